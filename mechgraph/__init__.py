@@ -1,0 +1,12 @@
+"""mechgraph: mechanism-graph reasoning for pharmacology and neuroscience.
+
+Text rules are parsed into an AST (``syntax``), compiled into a
+``MechanismGraph`` (``graph``), queried (``paths``, ``hypotheses``) and
+presented as text, JSON or graphviz diagrams (``render``).
+"""
+
+from .errors import Diagnostic, MechgraphError
+from .graph import MechanismGraph
+
+__all__ = ["Diagnostic", "MechgraphError", "MechanismGraph"]
+__version__ = "0.1.0"

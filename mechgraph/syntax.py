@@ -1,0 +1,368 @@
+"""The abstract syntax of rule files: frozen dataclasses with source spans.
+
+The parser produces these nodes; the compiler consumes them; nothing here
+knows about graphs.  Spans never take part in equality, so a re-parsed
+formatted file equals the original.
+
+>>> a = Link(Ref("imipramine"), Relation.INCREASES, Ref("NMDA_adaptation"))
+>>> b = Link(Ref("imipramine", span=Span("x.mg", 3, 1)), Relation.INCREASES,
+...          Ref("NMDA_adaptation"))
+>>> a == b
+True
+>>> Relation.from_word("decreases").sign
+<Sign.NEGATIVE: '-'>
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+__all__ = [
+    "BARE_NAME",
+    "ENTITY_KINDS",
+    "Span",
+    "NOWHERE",
+    "Sign",
+    "Relation",
+    "Status",
+    "Quantifier",
+    "Ref",
+    "Attribute",
+    "Qualifier",
+    "Evidence",
+    "Comment",
+    "Blank",
+    "Include",
+    "SourceDecl",
+    "Declared",
+    "EntityDecl",
+    "ValueDecl",
+    "IsA",
+    "Link",
+    "Reaches",
+    "SignOf",
+    "Consistent",
+    "HypothesisStatement",
+    "Hypothesis",
+    "Statement",
+    "RuleFile",
+    "is_bare_name",
+]
+
+#: A name that needs no quotes: ``imipramine``, ``NMDA_adaptation``, ``GRIN1.a``.
+BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+
+#: Entity kinds a declaration may start with (``drug imipramine``).
+ENTITY_KINDS = (
+    "drug",
+    "treatment",
+    "receptor",
+    "protein",
+    "gene",
+    "process",
+    "phenotype",
+    "disease",
+    "anatomy",
+    "class",
+    "entity",
+)
+
+
+def is_bare_name(text: str) -> bool:
+    """True when ``text`` can be written without quotes.
+
+    >>> is_bare_name("NMDA_adaptation"), is_bare_name("5-HT1A receptor")
+    (True, False)
+    """
+    return BARE_NAME.fullmatch(text) is not None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a node starts: file, 1-based line and column."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+NOWHERE = Span("<nowhere>", 0, 0)
+
+
+class Sign(enum.Enum):
+    """The effect a link or a path carries."""
+
+    POSITIVE = "+"
+    NEGATIVE = "-"
+    NO_CHANGE = "0"
+    UNSIGNED = "?"
+
+    def __mul__(self, other: "Sign") -> "Sign":
+        """The sign of two effects in a row.
+
+        >>> Sign.NEGATIVE * Sign.NEGATIVE
+        <Sign.POSITIVE: '+'>
+        >>> Sign.POSITIVE * Sign.UNSIGNED
+        <Sign.UNSIGNED: '?'>
+        """
+        if Sign.NO_CHANGE in (self, other):
+            return Sign.NO_CHANGE
+        if Sign.UNSIGNED in (self, other):
+            return Sign.UNSIGNED
+        return Sign.POSITIVE if self is other else Sign.NEGATIVE
+
+
+class Relation(enum.Enum):
+    """The four causal relations; the value is the arrow written in rules."""
+
+    INCREASES = "->"
+    DECREASES = "-|"
+    NO_CHANGE = "-0"
+    ASSOCIATION = "--"
+
+    @property
+    def sign(self) -> Sign:
+        return _RELATION_SIGN[self]
+
+    @property
+    def word(self) -> str:
+        """BEL's word for the relation (``increases``)."""
+        return _RELATION_WORD[self]
+
+    @classmethod
+    def from_word(cls, text: str) -> "Relation":
+        """The relation written as an arrow or as BEL's word; ``KeyError`` otherwise."""
+        return _RELATION_BY_TEXT[text]
+
+
+_RELATION_SIGN = {
+    Relation.INCREASES: Sign.POSITIVE,
+    Relation.DECREASES: Sign.NEGATIVE,
+    Relation.NO_CHANGE: Sign.NO_CHANGE,
+    Relation.ASSOCIATION: Sign.UNSIGNED,
+}
+_RELATION_WORD = {
+    Relation.INCREASES: "increases",
+    Relation.DECREASES: "decreases",
+    Relation.NO_CHANGE: "causesNoChange",
+    Relation.ASSOCIATION: "association",
+}
+_RELATION_BY_TEXT = {r.value: r for r in Relation} | {w: r for r, w in _RELATION_WORD.items()}
+
+
+class Status(enum.Enum):
+    """Whether a link was observed or is only hypothesised."""
+
+    OBSERVED = "observed"
+    HYPOTHESIS = "hypothesis"
+
+
+class Quantifier(enum.Enum):
+    """How a hypothesis statement ranges over the members of a class."""
+
+    EVERY = "every"
+    SOME = "some"
+    NO = "no"
+
+
+def _span() -> Span:
+    return field(default=NOWHERE, compare=False, repr=False, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A name as written at one place: an entity, class, source or context value."""
+
+    name: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """``key=value`` on a declaration, e.g. ``id=CHEBI:47499``."""
+
+    key: str
+    value: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """One context pair of a link or statement: ``duration=chronic``."""
+
+    key: str
+    value: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """``@skolnick1996`` (a declared source) or ``@pmid:8852531`` (inline)."""
+
+    reference: str
+    span: Span = _span()
+
+    @property
+    def is_inline(self) -> bool:
+        """Inline references carry a ``prefix:`` (``pmid:123``)."""
+        return ":" in self.reference
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A ``#`` comment; ``trailing`` ones end the line of the statement before."""
+
+    text: str
+    trailing: bool = False
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One or more empty lines between statements (kept as a single one)."""
+
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Include:
+    """``include "other.mg"``: a file below the including file's folder."""
+
+    path: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class SourceDecl:
+    """``source skolnick1996 = pmid:8852531 "Adaptation of NMDA receptors ..."``."""
+
+    name: Ref
+    reference: str
+    title: str | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Declared:
+    """One declared name with its optional label and attributes."""
+
+    name: Ref
+    label: str | None = None
+    attributes: tuple[Attribute, ...] = ()
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class EntityDecl:
+    """``drug imipramine, citalopram``: a kind from :data:`ENTITY_KINDS` and names."""
+
+    kind: str
+    entries: tuple[Declared, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class ValueDecl:
+    """``context region cerebral_cortex, frontal_cortex``: values of a context key.
+
+    Declared values may form an ``isa`` hierarchy
+    (``frontal_cortex isa cerebral_cortex``).
+    """
+
+    key: str
+    values: tuple[Ref, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class IsA:
+    """``tricyclic, ssri isa antidepressant``."""
+
+    members: tuple[Ref, ...]
+    parent: Ref
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Link:
+    """``subject relation object [context] @evidence status=hypothesis``."""
+
+    subject: Ref
+    relation: Relation
+    object: Ref
+    context: tuple[Qualifier, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    status: Status = Status.OBSERVED
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Reaches:
+    """``every|some|no C reaches T [through X] [context]``."""
+
+    quantifier: Quantifier
+    members: Ref
+    target: Ref
+    through: Ref | None = None
+    context: tuple[Qualifier, ...] = ()
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class SignOf:
+    """``sign of C to T is +|-  [context]``."""
+
+    members: Ref
+    target: Ref
+    sign: Sign
+    context: tuple[Qualifier, ...] = ()
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Consistent:
+    """``consistent``: no contradiction among the links the hypothesis uses."""
+
+    span: Span = _span()
+
+
+HypothesisStatement = Union[Reaches, SignOf, Consistent, Comment]
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """``hypothesis NAME @evidence:`` and its indented statements."""
+
+    name: Ref
+    statements: tuple[HypothesisStatement, ...]
+    evidence: tuple[Evidence, ...] = ()
+    span: Span = _span()
+
+
+Statement = Union[
+    Comment, Blank, Include, SourceDecl, EntityDecl, ValueDecl, IsA, Link, Hypothesis
+]
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """One parsed file: its path and statements in order (comments included)."""
+
+    path: str
+    statements: tuple[Statement, ...]
+    text: str = field(default="", compare=False, repr=False)
+
+    def line(self, number: int) -> str | None:
+        """The text of 1-based line ``number``, for diagnostics.
+
+        >>> RuleFile("a.mg", (), text="x\\ny").line(2)
+        'y'
+        """
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else None
