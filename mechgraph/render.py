@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
-from xml.sax.saxutils import escape as _xml_escape
+from typing import Any, Sequence
 
+from .dot import Attributes, html, node_id, statement
 from .errors import Diagnostic, MechgraphError, QueryError
 from .focus import View, focus
 from .graph import Claim, Entity, MechanismGraph
@@ -35,14 +34,14 @@ from .style import (
     HYPOTHESIS_LINE,
     ISA_STYLE,
     KIND_STYLE,
-    ROLE_COLOUR,
     SIGN_STYLE,
     SIGN_WORD,
-    EdgeStyle,
     Role,
+    halo,
+    legend_cluster,
+    legend_rows,
     short_value,
 )
-from .syntax import Sign
 
 __all__ = ["FORMATS", "Highlight", "Rendering", "to_dot", "render", "svg_of"]
 
@@ -206,8 +205,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
     except OSError as error:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
+        reason = error.strerror or str(error)
         raise MechgraphError(
-            Diagnostic.error(f"cannot write {str(path)!r}: {error.strerror or error}", file=str(path))
+            Diagnostic.error(f"cannot write {str(path)!r}: {reason}", file=str(path))
         ) from None
 
 
@@ -217,125 +217,30 @@ def _umask() -> int:
     return mask
 
 
-# --- DOT text ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Html:
-    """An attribute value written as a graphviz HTML string: ``<...>``."""
-
-    text: str
-
-
-def _html(text: str) -> _Html:
-    r"""Text for an HTML-like label: XML-escaped, newlines as line breaks.
-
-    >>> _html('a<b & "c"\nd').text
-    'a&lt;b &amp; &quot;c&quot;<BR/>d'
-    """
-    escaped = _xml_escape(_printable(text), {'"': "&quot;"})
-    return _Html(escaped.replace("\n", "<BR/>"))
-
-
-def _quoted(text: str) -> str:
-    r"""A DOT double-quoted escString showing ``text`` literally.
-
-    >>> print(_quoted('say "hi" \\ \\N & go\nnow'))
-    "say \"hi\" \\ \\N &amp; go\nnow"
-    """
-    text = _printable(text).replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + text.replace("\n", "\\n") + '"'
-
-
-def _node_id(name: str) -> str:
-    r"""A DOT ID that graphviz reads back as exactly ``name`` (an SVG ``<title>``).
-
-    Plain names are double-quoted; names with a backslash, ``&`` or a
-    control character become HTML strings, which keep backslashes as they
-    are and decode character references in SVG.
-
-    >>> _node_id('β-"adrenoceptor"'), _node_id("a\\b&c")
-    ('"β-\\"adrenoceptor\\""', '<a\\b&amp;c>')
-    """
-    if any(ch in "\\&" or _is_control(ch) for ch in name):
-        escaped = _xml_escape(_printable(name))
-        return "<" + "".join(_CHAR_REFERENCE.get(ch, ch) for ch in escaped) + ">"
-    return '"' + name.replace('"', '\\"') + '"'
-
-
-_CHAR_REFERENCE = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-
-
-def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"
-
-
-def _printable(text: str) -> str:
-    """``text`` with the characters DOT or XML reject replaced (tabs and line breaks kept)."""
-    return "".join(
-        "\N{REPLACEMENT CHARACTER}" if _is_control(ch) and ch not in _CHAR_REFERENCE else ch
-        for ch in text
-    )
-
-
-def _attributes(attrs: Mapping[str, str | float | _Html]) -> str:
-    parts = []
-    for key, value in attrs.items():
-        if isinstance(value, _Html):
-            parts.append(f"{key}=<{value.text}>")
-        else:
-            parts.append(f"{key}={_quoted(str(value))}")
-    return "[" + ", ".join(parts) + "]"
-    return "[" + ", ".join(parts) + "]"
-
-
-def _statement(subject: str, attrs: Mapping[str, str | float | _Html], indent: str = "  ") -> str:
-    return f"{indent}{subject} {_attributes(attrs)};"
-
-
 # --- the diagram ------------------------------------------------------------------------
 
-
-@dataclass
-class _Roles:
-    """The roles of highlighted nodes and edges, in the order the highlights came."""
-
-    nodes: dict[str, list[Role]] = field(default_factory=dict)
-    edges: dict[tuple[str, str, int | None], list[Role]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, graph: MechanismGraph, highlights: Sequence[Highlight]) -> "_Roles":
-        roles = cls()
-        problems = []
-        for h in highlights:
-            for name in h.nodes:
-                if name not in graph.links and name not in graph.hierarchy:
-                    problems.append(f"highlighted entity {name!r} is not in the graph")
-                roles.nodes.setdefault(name, []).append(h.role)
-            for u, v, claim_id in h.edges:
-                if not _has_edge(graph, u, v, claim_id):
-                    what = "isa edge" if claim_id is None else f"claim {claim_id}"
-                    problems.append(f"highlighted {what} {u!r} -> {v!r} is not in the graph")
-                roles.edges.setdefault((u, v, claim_id), []).append(h.role)
-        if problems:
-            raise QueryError([Diagnostic.error(p, file="<highlight>") for p in problems])
-        return roles
-
-    def attrs(self, roles: Sequence[Role], edge: EdgeStyle | None = None) -> dict[str, str]:
-        """The halo of an element with ``roles`` (nothing when it has none)."""
-        if not roles:
-            return {}
-        colour = ROLE_COLOUR[roles[0]]
-        names = " ".join(dict.fromkeys(r.value for r in roles))
-        if edge is None:
-            return {"class": names, "color": colour, "penwidth": "3"}
-        return {"class": names, "color": f"{colour}:{edge.colour}:{colour}", "penwidth": "2"}
+_Edge = tuple[str, str, "int | None"]
 
 
-def _has_edge(graph: MechanismGraph, u: str, v: str, claim_id: int | None) -> bool:
-    if claim_id is None:
-        return graph.hierarchy.has_edge(u, v)
-    return graph.links.has_edge(u, v, key=claim_id)
+def _roles(graph: MechanismGraph, highlights: Sequence[Highlight]) -> tuple[dict, dict]:
+    """Roles by highlighted node and by edge, in highlight order; unknown ones are errors."""
+    nodes: dict[str, list[Role]] = {}
+    edges: dict[_Edge, list[Role]] = {}
+    problems = []
+    for h in highlights:
+        for name in h.nodes:
+            if name not in graph:
+                problems.append(f"highlighted entity {name!r} is not in the graph")
+            nodes.setdefault(name, []).append(h.role)
+        for u, v, claim_id in h.edges:
+            if claim_id is None and not graph.hierarchy.has_edge(u, v):
+                problems.append(f"highlighted isa edge {u!r} -> {v!r} is not in the graph")
+            elif claim_id is not None and not graph.links.has_edge(u, v, key=claim_id):
+                problems.append(f"highlighted claim {claim_id} {u!r} -> {v!r} is not in the graph")
+            edges.setdefault((u, v, claim_id), []).append(h.role)
+    if problems:
+        raise QueryError([Diagnostic.error(p, file="<highlight>") for p in problems])
+    return nodes, edges
 
 
 def _draw(
@@ -347,27 +252,35 @@ def _draw(
     title: str | None = None,
     **focus_options: Any,
 ) -> tuple[str, View]:
-    roles = _Roles.of(graph, highlight)
-    view = focus(graph, prefer=sorted(roles.nodes), **focus_options)
+    node_roles, edge_roles = _roles(graph, highlight)
+    view = focus(graph, prefer=sorted(node_roles), **focus_options)
     if not isa:
         view = View(view.nodes, view.claims, (), view.left_out)
     claims = sorted((graph.claim(i) for i in view.claims), key=_claim_order)
-    lines = ["digraph mechanism {", _statement("graph", _graph_attrs(title))]
-    lines.append(_statement("node", {"fontname": FONT, "fontsize": "11", "style": "filled"}))
-    lines.append(_statement("edge", {"fontname": FONT, "fontsize": "9"}))
+    lines = ["digraph mechanism {", statement("graph", _graph_attrs(title))]
+    lines.append(statement("node", {"fontname": FONT, "fontsize": "11", "style": "filled"}))
+    lines.append(statement("edge", {"fontname": FONT, "fontsize": "9"}))
     for name in view.nodes:
-        lines.append(_statement(_node_id(name), _node_attrs(graph, name, roles)))
+        attrs = _node_attrs(_entity(graph, name)) | halo(node_roles.get(name, []))
+        lines.append(statement(node_id(name), attrs))
     for member, parent in view.isa:
-        edge = _node_id(member) + " -> " + _node_id(parent)
-        lines.append(_statement(edge, _isa_attrs(member, parent, roles)))
+        attrs = {"class": "isa"} | ISA_STYLE.attributes()
+        attrs["tooltip"] = f"{member} isa {parent}"
+        attrs = _with_halo(attrs, halo(edge_roles.get((member, parent, None), []), ISA_STYLE))
+        lines.append(statement(f"{node_id(member)} -> {node_id(parent)}", attrs))
     for claim in claims:
-        edge = _node_id(claim.subject) + " -> " + _node_id(claim.object)
-        lines.append(_statement(edge, _claim_attrs(graph, claim, roles)))
-    reserved = _reserved_prefix(view.nodes)
+        attrs = _claim_attrs(graph, claim)
+        key = (claim.subject, claim.object, claim.id)
+        attrs = _with_halo(attrs, halo(edge_roles.get(key, []), SIGN_STYLE[claim.sign]))
+        lines.append(statement(f"{node_id(claim.subject)} -> {node_id(claim.object)}", attrs))
+    prefix = _reserved_prefix(view.nodes)
     if view.left_out:
-        lines.append(_statement(_node_id(reserved + "left out"), _note_attrs(view)))
+        lines.append(statement(node_id(prefix + "left out"), _note_attrs(view)))
     if legend:
-        lines.extend(_legend(graph, view, claims, roles, reserved))
+        roles = {r for rs in (*node_roles.values(), *edge_roles.values()) for r in rs}
+        hypothesis = any(c.is_hypothesis for c in claims)
+        rows = legend_rows({c.sign for c in claims}, hypothesis, bool(view.isa), roles)
+        lines.extend(legend_cluster(rows, {_entity(graph, name).kind for name in view.nodes}, prefix))
     lines.append("}")
     return "\n".join(lines) + "\n", view
 
@@ -386,8 +299,8 @@ def _claim_order(claim: Claim) -> tuple:
     )
 
 
-def _graph_attrs(title: str | None) -> dict[str, str | _Html]:
-    attrs: dict[str, str | _Html] = {
+def _graph_attrs(title: str | None) -> Attributes:
+    attrs: Attributes = {
         "rankdir": "LR",
         "newrank": "true",
         "bgcolor": "white",
@@ -397,144 +310,79 @@ def _graph_attrs(title: str | None) -> dict[str, str | _Html]:
         "outputorder": "edgesfirst",
     }
     if title:
-        attrs.update({"label": _html(title), "labelloc": "t", "fontsize": "16"})
+        attrs |= {"label": html(title), "labelloc": "t", "fontsize": "16"}
     return attrs
 
 
 def _entity(graph: MechanismGraph, name: str) -> Entity:
+    """The declared entity, or a plain ``entity`` for a name used but not declared."""
     data = graph.links.nodes[name] if name in graph.links else {}
     return data.get("entity") or Entity(name, "entity")
 
 
-def _node_attrs(graph: MechanismGraph, name: str, roles: _Roles) -> dict[str, str | _Html]:
-    entity = _entity(graph, name)
-    style = KIND_STYLE.get(entity.kind, KIND_STYLE["entity"])
-    label = _html(name)
-    if entity.label and entity.label != name:
-        label = _Html(f'{label.text}<BR/><FONT POINT-SIZE="9">{_html(entity.label).text}</FONT>')
-    tooltip = [f"{name} ({entity.kind})"] + [entity.label or ""][: bool(entity.label)]
+def _node_attrs(entity: Entity) -> Attributes:
+    label = html(entity.name)
+    tooltip = [f"{entity.name} ({entity.kind})"]
+    if entity.label and entity.label != entity.name:
+        label += html("\n") + html(entity.label, size=9)
+        tooltip.append(entity.label)
     tooltip += [f"{key}={value}" for key, value in entity.attributes]
-    attrs: dict[str, str | _Html] = {
-        "label": label,
-        "shape": style.shape,
-        "style": "rounded,filled" if style.rounded else "filled",
-        "fillcolor": style.fill,
-        "tooltip": "\n".join(tooltip),
-    }
-    return attrs | roles.attrs(roles.nodes.get(name, []))
+    style = KIND_STYLE.get(entity.kind, KIND_STYLE["entity"])
+    return {"label": label} | style.attributes() | {"tooltip": "\n".join(tooltip)}
 
 
-def _isa_attrs(member: str, parent: str, roles: _Roles) -> dict[str, str]:
-    attrs = {"class": "isa"} | _edge_style(ISA_STYLE) | {"tooltip": f"{member} isa {parent}"}
-    return _with_halo(attrs, roles.attrs(roles.edges.get((member, parent, None), []), ISA_STYLE))
-
-
-def _claim_attrs(graph: MechanismGraph, claim: Claim, roles: _Roles) -> dict[str, str | _Html]:
+def _claim_attrs(graph: MechanismGraph, claim: Claim) -> Attributes:
     style = SIGN_STYLE[claim.sign]
-    attrs: dict[str, str | _Html] = {"class": SIGN_WORD[claim.sign].replace(" ", "-")}
-    attrs |= _edge_style(style)
+    attrs: Attributes = {"class": SIGN_WORD[claim.sign].replace(" ", "-")}
+    attrs |= style.attributes()
     if claim.is_hypothesis:
         attrs["class"] += " hypothesis"
         attrs["style"] = HYPOTHESIS_LINE
     if claim.context:
-        attrs["label"] = _html(", ".join(short_value(value) for _, value in claim.context))
+        attrs["label"] = html(", ".join(short_value(value) for _, value in claim.context))
     attrs["fontcolor"] = style.colour
     attrs["tooltip"] = _claim_tooltip(graph, claim)
-    halo = roles.attrs(roles.edges.get((claim.subject, claim.object, claim.id), []), style)
-    return _with_halo(attrs, halo)
-
-
-def _with_halo(attrs: dict, halo: dict[str, str]) -> dict:
-    """``attrs`` with a highlight's colour and width; its roles join the classes."""
-    if halo:
-        halo = halo | {"class": f"{attrs['class']} {halo['class']}"}
-    return attrs | halo
-
-
-def _edge_style(style: EdgeStyle) -> dict[str, str]:
-    attrs = {"color": style.colour, "arrowhead": style.arrowhead, "penwidth": str(style.penwidth)}
-    if style.line != "solid":
-        attrs["style"] = style.line
-    if not style.directed:
-        attrs["dir"] = "none"
     return attrs
 
 
+def _with_halo(attrs: Attributes, marks: dict[str, str]) -> Attributes:
+    """``attrs`` with a highlight's colour and width; its roles join the classes."""
+    if marks:
+        marks = marks | {"class": f"{attrs['class']} {marks['class']}"}
+    return attrs | marks
+
+
 def _claim_tooltip(graph: MechanismGraph, claim: Claim) -> str:
+    """The whole claim: relation, full context, status, citations, where it was stated."""
     lines = [f"{claim.subject} {claim.relation.value} {claim.object} ({claim.relation.word})"]
     lines += [f"{key}={value}" for key, value in claim.context]
     if claim.is_hypothesis:
         lines.append("status: hypothesis")
     for ref in claim.evidence:
         source = graph.sources.get(ref)
-        if source is None:
-            lines.append(f"evidence: {ref}")
-        else:
-            title = f' "{source.title}"' if source.title else ""
-            lines.append(f"evidence: {ref} = {source.reference}{title}")
+        cited = f" = {source.reference}" if source else ""
+        if source and source.title:
+            cited += f' "{source.title}"'
+        lines.append(f"evidence: {ref}{cited}")
     if claim.span.line > 0:
         lines.append(str(claim.span))
     return "\n".join(lines)
 
 
 def _reserved_prefix(names: Sequence[str]) -> str:
-    """A prefix for the legend's own node names that no entity name starts with."""
+    """A prefix for the diagram's own node names that no entity name starts with."""
     prefix = "legend·"
     while any(name.startswith(prefix) for name in names):
         prefix = "_" + prefix
     return prefix
 
 
-def _note_attrs(view: View) -> dict[str, str | _Html]:
+def _note_attrs(view: View) -> Attributes:
     n = view.left_out
-    text = f"{n} more {'entity' if n == 1 else 'entities'} not shown"
-    return {"label": _html(text), "shape": "note", "fillcolor": "#fff8dc", "fontsize": "10",
-            "tooltip": f"max_nodes kept the {len(view.nodes)} entities nearest the focus"}
-
-
-def _legend(
-    graph: MechanismGraph, view: View, claims: Sequence[Claim], roles: _Roles, prefix: str
-) -> list[str]:
-    """A cluster explaining the edges, kinds and highlight roles the diagram shows."""
-    rows: list[tuple[str, dict[str, str]]] = []
-    signs = {c.sign for c in claims}
-    rows += [(SIGN_WORD[s], _edge_style(SIGN_STYLE[s])) for s in SIGN_STYLE if s in signs]
-    if any(c.is_hypothesis for c in claims):
-        rows.append(("hypothesised", {"color": "#444444", "style": HYPOTHESIS_LINE}))
-    if view.isa:
-        rows.append(("isa (member, class)", _edge_style(ISA_STYLE)))
-    used = [r for hl in (*roles.nodes.values(), *roles.edges.values()) for r in hl]
-    for role in Role:
-        if role in used:
-            rows.append((role.value, {"color": f"{ROLE_COLOUR[role]}:#444444:{ROLE_COLOUR[role]}",
-                                      "penwidth": "2"}))
-    kinds = {_entity(graph, name).kind for name in view.nodes}
-    kinds = [k for k in KIND_STYLE if k in kinds]
-    if not rows and not kinds:
-        return []
-    out = ["  subgraph cluster_legend {"]
-    out.append(_statement("graph", {"label": _html("legend"), "fontsize": "10", "style": "rounded",
-                                    "color": "#bdbdbd", "fontcolor": "#616161", "margin": "6"}, "    "))
-    out.append(_statement("node", {"shape": "plaintext", "fontsize": "9", "style": "",
-                                   "height": "0.2", "margin": "0.02"}, "    "))
-    words, points, column = [], [], []
-    for i, (word, attrs) in enumerate(rows):
-        words.append(_node_id(f"{prefix}{i}"))
-        points.append(_node_id(f"{prefix}{i}."))
-        out.append(_statement(words[-1], {"label": _html(word)}, "    "))
-        out.append(_statement(points[-1], {"shape": "point", "width": "0.02", "style": "invis"}, "    "))
-        out.append(_statement(f"{words[-1]} -> {points[-1]}", attrs | {"minlen": "1"}, "    "))
-    for kind in kinds:
-        style = KIND_STYLE[kind]
-        column.append(_node_id(prefix + kind))
-        out.append(_statement(column[-1], {"label": _html(kind), "shape": style.shape,
-                                           "style": "rounded,filled" if style.rounded else "filled",
-                                           "fillcolor": style.fill, "width": "0",
-                                           "margin": "0.06,0.02"}, "    "))
-    for group in (words, points, column):
-        if len(group) > 1:
-            out.append("    {rank=same; " + "; ".join(group) + "}")
-    if points and column:
-        out.append(_statement(f"{points[0]} -> {column[0]}", {"style": "invis"}, "    "))
-    out.append("  }")
-    return out
+    return {
+        "label": html(f"{n} more {'entity' if n == 1 else 'entities'} not shown"),
+        "shape": "note",
+        "fillcolor": "#fff8dc",
+        "fontsize": "10",
+        "tooltip": f"max_nodes kept the {len(view.nodes)} entities nearest the focus",
+    }

@@ -21,6 +21,9 @@ import enum
 import re
 from dataclasses import dataclass
 
+from typing import Collection, Sequence
+
+from .dot import Attributes, html, node_id, statement
 from .syntax import Sign
 
 __all__ = [
@@ -34,6 +37,10 @@ __all__ = [
     "KIND_STYLE",
     "ROLE_COLOUR",
     "FONT",
+    "LEGEND_INK",
+    "halo",
+    "legend_rows",
+    "legend_cluster",
     "short_value",
 ]
 
@@ -59,6 +66,19 @@ class EdgeStyle:
     penwidth: float = 1.4
     directed: bool = True
 
+    def attributes(self) -> dict[str, str]:
+        """Graphviz edge attributes.
+
+        >>> SIGN_STYLE[Sign.UNSIGNED].attributes()["dir"]
+        'none'
+        """
+        attrs = {"color": self.colour, "arrowhead": self.arrowhead, "penwidth": str(self.penwidth)}
+        if self.line != "solid":
+            attrs["style"] = self.line
+        if not self.directed:
+            attrs["dir"] = "none"
+        return attrs
+
 
 @dataclass(frozen=True)
 class NodeStyle:
@@ -67,6 +87,15 @@ class NodeStyle:
     shape: str
     fill: str
     rounded: bool = False
+
+    def attributes(self) -> dict[str, str]:
+        """Graphviz node attributes.
+
+        >>> KIND_STYLE["drug"].attributes()["style"]
+        'rounded,filled'
+        """
+        style = "rounded,filled" if self.rounded else "filled"
+        return {"shape": self.shape, "style": style, "fillcolor": self.fill}
 
 
 #: Sign of a claim → its edge.
@@ -113,6 +142,31 @@ ROLE_COLOUR: dict[Role, str] = {
     Role.PATHWAY: "#0571b0",
 }
 
+#: The colour at the heart of a highlighted edge in the legend.
+LEGEND_INK = "#444444"
+
+
+def halo(roles: list[Role], edge: EdgeStyle | None = None) -> dict[str, str]:
+    """Attributes that mark an element with ``roles``; the first role gives the colour.
+
+    An edge keeps its own colour between two lines of the role's colour.
+
+    >>> halo([Role.WITNESS])["color"]
+    '#f0a30a'
+    >>> halo([Role.PATHWAY, Role.WITNESS], ISA_STYLE)["color"]
+    '#0571b0:#9e9e9e:#0571b0'
+    >>> halo([])
+    {}
+    """
+    if not roles:
+        return {}
+    colour = ROLE_COLOUR[roles[0]]
+    names = " ".join(dict.fromkeys(r.value for r in roles))
+    if edge is None:
+        return {"class": names, "color": colour, "penwidth": "3"}
+    return {"class": names, "color": f"{colour}:{edge.colour}:{colour}", "penwidth": "2"}
+
+
 _SHORT = 12
 _WORDS = re.compile(r"[\s_\-]+")
 
@@ -137,3 +191,71 @@ def short_value(value: str, limit: int = _SHORT) -> str:
     if last and len(last) <= limit and last != value:
         return last
     return value[: limit - 1] + "…"
+
+
+def legend_rows(
+    signs: Collection[Sign], hypothesis: bool, isa: bool, roles: Collection[Role]
+) -> list[tuple[str, Attributes]]:
+    """One (word, edge attributes) row per kind of edge a diagram shows.
+
+    >>> [word for word, _ in legend_rows({Sign.NEGATIVE, Sign.POSITIVE}, True, False, ())]
+    ['increases', 'decreases', 'hypothesised']
+    """
+    rows = [(SIGN_WORD[s], SIGN_STYLE[s].attributes()) for s in SIGN_STYLE if s in signs]
+    if hypothesis:
+        rows.append(("hypothesised", {"color": LEGEND_INK, "style": HYPOTHESIS_LINE}))
+    if isa:
+        rows.append(("isa (member → class)", ISA_STYLE.attributes()))
+    for role in Role:
+        if role in roles:
+            colour = ROLE_COLOUR[role]
+            rows.append((role.value, {"color": f"{colour}:{LEGEND_INK}:{colour}", "penwidth": "2"}))
+    return rows
+
+
+def legend_cluster(rows: Sequence[tuple[str, Attributes]], kinds: Collection[str], prefix: str) -> list[str]:
+    """DOT lines of a legend cluster: words and their edges, beside the entity kinds shown.
+
+    The legend's own nodes are named ``prefix`` + a number or kind; choose a
+    prefix no entity name starts with.
+
+    >>> lines = legend_cluster(legend_rows({Sign.POSITIVE}, False, False, ()), {"drug"}, "L:")
+    >>> lines[0], lines[-1]
+    ('  subgraph cluster_legend {', '  }')
+    """
+    if not rows and not kinds:
+        return []
+    indent = "    "
+    out = ["  subgraph cluster_legend {"]
+    out.append(statement("graph", _LEGEND_FRAME, indent))
+    out.append(statement("node", _LEGEND_NODE, indent))
+    words, ends, column = [], [], []
+    for i, (word, attrs) in enumerate(rows):
+        words.append(node_id(f"{prefix}{i}"))
+        ends.append(node_id(f"{prefix}{i}."))
+        out.append(statement(words[-1], {"label": html(word)}, indent))
+        out.append(statement(ends[-1], {"shape": "point", "width": "0.02", "style": "invis"}, indent))
+        out.append(statement(f"{words[-1]} -> {ends[-1]}", attrs, indent))
+    for kind in (k for k in KIND_STYLE if k in kinds):
+        column.append(node_id(prefix + kind))
+        attrs = {"label": html(kind)} | KIND_STYLE[kind].attributes() | _LEGEND_KIND
+        out.append(statement(column[-1], attrs, indent))
+    for group in (words, ends, column):
+        if len(group) > 1:
+            out.append(f"{indent}{{rank=same; {'; '.join(group)}}}")
+    if ends and column:
+        out.append(statement(f"{ends[0]} -> {column[0]}", {"style": "invis"}, indent))
+    out.append("  }")
+    return out
+
+
+_LEGEND_FRAME: Attributes = {
+    "label": html("legend"),
+    "fontsize": "10",
+    "style": "rounded",
+    "color": "#bdbdbd",
+    "fontcolor": "#616161",
+    "margin": "6",
+}
+_LEGEND_NODE: Attributes = {"shape": "plaintext", "fontsize": "9", "style": "", "height": "0.2"}
+_LEGEND_KIND: Attributes = {"width": "0", "margin": "0.06,0.02"}
