@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -52,6 +53,9 @@ _INSTALL_HINT = (
     "install graphviz (apt-get install graphviz, brew install graphviz, "
     "or https://graphviz.org/download/); .dot output works without it"
 )
+
+
+_LABEL_WIDTH = 28
 
 
 @dataclass(frozen=True)
@@ -324,7 +328,7 @@ def _node_attrs(entity: Entity) -> Attributes:
     label = html(entity.name)
     tooltip = [f"{entity.name} ({entity.kind})"]
     if entity.label and entity.label != entity.name:
-        label += html("\n") + html(entity.label, size=9)
+        label += html("\n") + html(textwrap.fill(entity.label, _LABEL_WIDTH), size=9)
         tooltip.append(entity.label)
     tooltip += [f"{key}={value}" for key, value in entity.attributes]
     style = KIND_STYLE.get(entity.kind, KIND_STYLE["entity"])
