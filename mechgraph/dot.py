@@ -6,7 +6,7 @@ HTML-like labels (:func:`html`) and escString attributes such as tooltips
 (:func:`quoted`).  :func:`statement` puts them together.
 
 >>> print(statement(node_id('say "hi"'), {"label": html("a < b"), "tooltip": "x\\y"}))
-  "say \"hi\"" [label=<a &lt; b>, tooltip="x\\y"];
+  "say \"hi\"" [label=<a &lt; b>, tooltip="x\\\\y"];
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 __all__ = ["Html", "html", "quoted", "node_id", "statement", "Attributes"]
 
-_CHAR_REFERENCE = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_CHAR_REFERENCE = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;", "%": "&#37;"}
 
 
 @dataclass(frozen=True)
@@ -50,26 +50,30 @@ def html(text: str, *, size: int | None = None) -> Html:
 def quoted(text: str) -> str:
     r"""A DOT double-quoted escString that graphviz shows as ``text``.
 
+    graphviz reads a backslash in an escString twice (once as DOT, once for
+    ``\N``-style escapes), so a literal one is written as four.
+
     >>> print(quoted('say "hi" \\ \\N & go\nnow'))
-    "say \"hi\" \\ \\N &amp; go\nnow"
+    "say \"hi\" \\\\ \\\\N &amp; go\nnow"
     """
     text = _printable(_one_newline(text)).replace("&", "&amp;")
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\\", "\\" * 4).replace('"', '\\"')
     return '"' + text.replace("\n", "\\n") + '"'
 
 
 def node_id(name: str) -> str:
     r"""A DOT ID that graphviz reads back as exactly ``name``.
 
-    Names without backslash, ``&`` or control characters are double-quoted.
-    The others become HTML strings: these keep backslashes as written, and
-    graphviz's SVG decodes their character references, so the node's
-    ``<title>`` is still ``name``.
+    Most names are double-quoted.  Names with a backslash, ``&`` or a
+    control character, or starting with ``%`` (graphviz's mark of an
+    anonymous node), become HTML strings: these keep backslashes as
+    written, and graphviz's SVG decodes their character references, so the
+    node's ``<title>`` is still ``name``.
 
-    >>> node_id('β-"adrenoceptor"'), node_id("a\\b&c")
-    ('"β-\\"adrenoceptor\\""', '<a\\b&amp;c>')
+    >>> node_id('β-"adrenoceptor"'), node_id("a\\b&c"), node_id("%x")
+    ('"β-\\"adrenoceptor\\""', '<a\\b&amp;c>', '<&#37;x>')
     """
-    if any(ch in "\\&" or _is_control(ch) for ch in name):
+    if name.startswith("%") or any(ch in "\\&" or _is_control(ch) for ch in name):
         escaped = xml_escape(_printable(name))
         return "<" + "".join(_CHAR_REFERENCE.get(ch, ch) for ch in escaped) + ">"
     return '"' + name.replace('"', '\\"') + '"'
@@ -95,7 +99,7 @@ def _is_control(ch: str) -> bool:
 def _printable(text: str) -> str:
     """``text`` with the characters DOT or XML reject replaced; tabs and line breaks kept."""
     return "".join(
-        "\N{REPLACEMENT CHARACTER}" if _is_control(ch) and ch not in _CHAR_REFERENCE else ch
+        "\N{REPLACEMENT CHARACTER}" if _is_control(ch) and ch not in "\n\r\t" else ch
         for ch in text
     )
 

@@ -161,7 +161,7 @@ def _drop_stranded(graph: MechanismGraph, nodes: set[str], claims: list[Claim]) 
         n
         for n in nodes
         if n in kept
-        or graph.hierarchy.degree(n) > 0
+        or (n in graph.hierarchy and graph.hierarchy.degree(n) > 0)
         or (n in graph.links and graph.links.degree(n) == 0)
     }
 

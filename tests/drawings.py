@@ -82,8 +82,10 @@ def claim_id(graph: MechanismGraph, subject: str, relation: Relation, object: st
 
 # --- DOT ---------------------------------------------------------------------------------
 
-_STATEMENT = re.compile(r"^\s*(?P<subject>.+?) \[(?P<attrs>.*)\];$")
-_ATTRIBUTE = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|<(?:[^<>]|<[^<>]*>)*>)')
+_VALUE = r'"(?:[^"\\]|\\.)*"|<(?:[^<>]|<[^<>]*>)*>'
+_ID = rf"(?:{_VALUE}|\w+)"
+_STATEMENT = re.compile(rf"^\s*(?P<subject>{_ID}(?: -> {_ID})?) \[(?P<attrs>.*)\];$")
+_ATTRIBUTE = re.compile(rf"(\w+)=({_VALUE})")
 
 
 def dot_statements(dot: str) -> list[tuple[str, dict[str, str]]]:
