@@ -11,6 +11,7 @@ HTML-like labels (:func:`html`) and escString attributes such as tooltips
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Mapping
@@ -18,6 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 __all__ = ["Html", "html", "quoted", "node_id", "statement", "Attributes"]
 
+_SECOND_SPACE = re.compile(r"(?<= ) ")
 _CHAR_REFERENCE = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;", "%": "&#37;"}
 
 
@@ -36,14 +38,15 @@ Attributes = Mapping[str, "str | Html"]
 
 
 def html(text: str, *, size: int | None = None) -> Html:
-    r"""Text for an HTML-like label: XML-escaped, line breaks as ``<BR/>``.
+    r"""Text for an HTML-like label: XML-escaped, line breaks as ``<BR/>``, tabs as spaces.
 
     >>> html('a<b & "c"\nd').text
     'a&lt;b &amp; &quot;c&quot;<BR/>d'
     >>> html("small", size=9).text
     '<FONT POINT-SIZE="9">small</FONT>'
     """
-    escaped = xml_escape(_printable(_one_newline(text)), {'"': "&quot;"}).replace("\n", "<BR/>")
+    text = _printable(_one_newline(text)).replace("\t", " ") or " "  # graphviz rejects <> and <\t>
+    escaped = xml_escape(text, {'"': "&quot;"}).replace("\n", "<BR/>")
     return Html(escaped if size is None else f'<FONT POINT-SIZE="{size}">{escaped}</FONT>')
 
 
@@ -51,7 +54,8 @@ def quoted(text: str) -> str:
     r"""A DOT double-quoted escString that graphviz shows as ``text``.
 
     graphviz reads a backslash in an escString twice (once as DOT, once for
-    ``\N``-style escapes), so a literal one is written as four.
+    ``\N``-style escapes), so a literal one is written as four.  (In SVG,
+    graphviz writes the second of two spaces as a no-break space.)
 
     >>> print(quoted('say "hi" \\ \\N & go\nnow'))
     "say \"hi\" \\\\ \\\\N &amp; go\nnow"
@@ -64,8 +68,9 @@ def quoted(text: str) -> str:
 def node_id(name: str) -> str:
     r"""A DOT ID that graphviz reads back as exactly ``name``.
 
-    Most names are double-quoted.  Names with a backslash, ``&`` or a
-    control character, or starting with ``%`` (graphviz's mark of an
+    Most names are double-quoted.  Names with a backslash, ``&``, a control
+    character or two spaces in a row (graphviz's SVG would write the second
+    as a no-break space), or starting with ``%`` (graphviz's mark of an
     anonymous node), become HTML strings: these keep backslashes as
     written, and graphviz's SVG decodes their character references, so the
     node's ``<title>`` is still ``name``.
@@ -73,8 +78,8 @@ def node_id(name: str) -> str:
     >>> node_id('β-"adrenoceptor"'), node_id("a\\b&c"), node_id("%x")
     ('"β-\\"adrenoceptor\\""', '<a\\b&amp;c>', '<&#37;x>')
     """
-    if name.startswith("%") or any(ch in "\\&" or _is_control(ch) for ch in name):
-        escaped = xml_escape(_printable(name))
+    if name.startswith("%") or "  " in name or any(ch in "\\&" or _is_control(ch) for ch in name):
+        escaped = _SECOND_SPACE.sub("&#32;", xml_escape(_printable(name)))
         return "<" + "".join(_CHAR_REFERENCE.get(ch, ch) for ch in escaped) + ">"
     return '"' + name.replace('"', '\\"') + '"'
 
