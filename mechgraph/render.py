@@ -51,7 +51,7 @@ FORMATS = ("svg", "png", "pdf", "dot")
 
 _INSTALL_HINT = (
     "install graphviz (apt-get install graphviz, brew install graphviz, "
-    "or https://graphviz.org/download/); .dot output works without it"
+    "or see https://graphviz.org/download/); .dot output works without it"
 )
 
 
@@ -167,7 +167,7 @@ def render(graph: MechanismGraph, path: str | os.PathLike[str], **options: Any) 
             )
         )
     dot, view = _draw(graph, **options)
-    data = dot.encode("utf-8") if fmt == "dot" else _run_dot(dot, fmt)
+    data = dot.encode("utf-8") if fmt == "dot" else _run_dot(dot, fmt, str(path))
     _write_atomic(path, data)
     return Rendering(str(path), fmt, len(view.nodes), len(view.claims) + len(view.isa), view.left_out)
 
@@ -177,21 +177,21 @@ def svg_of(graph: MechanismGraph, **options: Any) -> str:
 
     ``options`` are those of :func:`to_dot`; needs graphviz's ``dot``.
     """
-    return _run_dot(_draw(graph, **options)[0], "svg").decode("utf-8")
+    return _run_dot(_draw(graph, **options)[0], "svg", "<svg>").decode("utf-8")
 
 
-def _run_dot(dot: str, fmt: str) -> bytes:
+def _run_dot(dot: str, fmt: str, where: str) -> bytes:
+    """``dot`` laid out and drawn by graphviz as ``fmt``; errors are located at ``where``."""
     import graphviz
 
     try:
         return graphviz.pipe("dot", fmt, dot.encode("utf-8"), quiet=True)
     except graphviz.ExecutableNotFound:
-        raise MechgraphError(
-            Diagnostic.error("the graphviz 'dot' program is not installed", hint=_INSTALL_HINT)
-        ) from None
+        message = f"the graphviz 'dot' program is not installed: {_INSTALL_HINT}"
     except graphviz.CalledProcessError as error:
         reason = (error.stderr or b"").decode("utf-8", "replace").strip() or str(error)
-        raise MechgraphError(Diagnostic.error(f"graphviz 'dot' failed: {reason}")) from None
+        message = f"graphviz 'dot' failed: {reason}"
+    raise MechgraphError(Diagnostic.error(message, file=where))
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
