@@ -254,3 +254,95 @@ class TestRenderFiles:
             "output": str(tmp_path / "g.dot"), "format": "dot", "nodes": 5, "edges": result.edges,
             "left_out": 7,
         }
+
+
+SEED_RULES = """\
+source skolnick1996 = pmid:8852531 "Adaptation of NMDA receptors following antidepressant treatment"
+
+drug imipramine, citalopram
+treatment ECS "electroconvulsive shock"
+class antidepressant, tricyclic, ssri, NMDA_antagonist
+process NMDA_adaptation, NMDA_function
+phenotype antidepressant_effect
+context duration chronic, acute
+context species mouse
+
+imipramine isa tricyclic
+citalopram isa ssri
+tricyclic, ssri, ECS isa antidepressant
+
+antidepressant -> NMDA_adaptation [duration=chronic, species=mouse] @skolnick1996
+antidepressant -0 NMDA_adaptation [duration=acute, species=mouse] @skolnick1996
+NMDA_antagonist -| NMDA_function @skolnick1996
+NMDA_adaptation -> antidepressant_effect @skolnick1996 status=hypothesis
+"""
+
+
+class TestCommandLine:
+    @pytest.fixture
+    def rules(self, tmp_path):
+        pytest.importorskip("mechgraph.loader")
+        pytest.importorskip("mechgraph.compiler")
+        folder = tmp_path / "rules"
+        folder.mkdir()
+        (folder / "seed.mg").write_text(SEED_RULES, "utf-8")
+        return folder
+
+    def run(self, capsys, *argv):
+        from mechgraph.cli import main
+
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    def test_render_folder_to_dot(self, rules, tmp_path, capsys):
+        """Check that the verb compiles a folder and writes the DOT of the graph."""
+        out = tmp_path / "seed.dot"
+        code, stdout, _ = self.run(capsys, "render", str(rules), "-o", str(out))
+        assert code == 0 and stdout.startswith(f"wrote {out} (")
+        edges = dot_edges(out.read_text("utf-8"))
+        assert len(edges['"antidepressant" -> "NMDA_adaptation"']) == 2
+        assert edges['"NMDA_antagonist" -> "NMDA_function"'][0]["arrowhead"] == '"tee"'
+        assert '"imipramine" -> "tricyclic"' in edges
+
+    def test_json_and_focus(self, rules, tmp_path, capsys):
+        """Check --json with --from/--to, --where, --no-isa, --no-legend and --max-nodes."""
+        out = tmp_path / "focus.dot"
+        code, stdout, _ = self.run(
+            capsys, "render", str(rules), "-o", str(out), "--json", "--from", "imipramine",
+            "--to", "antidepressant_effect", "--no-isa", "--no-legend", "--max-nodes", "3",
+            "--where", "duration=chronic",
+        )
+        import json
+
+        assert code == 0
+        assert json.loads(stdout) == {"output": str(out), "format": "dot", "nodes": 3,
+                                      "edges": 1, "left_out": 2}
+        text = out.read_text("utf-8")
+        assert "cluster_legend" not in text and '"note"' in text
+
+    @needs_dot
+    def test_svg_with_title(self, rules, tmp_path, capsys):
+        """Check an SVG with a title and --around."""
+        out = tmp_path / "g.svg"
+        code, _, _ = self.run(capsys, "render", str(rules), "-o", str(out), "--around", "ECS",
+                              "--depth", "1", "--title", "ECS")
+        nodes = {i.title for i in svg_items(out.read_text("utf-8")) if i.kind == "node"}
+        assert code == 0 and {"ECS", "antidepressant"} <= nodes and "imipramine" not in nodes
+
+    @pytest.mark.parametrize("argv,message", [
+        (["-o", "x.jpg"], "cannot tell the format"),
+        (["-o", "x.svg", "--from", "a"], "--from and --to go together"),
+        (["-o", "x.svg", "--max-nodes", "0"], "--max-nodes must be 1 or more"),
+    ])
+    def test_usage_errors(self, rules, capsys, argv, message):
+        """Check that bad options exit 2 with a message and write nothing."""
+        code, _, err = self.run(capsys, "render", str(rules), *argv)
+        assert code == 2 and message in err
+
+    def test_unknown_entity(self, rules, tmp_path, capsys):
+        """Check that an unknown --around exits 1 with a did-you-mean hint and writes nothing."""
+        out = tmp_path / "g.dot"
+        code, _, err = self.run(capsys, "render", str(rules), "-o", str(out), "--around", "ECT")
+        assert code == 1 and "unknown entity 'ECT'" in err and "did you mean 'ECS'" in err
+        assert not out.exists()
