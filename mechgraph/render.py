@@ -233,7 +233,7 @@ def _roles(graph: MechanismGraph, highlights: Sequence[Highlight]) -> tuple[dict
     problems = []
     for h in highlights:
         for name in h.nodes:
-            if name not in graph:
+            if name not in graph.links and name not in graph.hierarchy:
                 problems.append(f"highlighted entity {name!r} is not in the graph")
             nodes.setdefault(name, []).append(h.role)
         for u, v, claim_id in h.edges:

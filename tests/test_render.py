@@ -181,6 +181,18 @@ class TestHighlight:
         h = Highlight(nodes=["a"], edges=[["a", "b", 1]], role="pathway")
         assert h.role is Role.PATHWAY and h.edges == (("a", "b", 1),)
 
+    def test_undeclared_names_can_be_highlighted(self):
+        """Check that names known only from isa statements or claims can be highlighted."""
+        g = MechanismGraph()
+        g.add_isa("member", "group")
+        g.add_claim("group", Relation.INCREASES, "effect")
+        marked = Highlight(["member", "effect"], [("member", "group", None), ("group", "effect", 0)])
+        statements = dict(dot_statements(to_dot(g, highlight=[marked])))
+        assert statements['"member"']["class"] == '"witness"'
+        assert statements['"member" -> "group"']["class"] == '"isa witness"'
+        assert statements['"group" -> "effect"']["class"] == '"increases witness"'
+        assert statements['"effect"']["shape"] == f'"{KIND_STYLE["entity"].shape}"'
+
     def test_unknown_elements_are_errors(self):
         """Check that highlighting what the graph lacks is a QueryError."""
         with pytest.raises(QueryError, match="'nowhere' is not in the graph"):
