@@ -162,6 +162,14 @@ class TestSvg:
         assert result == Rendering(str(out), "png", 12, 13, 0)
 
 
+@needs_dot
+def test_empty_graph():
+    """Check that an empty graph draws an empty diagram without a legend."""
+    dot = to_dot(MechanismGraph())
+    assert "cluster_legend" not in dot
+    assert svg_items(svg_of(MechanismGraph())) == []
+
+
 class TestDeterminism:
     def test_same_graph_same_bytes(self):
         """Check that drawing twice gives byte-identical DOT."""
