@@ -147,9 +147,9 @@ def render(graph: MechanismGraph, path: str | os.PathLike[str], **options: Any) 
     """Draw ``graph`` into ``path``, in the format its suffix names.
 
     ``.dot`` writes :func:`to_dot`'s text; ``.svg``, ``.png`` and ``.pdf``
-    need the graphviz ``dot`` program.  The file appears whole or not at
-    all (written beside it, then renamed).  ``options`` are those of
-    :func:`to_dot`.
+    need the graphviz ``dot`` program.  Missing folders are created; the
+    file appears whole or not at all (written beside it, then renamed).
+    ``options`` are those of :func:`to_dot`.
 
     Raises
     ------

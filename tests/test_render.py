@@ -170,6 +170,17 @@ def test_empty_graph():
     assert svg_items(svg_of(MechanismGraph())) == []
 
 
+def test_legend_names_never_clash_with_entities():
+    """Check that entities named like legend nodes stay separate nodes with their own style."""
+    g = MechanismGraph()
+    g.add_entity(Entity("legend·0", "gene"))
+    g.add_entity(Entity("_legend·drug", "gene"))
+    g.add_claim("legend·0", Relation.INCREASES, "_legend·drug")
+    subjects = [subject for subject, _ in dot_statements(to_dot(g))]
+    assert subjects.count('"legend·0"') == 1 and subjects.count('"_legend·drug"') == 1
+    assert '"__legend·0"' in subjects and '"__legend·gene"' in subjects
+
+
 class TestDeterminism:
     def test_same_graph_same_bytes(self):
         """Check that drawing twice gives byte-identical DOT."""
