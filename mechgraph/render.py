@@ -328,11 +328,16 @@ def _node_attrs(entity: Entity) -> Attributes:
     label = html(entity.name)
     tooltip = [f"{entity.name} ({entity.kind})"]
     if entity.label and entity.label != entity.name:
-        label += html("\n") + html(textwrap.fill(entity.label, _LABEL_WIDTH), size=9)
+        label += html("\n") + html(_wrap(entity.label), size=9)
         tooltip.append(entity.label)
     tooltip += [f"{key}={value}" for key, value in entity.attributes]
     style = KIND_STYLE.get(entity.kind, KIND_STYLE["entity"])
     return {"label": label} | style.attributes() | {"tooltip": "\n".join(tooltip)}
+
+
+def _wrap(text: str) -> str:
+    """``text`` in lines of about 28 characters, broken at spaces only."""
+    return textwrap.fill(text, _LABEL_WIDTH, break_on_hyphens=False, break_long_words=False)
 
 
 def _claim_attrs(graph: MechanismGraph, claim: Claim) -> Attributes:

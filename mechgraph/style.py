@@ -11,14 +11,13 @@ here, so the whole look of a diagram can be read (and changed) in one place.
 'tee'
 >>> KIND_STYLE["process"].shape
 'ellipse'
->>> short_value("cerebral_cortex"), short_value("chronic")
-('cortex', 'chronic')
+>>> short_value("dorsolateral_prefrontal_cortex")
+'dorsolateral_pr…'
 """
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 
 from typing import Collection, Sequence
@@ -167,30 +166,18 @@ def halo(roles: list[Role], edge: EdgeStyle | None = None) -> dict[str, str]:
     return {"class": names, "color": f"{colour}:{edge.colour}:{colour}", "penwidth": "2"}
 
 
-_SHORT = 12
-_WORDS = re.compile(r"[\s_\-]+")
+_SHORT = 16
 
 
 def short_value(value: str, limit: int = _SHORT) -> str:
-    """A context value short enough for an edge label.
+    """A context value short enough for an edge label; the tooltip has it whole.
 
-    Long values keep their last word (``cerebral_cortex`` → ``cortex``);
-    a long single word is cut with an ellipsis.  The full value goes in
-    the tooltip.
-
-    >>> short_value("14d"), short_value("frontal_cortex"), short_value("hippocampal")
-    ('14d', 'cortex', 'hippocampal')
-    >>> short_value("pharmacokinetically_irrelevant")
-    'irrelevant'
-    >>> short_value("supercalifragilistic")
-    'supercalifr…'
+    >>> short_value("14d"), short_value("cerebral_cortex"), short_value("depression_model")
+    ('14d', 'cerebral_cortex', 'depression_model')
+    >>> short_value("dorsolateral_prefrontal_cortex")
+    'dorsolateral_pr…'
     """
-    if len(value) <= limit:
-        return value
-    last = _WORDS.split(value.strip(" _-"))[-1]
-    if last and len(last) <= limit and last != value:
-        return last
-    return value[: limit - 1] + "…"
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def legend_rows(

@@ -79,7 +79,7 @@ class TestVisualLanguage:
     def test_edge_labels_are_short_and_tooltips_complete(self):
         """Check the short context label and the full context and citation in the tooltip."""
         up, _ = dot_edges(to_dot(seed_graph()))['"antidepressant" -> "NMDA_adaptation"']
-        assert up["label"] == "<chronic, cortex, mouse>"
+        assert up["label"] == "<chronic, cerebral_cortex, mouse>"
         assert "region=cerebral_cortex" in up["tooltip"]
         assert 'skolnick1996 = pmid:8852531 \\"Adaptation of NMDA' in up["tooltip"]
 
@@ -114,7 +114,7 @@ class TestSvg:
         """Check that two claims on one pair are two edges with their own labels."""
         edges = by_title(svg_items(svg_of(seed_graph())), "edge")
         labels = sorted(e.texts[0] for e in edges["antidepressant->NMDA_adaptation"])
-        assert labels == ["acute, mouse", "chronic, cortex, mouse"]
+        assert labels == ["acute, mouse", "chronic, cerebral_cortex, mouse"]
 
     def test_highlighted_elements(self):
         """Check the role class and halo colour of highlighted nodes and edges."""
@@ -372,8 +372,8 @@ class TestCommandLine:
         assert code == 2 and message in err
 
     def test_unknown_entity(self, rules, tmp_path, capsys):
-        """Check that an unknown --around exits 1 with a did-you-mean hint and writes nothing."""
+        """Check that an unknown --around is a usage error with a did-you-mean hint."""
         out = tmp_path / "g.dot"
         code, _, err = self.run(capsys, "render", str(rules), "-o", str(out), "--around", "ECT")
-        assert code == 1 and "unknown entity 'ECT'" in err and "did you mean 'ECS'" in err
+        assert code == 2 and "unknown entity 'ECT'" in err and "did you mean 'ECS'" in err
         assert not out.exists()
