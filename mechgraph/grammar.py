@@ -200,7 +200,7 @@ statement = (include | source | value_decl | hypothesis_header | entity_decl | b
     "a statement"
 )
 #: One top-level line: a statement, then an optional comment.
-statement_line = statement + pp.Opt(_at(comment)("comment")) + end
+statement_line = (statement + pp.Opt(_at(comment)("comment")) + end).parse_with_tabs()
 
 quantifier = (_kw("every") | _kw("some") | _kw("no")).set_name("every, some or no")
 reaches = (
@@ -226,4 +226,4 @@ hypothesis_statement = (reaches | sign_of | consistent).set_name(
     "a hypothesis statement (every|some|no ..., sign of ..., consistent)"
 )
 #: One indented line of a hypothesis block.
-hypothesis_line = hypothesis_statement + pp.Opt(_at(comment)("comment")) + end
+hypothesis_line = (hypothesis_statement + pp.Opt(_at(comment)("comment")) + end).parse_with_tabs()

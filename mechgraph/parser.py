@@ -91,6 +91,7 @@ _FAST_DECL = re.compile(
     f"(?P<kind>{'|'.join(grammar.ENTITY_KINDS)}){_NOT_IDENT}{_SP}"
     f"(?!(?:isa|{_WORDS}){_NOT_IDENT})(?P<entries>{_NAME}(?:{_SP},{_SP}{_NAME})*)" + _END
 )
+_HEADER_WORD = re.compile(f"hypothesis{_NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
@@ -163,7 +164,11 @@ class _Reader:
         elif not stripped:
             self.trivia.append(Blank(span=self.span(1)))
         elif stripped[0] == "#":
-            self.trivia.extend(self.comment(stripped[1:], indent + 1, False))
+            comment = self.comment(stripped[1:], indent + 1, False)
+            if indent and self.block is not None:  # an indented comment is the block's
+                self.block.extend(self.take_comments() + comment)
+            else:
+                self.trivia.extend(comment)
         elif not indent:
             self.close_block()
             self.flush_trivia()
@@ -175,9 +180,14 @@ class _Reader:
             self.error(self.layout(Layout.TAB, line, line.index("\t")))
         else:
             self.block_lines += 1
-            self.block.extend(t for t in self.trivia if isinstance(t, Comment))
-            self.trivia.clear()
+            self.block.extend(self.take_comments())
             self.read_hypothesis_statement(line)
+
+    def take_comments(self) -> list[Comment]:
+        """The comments waiting between block lines (blank lines inside a block are dropped)."""
+        comments = [t for t in self.trivia if isinstance(t, Comment)]
+        self.trivia.clear()
+        return comments
 
     def flush_trivia(self) -> None:
         for node in self.trivia:
@@ -221,7 +231,7 @@ class _Reader:
             result = grammar.statement_line.parse_string(line, parse_all=True)
         except pp.ParseBaseException as exc:
             self.error(self.syntax(exc, line, in_block=False))
-            if line.split(maxsplit=1)[0] == "hypothesis":  # still read its block, for errors
+            if _HEADER_WORD.match(line):  # still read its block, for errors
                 self.header, self.block, self.header_line = None, [], line
             return
         node = self.statement(result)
