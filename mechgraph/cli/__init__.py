@@ -18,7 +18,7 @@ from ..errors import MechgraphError
 __all__ = ["main", "VERBS"]
 
 #: Verb name → module below ``mechgraph.cli`` (``why-not`` → ``why_not``).
-VERBS: tuple[str, ...] = ()
+VERBS: tuple[str, ...] = ("fmt",)
 
 
 def _build_parser() -> argparse.ArgumentParser:
