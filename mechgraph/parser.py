@@ -16,6 +16,7 @@ file's diagnostics are raised together in one :class:`ParseError`.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ _FAST_DECL = re.compile(
     f"(?P<kind>{'|'.join(grammar.ENTITY_KINDS)}){_NOT_IDENT}{_SP}"
     f"(?!(?:isa|{_WORDS}){_NOT_IDENT})(?P<entries>{_NAME}(?:{_SP},{_SP}{_NAME})*)" + _END
 )
+_RELATIONS = {text: Relation.from_word(text) for text in ("->", "-|", "-0", "--", *grammar.RELATION_WORDS)}
 _HEADER_WORD = re.compile(f"hypothesis{_NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
@@ -147,13 +149,25 @@ class _Reader:
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
+        link = _FAST_LINK.fullmatch if self.fast else None
+        control, out = _CONTROL.search, self.out
         for self.line_no, line in enumerate(lines, 1):
-            self.line = line[:-1] if line.endswith("\r") else line
-            self.read_line(self.line)
+            if line[-1:] == "\r":
+                line = line[:-1]
+            self.line = line
+            # The hot path: a plain link line outside a block, nothing pending.
+            if link and self.block is None and not self.trivia and not control(line):
+                m = link(line)
+                if m is not None:
+                    out.append(self.fast_link(m))
+                    if m["comment"] is not None:
+                        out.extend(self.comment(m["comment"], m.start("comment"), True))
+                    continue
+            self.read_line(line)
         self.close_block()
         self.flush_trivia()
-        if self.out and isinstance(self.out[-1], Blank):
-            self.out.pop()
+        if out and isinstance(out[-1], Blank):
+            out.pop()
 
     def read_line(self, line: str) -> None:
         stripped = line.lstrip(" \t")
@@ -263,26 +277,42 @@ class _Reader:
             yield self.ref(name[0], base + name.start())
 
     def fast_link(self, m: re.Match) -> Link:
+        file, line_no, line = self.file, self.line_no, self.line
+        g = m.groupdict()
         context = ()
-        if m["context"] is not None:
-            base = m.start("context") + 1
-            context = tuple(
-                Qualifier(p["key"], _text(p["value"]), span=self.span(base + p.start()))
-                for p in _PAIR.finditer(m["context"])
-            )
-        base = m.start("evidence") + 1
-        evidence = tuple(
-            Evidence(e[1], span=self.span(base + e.start())) for e in _EVIDENCE.finditer(m["evidence"])
-        )
+        if g["context"] is not None:
+            context = self.fast_pairs(g["context"], m.start("context"))
+        evidence, at = [], m.start("evidence")
+        for reference in g["evidence"].split("@")[1:]:  # '@' occurs in no reference
+            at = line.index("@", at) + 1
+            evidence.append(Evidence(reference.rstrip(" \t"), span=Span(file, line_no, at)))
+        subject, obj, start = g["subject"], g["object"], Span(file, line_no, 1)
         return Link(
-            self.ref(m["subject"], 1),
-            Relation.from_word(m["relation"]),
-            self.ref(m["object"], m.start("object") + 1),
+            Ref(grammar.unquote(subject) if subject[0] == '"' else subject, span=start),
+            _RELATIONS[g["relation"]],
+            Ref(grammar.unquote(obj) if obj[0] == '"' else obj,
+                span=Span(file, line_no, m.start("object") + 1)),
             context,
-            evidence,
-            Status.HYPOTHESIS if m["status"] == "hypothesis" else Status.OBSERVED,
-            span=self.span(1),
+            tuple(evidence),
+            Status.HYPOTHESIS if g["status"] == "hypothesis" else Status.OBSERVED,
+            span=start,
         )
+
+    def fast_pairs(self, text: str, start: int) -> tuple[Qualifier, ...]:
+        """The context pairs of ``text`` (the inside of ``[...]`` at ``start``)."""
+        file, line_no = self.file, self.line_no
+        if '"' in text:  # a quoted value may hold ',' or '='
+            return tuple(
+                Qualifier(p["key"], _text(p["value"]), span=Span(file, line_no, start + p.start() + 1))
+                for p in _PAIR.finditer(text)
+            )
+        pairs = []
+        for pair in text.split(","):
+            key, value = pair.split("=")
+            col = start + len(pair) - len(pair.lstrip(" \t")) + 1
+            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), span=Span(file, line_no, col)))
+            start += len(pair) + 1
+        return tuple(pairs)
 
     def statement(self, r: pp.ParseResults):
         span = self.span(1)
@@ -376,7 +406,13 @@ def _parse(text: str, file: str, fast: bool) -> RuleFile:
     if isinstance(text, (bytes, bytearray)):
         text = decode_rule_bytes(bytes(text), file)
     reader = _Reader(file, fast)
-    reader.read(text)
+    collecting = gc.isenabled()
+    gc.disable()  # a parse makes many small objects and no cycles: skip the collector's passes
+    try:
+        reader.read(text)
+    finally:
+        if collecting:
+            gc.enable()
     diagnostics = sort_diagnostics(reader.diagnostics)
     if len(diagnostics) > MAX_DIAGNOSTICS:
         more = len(diagnostics) - MAX_DIAGNOSTICS
