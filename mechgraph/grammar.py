@@ -151,7 +151,7 @@ pair = pp.Group(
 ).set_name("a context pair key=value")
 context = (
     _lit("[", "'['")
-    - _listed(pair, "context pairs")("context")
+    - _listed(pair, "a context pair key=value")("context")
     - _lit("]", "',' or ']' to close the context")
 ).set_name("a context [key=value, ...]")
 evidence_list = pp.Group(pp.ZeroOrMore(evidence))("evidence")
@@ -166,13 +166,13 @@ source = (
     - pp.Opt(string_("title"))
 )
 value_decl = (
-    _kw("context")("value_decl") + _not_decl - key("key") - _listed(_at(value), "values")("values")
+    _kw("context")("value_decl") + _not_decl - key("key") - _listed(_at(value), "a value")("values")
 )
 attribute = pp.Group(_at(key)("key") + _lit("=") - value("value")).set_name("an attribute key=value")
 entry = pp.Group(
     _at(name)("name") + pp.Opt(string_("label")) + pp.Group(pp.ZeroOrMore(attribute))("attributes")
 ).set_name("a declared name")
-entity_decl = _at(kind)("kind") + _not_decl - _listed(entry, "declared names")("entries")
+entity_decl = _at(kind)("kind") + _not_decl - _listed(entry, "a declared name")("entries")
 hypothesis_header = (
     _kw("hypothesis")("hypothesis")
     + _not_decl
