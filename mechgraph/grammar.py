@@ -40,7 +40,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     BARE      ::= [A-Za-z_][A-Za-z0-9_.]*
     KEY       ::= BARE
     VALUE     ::= [A-Za-z0-9_][A-Za-z0-9_.:/%-]*      (14d, 10mg/kg, CHEBI:47499)
-    REFERENCE ::= BARE {":" [A-Za-z0-9_./-]+}         (skolnick1996, pmid:8852531)
+    REFERENCE ::= BARE {":" [A-Za-z0-9_./()<>;+-]+}   (skolnick1996, pmid:8852531)
     STRING    ::= '"' {any char but '"' or '\\' | '\\"' | '\\\\'} '"'
 
 A keyword of a declaration (``drug``, ``source``, ``context``, ...) only
@@ -67,6 +67,7 @@ __all__ = [
     "QUOTED",
     "VALUE",
     "REFERENCE",
+    "REFERENCE_ID",
     "ARROW",
     "RELATION_WORDS",
     "KEYWORDS",
@@ -82,7 +83,9 @@ __all__ = [
 BARE = r"[A-Za-z_][A-Za-z0-9_.]*+"
 QUOTED = r'"(?:[^"\\]|\\["\\])*+"'
 VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.:/%-]*+"
-REFERENCE = r"[A-Za-z_][A-Za-z0-9_.]*+(?::[A-Za-z0-9_./-]++)*+"
+#: ``prefix:id`` ids may hold what DOIs hold (``doi:10.1016/0014-2999(90)90204-J``), but no ``#``.
+REFERENCE_ID = r"[A-Za-z0-9_./()<>;+-]++"
+REFERENCE = rf"[A-Za-z_][A-Za-z0-9_.]*+(?::{REFERENCE_ID})*+"
 #: An arrow is only an arrow when no other operator character follows (``->>`` is not).
 ARROW = r"(?:->|-\||-0|--)(?![-<>=|~])"
 RELATION_WORDS = ("increases", "decreases", "causesNoChange", "association")
@@ -129,8 +132,9 @@ bare = pp.Regex(BARE).set_name("a name")
 name = (bare | string_).set_name("a name")
 key = pp.Regex(BARE).set_name("a key")
 value = (string_ | pp.Regex(VALUE)).set_name("a value")
-reference = pp.Regex(REFERENCE).set_name("a reference (name or prefix:id)")
-source_reference = pp.Regex(BARE + r"(?::[A-Za-z0-9_./-]++)++").set_name("a reference prefix:id (pmid:8852531)")
+source_reference = pp.Regex(rf"{BARE}(?::{REFERENCE_ID})++").set_name(
+    "a reference prefix:id (pmid:8852531)"
+)
 evidence = _at(pp.Regex("@" + REFERENCE).set_parse_action(lambda t: t[0][1:])).set_name(
     "evidence (@source or @prefix:id)"
 )

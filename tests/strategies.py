@@ -61,8 +61,8 @@ free_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=1
 names = st.one_of(bare_names, st.sampled_from(sorted(KEYWORDS)), free_text)
 keys = bare_names.filter(lambda k: k not in KEYWORDS)
 values = st.one_of(st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.:/%-]{0,8}", fullmatch=True), free_text)
-references = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./-]{1,8}){0,2}", fullmatch=True)
-source_references = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./-]{1,8}){1,2}",
+references = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./()<>;+-]{1,8}){0,2}", fullmatch=True)
+source_references = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./()<>;+-]{1,8}){1,2}",
                                   fullmatch=True)
 comment_texts = free_text.map(lambda s: s.rstrip(" \t"))
 refs = st.builds(Ref, names)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import RULES
 from mechgraph import parser
+from mechgraph.formatter import format_rule_file
 from mechgraph.loader import load_paths, rule_paths
 
 
@@ -123,6 +125,14 @@ def test_too_large_file_is_refused_unread(tmp_path, monkeypatch):
     path = write(tmp_path, "big.mg", "drug abcdefghijkl\n")
     _, (d,) = load_paths([path])
     assert d.message.startswith("file too large") and d.line == 0
+
+
+def test_shipped_rules_load_and_are_canonical():
+    """Check that rules/ parses without a diagnostic and is already in canonical layout."""
+    files, diagnostics = load_paths([RULES])
+    assert files and diagnostics == []
+    for rules in files:
+        assert format_rule_file(rules) == rules.text
 
 
 def test_rule_paths_keeps_explicit_files(tmp_path):

@@ -43,6 +43,10 @@ class TestStatements:
         node = one('source skolnick1996 = doi:10.1055/s-2007-979537 "Adaptation of NMDA"')
         assert node == SourceDecl(Ref("skolnick1996"), "doi:10.1055/s-2007-979537", "Adaptation of NMDA")
 
+    def test_doi_with_parentheses(self):
+        node = one("source t = doi:10.1016/0014-2999(90)90204-J")
+        assert node.reference == "doi:10.1016/0014-2999(90)90204-J"
+
     def test_source_without_title(self):
         assert one("source s = pmid:8852531") == SourceDecl(Ref("s"), "pmid:8852531")
 
