@@ -7,7 +7,8 @@ statement, names and values quoted only when they need it.  Formatting is
 idempotent and ``parse_text(format_rule_file(x)) == x``.
 
 >>> from mechgraph.parser import parse_text
->>> print(format_rule_file(parse_text('drug  "imipramine",citalopram\\n\\n\\na increases b[d=chronic]#c')), end="")
+>>> untidy = 'drug  "imipramine",citalopram\\n\\n\\na increases b[d=chronic]#c'
+>>> print(format_rule_file(parse_text(untidy)), end="")
 drug imipramine, citalopram
 <BLANKLINE>
 a -> b [d=chronic]  #c

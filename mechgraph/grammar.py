@@ -72,9 +72,15 @@ __all__ = [
     "RELATION_WORDS",
     "KEYWORDS",
     "IDENT_CHARS",
+    "NOT_IDENT",
     "unquote",
     "statement_line",
     "hypothesis_line",
+    "NAME_TOKEN",
+    "PAIR",
+    "LINK_LINE",
+    "ISA_LINE",
+    "DECL_LINE",
 ]
 
 # Lexical fragments (regular-expression source), shared with the parser's
@@ -97,6 +103,9 @@ KEYWORDS = frozenset(
      "status", "every", "some", "no", "reaches", "through", "sign", "of", "to", "is",
      "consistent", "observed")
 )
+
+#: Not followed by a character of a bare name: the end of a keyword.
+NOT_IDENT = r"(?![A-Za-z0-9_.])"
 
 _ESCAPE = re.compile(r"\\([\"\\])")
 
@@ -172,7 +181,9 @@ source = (
 value_decl = (
     _kw("context")("value_decl") + _not_decl - key("key") - _listed(_at(value), "a value")("values")
 )
-attribute = pp.Group(_at(key)("key") + _lit("=") - value("value")).set_name("an attribute key=value")
+attribute = pp.Group(_at(key)("key") + _lit("=") - value("value")).set_name(
+    "an attribute key=value"
+)
 entry = pp.Group(
     _at(name)("name") + pp.Opt(string_("label")) + pp.Group(pp.ZeroOrMore(attribute))("attributes")
 ).set_name("a declared name")
@@ -231,3 +242,35 @@ hypothesis_statement = (reaches | sign_of | consistent).set_name(
 )
 #: One indented line of a hypothesis block.
 hypothesis_line = (hypothesis_statement + pp.Opt(_at(comment)("comment")) + end).parse_with_tabs()
+
+
+# The hot statement forms as whole-line regular expressions, built from the
+# tokens above; the parser reads a line that one of them matches without
+# pyparsing.  They accept a subset of what the pyparsing grammar accepts and
+# must read it the same way (tests/test_parser.py proves it on random input).
+_SP = r"[ \t]*"
+_NAME = f"(?:{BARE}|{QUOTED})"
+_WORDS = "|".join(RELATION_WORDS)
+_PAIR = f"{BARE}{_SP}={_SP}(?:{QUOTED}|{VALUE})"
+_END = f"{_SP}(?:#(?P<comment>.*))?"
+#: One name (bare or quoted) at a time, to split a matched list.
+NAME_TOKEN = re.compile(_NAME)
+#: One context pair, to split a matched context that holds quoted values.
+PAIR = re.compile(f"(?P<key>{BARE}){_SP}={_SP}(?P<value>{QUOTED}|{VALUE})")
+#: ``subject REL object [k=v, ...] @evidence ... status=... # comment``
+LINK_LINE = re.compile(
+    f"(?P<subject>{_NAME}){_SP}(?P<relation>{ARROW}|(?:{_WORDS}){NOT_IDENT})"
+    f"{_SP}(?P<object>{_NAME})"
+    f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
+    f"(?P<evidence>(?:{_SP}@{REFERENCE})*)"
+    f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){NOT_IDENT})?{_END}"
+)
+#: ``name, name, ... isa parent # comment``
+ISA_LINE = re.compile(
+    f"(?P<members>{_NAME}(?:{_SP},{_SP}{_NAME})*){_SP}isa{NOT_IDENT}{_SP}(?P<parent>{_NAME}){_END}"
+)
+#: ``KIND name, name, ... # comment`` (no labels or attributes)
+DECL_LINE = re.compile(
+    f"(?P<kind>{'|'.join(ENTITY_KINDS)}){NOT_IDENT}{_SP}"
+    f"(?!(?:isa|{_WORDS}){NOT_IDENT})(?P<entries>{_NAME}(?:{_SP},{_SP}{_NAME})*){_END}"
+)

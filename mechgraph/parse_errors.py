@@ -35,7 +35,9 @@ STATEMENT_FORMS = (
     "'sign of C to T is +|- [k=v, ...]', 'consistent'"
 )
 _STATEMENTS = "a statement is 'KIND name, ...', 'NAME, ... isa NAME' or 'SUBJECT -> OBJECT ...'"
-_CONTEXT = 'context is written [key=value, key=value]; quote other values: [region="frontal cortex"]'
+_CONTEXT = (
+    'context is written [key=value, key=value]; quote other values: [region="frontal cortex"]'
+)
 _QUOTED = re.compile(grammar.QUOTED)
 _LOOSE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _OPERATOR = re.compile(r"[-<>=|!~+*/\\^&%$?:;]+0?")
@@ -44,7 +46,8 @@ _UNQUOTED = re.compile(r'[^\s,\[\]@#"=;]+')
 
 #: Hints keyed by a phrase of the expected element's name (first match wins).
 _HINTS = (
-    ("':' to end", "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented"),
+    ("':' to end",
+     "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented"),
     ("prefix:id", 'a source is written \'source NAME = prefix:id "title"\''),
     ("hypothesis or observed", "write status=hypothesis (or status=observed, the default)"),
     ("quoted string", "quote the path: include \"other.mg\""),
@@ -124,7 +127,8 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
         return ("bad-context", f"bad context pair: expected {expected}, found {found}",
                 _CONTEXT, loc)
     unquoted = _UNQUOTED.match(line, loc)
-    if unquoted and not _WORD.fullmatch(unquoted[0]) and ("name" in expected or expected == "a statement"):
+    wants_name = "name" in expected or expected == "a statement"
+    if wants_name and unquoted and not _WORD.fullmatch(unquoted[0]):
         return ("unquoted-name", f"name '{unquoted[0]}' needs quotes",
                 f'names with hyphens, spaces or other letters are quoted: "{unquoted[0]}"', loc)
     if expected == "end of line":

@@ -20,13 +20,14 @@ import gc
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyparsing as pp
 
 from . import grammar
-from .errors import Diagnostic, InputError, ParseError, Severity, sort_diagnostics
+from .errors import Diagnostic, ParseError, Severity, sort_diagnostics
+from .grammar import DECL_LINE, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR
 from .parse_errors import Layout, layout_error, syntax_error
+from .reading import decode_rule_bytes, read_rule_text
 from .syntax import (
     Attribute,
     Blank,
@@ -53,47 +54,13 @@ from .syntax import (
     ValueDecl,
 )
 
-__all__ = [
-    "parse_text",
-    "parse_file",
-    "read_rule_text",
-    "decode_rule_bytes",
-    "MAX_DIAGNOSTICS",
-    "MAX_FILE_BYTES",
-]
+__all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
 
 #: A file's diagnostics beyond this many are summarised in one closing note.
 MAX_DIAGNOSTICS = 50
-#: Larger files are refused unread.
-MAX_FILE_BYTES = 64 * 2**20
-
-# Fast path: whole-line regular expressions for the common statement forms,
-# built from the grammar's tokens.  A line they do not match goes to pyparsing.
-_SP = r"[ \t]*"
-_NOT_IDENT = r"(?![A-Za-z0-9_.])"
-_NAME = f"(?:{grammar.BARE}|{grammar.QUOTED})"
-_WORDS = "|".join(grammar.RELATION_WORDS)
-_RELATION = f"{grammar.ARROW}|(?:{_WORDS}){_NOT_IDENT}"
-_PAIR_SOURCE = f"{grammar.BARE}{_SP}={_SP}(?:{grammar.QUOTED}|{grammar.VALUE})"
-_PAIR = re.compile(f"(?P<key>{grammar.BARE}){_SP}={_SP}(?P<value>{grammar.QUOTED}|{grammar.VALUE})")
-_EVIDENCE = re.compile(f"@({grammar.REFERENCE})")
-_NAMES = re.compile(_NAME)
-_END = f"{_SP}(?:#(?P<comment>.*))?"
-_FAST_LINK = re.compile(
-    f"(?P<subject>{_NAME}){_SP}(?P<relation>{_RELATION}){_SP}(?P<object>{_NAME})"
-    f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR_SOURCE}(?:{_SP},{_SP}{_PAIR_SOURCE})*){_SP}\\])?"
-    f"(?P<evidence>(?:{_SP}{_EVIDENCE.pattern})*)"
-    f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){_NOT_IDENT})?" + _END
-)
-_FAST_ISA = re.compile(
-    f"(?P<members>{_NAME}(?:{_SP},{_SP}{_NAME})*){_SP}isa{_NOT_IDENT}{_SP}(?P<parent>{_NAME})" + _END
-)
-_FAST_DECL = re.compile(
-    f"(?P<kind>{'|'.join(grammar.ENTITY_KINDS)}){_NOT_IDENT}{_SP}"
-    f"(?!(?:isa|{_WORDS}){_NOT_IDENT})(?P<entries>{_NAME}(?:{_SP},{_SP}{_NAME})*)" + _END
-)
-_RELATIONS = {text: Relation.from_word(text) for text in ("->", "-|", "-0", "--", *grammar.RELATION_WORDS)}
-_HEADER_WORD = re.compile(f"hypothesis{_NOT_IDENT}")
+_RELATIONS = {text: Relation.from_word(text) for text in (*(r.value for r in Relation),
+                                                          *grammar.RELATION_WORDS)}
+_HEADER_WORD = re.compile(f"hypothesis{NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
@@ -149,19 +116,16 @@ class _Reader:
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        link = _FAST_LINK.fullmatch if self.fast else None
         control, out = _CONTROL.search, self.out
         for self.line_no, line in enumerate(lines, 1):
             if line[-1:] == "\r":
                 line = line[:-1]
             self.line = line
-            # The hot path: a plain link line outside a block, nothing pending.
-            if link and self.block is None and not self.trivia and not control(line):
-                m = link(line)
-                if m is not None:
-                    out.append(self.fast_link(m))
-                    if m["comment"] is not None:
-                        out.extend(self.comment(m["comment"], m.start("comment"), True))
+            # The hot path: a plain statement outside a block, nothing pending.
+            if self.fast and self.block is None and not self.trivia and not control(line):
+                nodes = self.fast_statement(line)
+                if nodes is not None:
+                    out.extend(nodes)
                     continue
             self.read_line(line)
         self.close_block()
@@ -236,11 +200,10 @@ class _Reader:
 
     # -- statements ---------------------------------------------------------------------
     def read_statement(self, line: str) -> None:
-        if self.fast:
-            nodes = self.fast_statement(line)
-            if nodes is not None:
-                self.out.extend(nodes)
-                return
+        nodes = self.fast_statement(line) if self.fast else None
+        if nodes is not None:
+            self.out.extend(nodes)
+            return
         try:
             result = grammar.statement_line.parse_string(line, parse_all=True)
         except pp.ParseBaseException as exc:
@@ -258,22 +221,24 @@ class _Reader:
             self.out.extend(trailing)
 
     def fast_statement(self, line: str) -> list | None:
-        m = _FAST_LINK.fullmatch(line)
+        m = LINK_LINE.fullmatch(line)
         if m is not None:
             node = self.fast_link(m)
-        elif (m := _FAST_ISA.fullmatch(line)) is not None:
+        elif (m := ISA_LINE.fullmatch(line)) is not None:
             members = tuple(self.names(m, "members"))
             node = IsA(members, self.ref(m["parent"], m.start("parent") + 1), span=self.span(1))
-        elif (m := _FAST_DECL.fullmatch(line)) is not None:
+        elif (m := DECL_LINE.fullmatch(line)) is not None:
             entries = tuple(Declared(ref, span=ref.span) for ref in self.names(m, "entries"))
             node = EntityDecl(m["kind"], entries, span=self.span(1))
         else:
             return None
+        if m["comment"] is None:
+            return [node]
         return [node, *self.comment(m["comment"], m.start("comment"), True)]
 
     def names(self, m: re.Match, group: str):
         base = m.start(group) + 1
-        for name in _NAMES.finditer(m[group]):
+        for name in NAME_TOKEN.finditer(m[group]):
             yield self.ref(name[0], base + name.start())
 
     def fast_link(self, m: re.Match) -> Link:
@@ -301,16 +266,17 @@ class _Reader:
     def fast_pairs(self, text: str, start: int) -> tuple[Qualifier, ...]:
         """The context pairs of ``text`` (the inside of ``[...]`` at ``start``)."""
         file, line_no = self.file, self.line_no
-        if '"' in text:  # a quoted value may hold ',' or '='
+        if '"' in text:  # a quoted value may hold ',' or '=': read pair by pair
             return tuple(
-                Qualifier(p["key"], _text(p["value"]), span=Span(file, line_no, start + p.start() + 1))
-                for p in _PAIR.finditer(text)
+                Qualifier(p["key"], _text(p["value"]), span=self.span(start + p.start() + 1))
+                for p in PAIR.finditer(text)
             )
         pairs = []
         for pair in text.split(","):
             key, value = pair.split("=")
             col = start + len(pair) - len(pair.lstrip(" \t")) + 1
-            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), span=Span(file, line_no, col)))
+            span = Span(file, line_no, col)
+            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), span=span))
             start += len(pair) + 1
         return tuple(pairs)
 
@@ -325,7 +291,8 @@ class _Reader:
         if "hypothesis" in r:
             return (self.located(r["name"]), self.evidence(r), span)
         if "kind" in r:
-            return EntityDecl(r["kind"].value[0], tuple(map(self.declared, r["entries"])), span=span)
+            entries = tuple(map(self.declared, r["entries"]))
+            return EntityDecl(r["kind"].value[0], entries, span=span)
         subject = self.located(r["subject"])
         if "isa" in r:
             members = (subject, *map(self.located, r["members"]))
@@ -355,7 +322,8 @@ class _Reader:
         )
 
     def evidence(self, r: pp.ParseResults) -> tuple[Evidence, ...]:
-        return tuple(Evidence(e.value[0], span=self.span(self.col(e.locn_start))) for e in r["evidence"])
+        return tuple(Evidence(e.value[0], span=self.span(self.col(e.locn_start)))
+                     for e in r["evidence"])
 
     def read_hypothesis_statement(self, line: str) -> None:
         try:
@@ -424,61 +392,13 @@ def _parse(text: str, file: str, fast: bool) -> RuleFile:
 
 
 def parse_file(path: str | os.PathLike) -> RuleFile:
-    """Read and parse one rule file (see :func:`read_rule_text` for what is refused)."""
+    """Read and parse one rule file.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read as rule text (see :func:`~mechgraph.reading.read_rule_text`).
+    ParseError
+        When it does not parse.
+    """
     return parse_text(read_rule_text(path), str(path))
-
-
-def read_rule_text(path: str | os.PathLike) -> str:
-    """The text of a rule file; :class:`InputError` when it cannot be one.
-
-    Missing paths, folders, files over :data:`MAX_FILE_BYTES`, binary files
-    (a NUL byte) and invalid UTF-8 (located at line:col) are refused.
-
-    >>> read_rule_text("/no/such/file.mg")
-    Traceback (most recent call last):
-    ...
-    mechgraph.errors.InputError: /no/such/file.mg: error: no such file
-    """
-    file = str(path)
-    try:
-        if os.stat(path).st_size > MAX_FILE_BYTES:
-            raise _input_error(f"file too large (over {MAX_FILE_BYTES // 2**20} MiB)", file)
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _input_error("no such file", file) from None
-    except IsADirectoryError:
-        raise _input_error("is a folder, not a rule file", file) from None
-    except OSError as error:
-        raise _input_error(f"cannot read: {error.strerror or error}", file) from None
-    return decode_rule_bytes(data, file)
-
-
-def decode_rule_bytes(data: bytes, file: str) -> str:
-    """Decode UTF-8 rule text (a leading BOM is dropped); located InputError otherwise.
-
-    >>> decode_rule_bytes(b"drug a\\nb \\xff", "x.mg")
-    Traceback (most recent call last):
-    ...
-    mechgraph.errors.InputError: x.mg:2:3: error: invalid UTF-8 (byte 0xff)
-    ...
-    """
-    nul = data.find(b"\0")
-    if nul >= 0:
-        raise _input_error("binary file (NUL byte), not rule text", file, data, nul)
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        byte = data[error.start]
-        raise _input_error(f"invalid UTF-8 (byte 0x{byte:02x})", file, data, error.start) from None
-
-
-def _input_error(message: str, file: str, data: bytes = b"", offset: int = -1) -> InputError:
-    """An InputError, located at byte ``offset`` of ``data`` when one is given."""
-    if offset < 0:
-        return InputError(Diagnostic.error(message, file=file, code="input"))
-    start = data.rfind(b"\n", 0, offset) + 1
-    end = data.find(b"\n", offset)
-    line = data[start : len(data) if end < 0 else end].decode("utf-8", "replace")
-    col = len(data[start:offset].decode("utf-8", "replace")) + 1
-    return InputError(Diagnostic.error(message, file=file, line=data.count(b"\n", 0, offset) + 1,
-                                       col=col, snippet=line, code="input"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RULES
-from mechgraph import parser
+from mechgraph import reading
 from mechgraph.formatter import format_rule_file
 from mechgraph.loader import load_paths, rule_paths
 
@@ -121,7 +121,7 @@ def test_missing_path_and_empty_folder(tmp_path):
 
 
 def test_too_large_file_is_refused_unread(tmp_path, monkeypatch):
-    monkeypatch.setattr(parser, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 10)
     path = write(tmp_path, "big.mg", "drug abcdefghijkl\n")
     _, (d,) = load_paths([path])
     assert d.message.startswith("file too large") and d.line == 0

@@ -20,7 +20,8 @@ from typing import Any
 from ..errors import Diagnostic, MechgraphError
 from ..formatter import format_rule_file
 from ..loader import rule_paths
-from ..parser import parse_text, read_rule_text
+from ..parser import parse_text
+from ..reading import read_rule_text
 from .output import emit, print_diagnostics
 
 __all__ = ["HELP", "add_arguments", "run", "FormatResult", "format_path", "write_atomically"]
@@ -97,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     files, problems = rule_paths(args.paths)
     results = [format_path(path, write=not (args.check or args.stdout)) for path in files]
     diagnostics = problems + [d for r in results for d in r.diagnostics]
-    failed = any(d.is_error for d in diagnostics) or (args.check and any(r.changed for r in results))
+    would_change = args.check and any(r.changed for r in results)
+    failed = would_change or any(d.is_error for d in diagnostics)
     if args.json:
         document = {"ok": not failed, "files": [r.to_dict() for r in results],
                     "diagnostics": [d.to_dict() for d in problems]}
