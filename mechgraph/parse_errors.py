@@ -42,6 +42,7 @@ _QUOTED = re.compile(grammar.QUOTED)
 _LOOSE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _OPERATOR = re.compile(r"[-<>=|!~+*/\\^&%$?:;]+0?")
 _WORD = re.compile(r"[A-Za-z0-9_.]+")
+_HYPOTHESIS_WORDS = frozenset(("every", "some", "no", "sign", "consistent"))
 _UNQUOTED = re.compile(r'[^\s,\[\]@#"=;]+')
 
 #: Hints keyed by a phrase of the expected element's name (first match wins).
@@ -117,6 +118,10 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
                     'inside quotes only \\" and \\\\ are escapes', loc)
         return ("unterminated-string", "unterminated string",
                 'close the string with " on the same line', loc)
+    first = _WORD.match(line)
+    if not in_block and first and first[0] in _HYPOTHESIS_WORDS:
+        return ("hypothesis-statement", "hypothesis statement outside a hypothesis block",
+                "indent it under a header 'hypothesis NAME @source:'; " + STATEMENT_FORMS, 0)
     if in_block:
         return ("hypothesis-statement",
                 f"malformed hypothesis statement: expected {expected}, found {found}",
