@@ -150,9 +150,10 @@ evidence = _at(pp.Regex("@" + REFERENCE).set_parse_action(lambda t: t[0][1:])).s
 comment = pp.Regex(r"#.*").set_name("a comment").set_parse_action(lambda t: t[0][1:].rstrip(" \t"))
 end = pp.StringEnd().set_name("end of line")
 
-relation = (
-    pp.Regex(ARROW) | pp.MatchFirst([_kw(word) for word in RELATION_WORDS])
-).set_name("a relation (->, -|, -0, --, increases, ...)")
+_RELATION = "a relation (->, -|, -0, --, increases, ...)"
+relation = (pp.Regex(ARROW) | pp.MatchFirst([_kw(word) for word in RELATION_WORDS])).set_name(
+    _RELATION
+)
 isa_kw = _kw("isa")
 kind = pp.MatchFirst([_kw(k) for k in ENTITY_KINDS]).set_name("an entity kind")
 
@@ -174,7 +175,7 @@ source = (
     _kw("source")("source")
     + _not_decl
     - _at(name)("name")
-    - _lit("=")
+    - _lit("=", "'=' after the source name")
     - source_reference("reference")
     - pp.Opt(string_("title"))
 )
@@ -195,7 +196,7 @@ hypothesis_header = (
     - evidence_list
     - _lit(":", "':' to end the hypothesis header")
 )
-status = _kw("status") - _lit("=") - (_kw("hypothesis") | _kw("observed")).set_name(
+status = _kw("status") - _lit("=", "'=' after status") - (_kw("hypothesis") | _kw("observed")).set_name(
     "hypothesis or observed"
 )("status")
 isa_tail = pp.Group(pp.ZeroOrMore(_lit(",") - _at(name)))("members") + isa_kw("isa") - _at(name)(
@@ -208,9 +209,7 @@ link_tail = (
     - evidence_list
     - pp.Opt(status)
 )
-by_name = _at(name)("subject") - (isa_tail | link_tail).set_name(
-    "a relation (->, -|, -0, --, increases, ...) or isa"
-)
+by_name = _at(name)("subject") - (isa_tail | link_tail).set_name(f"{_RELATION} or isa")
 statement = (include | source | value_decl | hypothesis_header | entity_decl | by_name).set_name(
     "a statement"
 )

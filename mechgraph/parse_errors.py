@@ -38,6 +38,8 @@ _STATEMENTS = "a statement is 'KIND name, ...', 'NAME, ... isa NAME' or 'SUBJECT
 _CONTEXT = (
     'context is written [key=value, key=value]; quote other values: [region="frontal cortex"]'
 )
+_SOURCE = 'a source is written \'source NAME = prefix:id "title"\''
+_STATUS = "write status=hypothesis (or status=observed, the default)"
 _QUOTED = re.compile(grammar.QUOTED)
 _LOOSE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _OPERATOR = re.compile(r"[-<>=|!~+*/\\^&%$?:;]+0?")
@@ -49,10 +51,11 @@ _UNQUOTED = re.compile(r'[^\s,\[\]@#"=;]+')
 _HINTS = (
     ("':' to end",
      "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented"),
-    ("prefix:id", 'a source is written \'source NAME = prefix:id "title"\''),
-    ("hypothesis or observed", "write status=hypothesis (or status=observed, the default)"),
+    ("prefix:id", _SOURCE),
+    ("hypothesis or observed", _STATUS),
     ("quoted string", "quote the path: include \"other.mg\""),
-    ("'='", 'a source is written \'source NAME = prefix:id "title"\''),
+    ("after the source name", _SOURCE),
+    ("after status", _STATUS),
     ("a statement", _STATEMENTS),
 )
 
@@ -132,7 +135,7 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
         return ("bad-context", f"bad context pair: expected {expected}, found {found}",
                 _CONTEXT, loc)
     unquoted = _UNQUOTED.match(line, loc)
-    wants_name = "name" in expected or expected == "a statement"
+    wants_name = expected in ("a name", "a declared name", "a statement")
     if wants_name and unquoted and not _WORD.fullmatch(unquoted[0]):
         return ("unquoted-name", f"name '{unquoted[0]}' needs quotes",
                 f'names with hyphens, spaces or other letters are quoted: "{unquoted[0]}"', loc)
