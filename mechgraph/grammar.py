@@ -4,8 +4,8 @@ A rule file is a sequence of lines; the parser (:mod:`mechgraph.parser`)
 splits the text into lines once, handles layout (blank lines, comment
 lines, indentation of hypothesis blocks) and parses each line with
 :data:`statement_line` or, inside a hypothesis block, :data:`hypothesis_line`.
-This module knows nothing of the AST: it yields ``ParseResults`` whose only
-parse actions turn quoted strings into their text.
+This module knows nothing of the AST: it yields ``ParseResults`` whose parse
+actions only convert scalars (unquote strings, drop the ``@`` and ``#``).
 
 BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
 
@@ -15,7 +15,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     statement       ::= include | source | value_decl | hypothesis_header
                       | entity_decl | isa | link
     include         ::= "include" STRING
-    source          ::= "source" name "=" REFERENCE [STRING]
+    source          ::= "source" name "=" PREFIX_ID [STRING]
     value_decl      ::= "context" KEY value {"," value}
     entity_decl     ::= KIND entry {"," entry}
     entry           ::= name [STRING] {KEY "=" value}
@@ -40,12 +40,19 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     BARE      ::= [A-Za-z_][A-Za-z0-9_.]*
     KEY       ::= BARE
     VALUE     ::= [A-Za-z0-9_][A-Za-z0-9_.:/%-]*      (14d, 10mg/kg, CHEBI:47499)
-    REFERENCE ::= BARE {":" [A-Za-z0-9_./()<>;+-]+}   (skolnick1996, pmid:8852531)
+    ID        ::= [A-Za-z0-9_./()<>;+-]+
+    REFERENCE ::= BARE {":" ID}                 (skolnick1996, pmid:8852531)
+    PREFIX_ID ::= BARE ":" ID {":" ID}          (doi:10.1016/0014-2999(90)90204-J)
     STRING    ::= '"' {any char but '"' or '\\' | '\\"' | '\\\\'} '"'
 
-A keyword of a declaration (``drug``, ``source``, ``context``, ...) only
-starts a declaration when the next token is not a relation, ``isa`` or
+Spaces and tabs separate tokens (other control characters are refused by
+the parser); an arrow followed by another operator character (``->>``) is
+no arrow.  A keyword of a declaration (``drug``, ``source``, ``context``, ...)
+only starts a declaration when the next token is not a relation, ``isa`` or
 ``,``: ``source -> effect`` is a link from an entity called ``source``.
+The hot statement forms also exist as whole-line regular expressions
+(:data:`LINK_LINE`, :data:`ISA_LINE`, :data:`DECL_LINE`) built from the same
+tokens, for the parser's fast path.
 
 >>> statement_line.parse_string("imipramine -> NMDA_adaptation @skolnick1996")["relation"]
 '->'
