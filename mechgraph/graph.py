@@ -25,7 +25,23 @@ import networkx as nx
 
 from .syntax import NOWHERE, Hypothesis, Relation, Sign, Span, Status
 
-__all__ = ["Entity", "Source", "Claim", "MechanismGraph"]
+__all__ = [
+    "Entity",
+    "Source",
+    "Claim",
+    "MechanismGraph",
+    "GraphIndex",
+    "ISA",
+    "SIGN_CODE",
+    "SIGN_OF_CODE",
+    "build_index",
+]
+
+#: The claim id a membership hop (member ``isa`` class) carries in :class:`GraphIndex`.
+ISA = -1
+#: Integer sign codes of the traversal indexes: ``+`` 0, ``-`` 1, unsigned 2.
+SIGN_CODE = {Sign.POSITIVE: 0, Sign.NEGATIVE: 1, Sign.UNSIGNED: 2}
+SIGN_OF_CODE = (Sign.POSITIVE, Sign.NEGATIVE, Sign.UNSIGNED)
 
 
 @dataclass(frozen=True)
@@ -103,11 +119,28 @@ class MechanismGraph:
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    _index: "GraphIndex | None" = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def index(self) -> "GraphIndex":
+        """The integer traversal and hierarchy indexes, built on first use.
+
+        The ``add_*`` methods drop it; call :meth:`invalidate` after changing
+        :attr:`links`, :attr:`hierarchy` or :attr:`values` directly.
+        """
+        if self._index is None:
+            self._index = build_index(self)
+        return self._index
+
+    def invalidate(self) -> None:
+        """Forget the cached :attr:`index` (it is rebuilt on next use)."""
+        self._index = None
 
     def add_entity(self, entity: Entity) -> None:
         """Add (or replace) an entity node."""
         self.links.add_node(entity.name, entity=entity)
         self.hierarchy.add_node(entity.name)
+        self._index = None
 
     def add_claim(
         self,
@@ -133,11 +166,23 @@ class MechanismGraph:
         )
         self.claims.append(claim)
         self.links.add_edge(subject, object, key=claim.id, claim=claim)
+        self._index = None
         return claim
 
     def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
         """State that ``member`` is a ``parent``."""
         self.hierarchy.add_edge(member, parent, span=span)
+        self._index = None
+
+    def add_value(self, key: str, value: str) -> None:
+        """Declare ``value`` for context ``key``."""
+        self.values.setdefault(key, nx.DiGraph()).add_node(value)
+        self._index = None
+
+    def add_value_isa(self, key: str, narrower: str, broader: str) -> None:
+        """State that context value ``narrower`` lies below ``broader`` for ``key``."""
+        self.values.setdefault(key, nx.DiGraph()).add_edge(narrower, broader)
+        self._index = None
 
     def claim(self, claim_id: int) -> Claim:
         return self.claims[claim_id]
@@ -153,3 +198,110 @@ class MechanismGraph:
 
     def __contains__(self, name: object) -> bool:
         return name in self.links
+
+
+Adjacency = tuple[tuple[tuple[int, int, int], ...], ...]
+
+
+@dataclass(frozen=True)
+class GraphIndex:
+    """Precomputed integer adjacency and hierarchy lookups for fast queries.
+
+    Attributes
+    ----------
+    names : tuple of str
+        Node id → name; ids follow sorted name order.
+    ids : dict
+        Name → node id.
+    out, into : tuple
+        Per node id, the traversable hops ``(neighbour id, claim id, sign code)``
+        leaving (``out``) or entering (``into``) it: every claim but ``-0`` ones,
+        plus membership hops member → class with claim id :data:`ISA` and sign ``+``.
+    ancestors, members : dict
+        Transitive ``isa`` parents of each entity; transitive members of each class.
+    value_up : dict
+        Per context key, each declared value → itself and every broader value.
+    context_values : dict
+        Per context key, every value declared for it or stated on a claim.
+    """
+
+    names: tuple[str, ...]
+    ids: Mapping[str, int]
+    out: Adjacency
+    into: Adjacency
+    ancestors: Mapping[str, frozenset[str]]
+    members: Mapping[str, frozenset[str]]
+    value_up: Mapping[str, Mapping[str, frozenset[str]]]
+    context_values: Mapping[str, frozenset[str]]
+
+    def leaves(self, name: str) -> tuple[str, ...]:
+        """Members of ``name`` that have no members themselves, sorted.
+
+        >>> g = MechanismGraph()
+        >>> g.add_isa("tricyclic", "antidepressant"); g.add_isa("imipramine", "tricyclic")
+        >>> g.index.leaves("antidepressant")
+        ('imipramine',)
+        """
+        return tuple(sorted(m for m in self.members.get(name, ()) if m not in self.members))
+
+    def below(self, key: str, narrower: str, broader: str) -> bool:
+        """True when value ``narrower`` equals or lies below ``broader`` for ``key``."""
+        if narrower == broader:
+            return True
+        return broader in self.value_up.get(key, {}).get(narrower, ())
+
+
+def _closure(digraph: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """Every node with out-edges → the nodes it reaches (its transitive parents)."""
+    return {
+        node: frozenset(nx.descendants(digraph, node))
+        for node in sorted(digraph)
+        if digraph.out_degree(node)
+    }
+
+
+def build_index(graph: MechanismGraph) -> GraphIndex:
+    """Build the :class:`GraphIndex` of ``graph`` (see :attr:`MechanismGraph.index`).
+
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.DECREASES, "b")
+    >>> g.add_isa("a", "A")
+    >>> index = build_index(g)
+    >>> index.names, index.out[index.ids["a"]]
+    (('A', 'a', 'b'), ((0, -1, 0), (2, 0, 1)))
+    """
+    names = tuple(sorted(set(graph.links) | set(graph.hierarchy)))
+    ids = {name: i for i, name in enumerate(names)}
+    out: list[list[tuple[int, int, int]]] = [[] for _ in names]
+    into: list[list[tuple[int, int, int]]] = [[] for _ in names]
+    for claim in graph.claims:
+        if claim.sign is not Sign.NO_CHANGE:
+            s, t, code = ids[claim.subject], ids[claim.object], SIGN_CODE[claim.sign]
+            out[s].append((t, claim.id, code))
+            into[t].append((s, claim.id, code))
+    for member, parent in graph.hierarchy.edges:
+        out[ids[member]].append((ids[parent], ISA, 0))
+        into[ids[parent]].append((ids[member], ISA, 0))
+    ancestors = _closure(graph.hierarchy)
+    members: dict[str, set[str]] = {}
+    for member, parents in ancestors.items():
+        for parent in parents:
+            members.setdefault(parent, set()).add(member)
+    value_up = {
+        key: {value: up | {value} for value, up in _closure(values).items()}
+        for key, values in sorted(graph.values.items())
+    }
+    known: dict[str, set[str]] = {key: set(values) for key, values in graph.values.items()}
+    for claim in graph.claims:
+        for key, value in claim.context:
+            known.setdefault(key, set()).add(value)
+    return GraphIndex(
+        names,
+        ids,
+        tuple(tuple(sorted(hops)) for hops in out),
+        tuple(tuple(sorted(hops)) for hops in into),
+        ancestors,
+        {name: frozenset(found) for name, found in sorted(members.items())},
+        value_up,
+        {key: frozenset(values) for key, values in sorted(known.items())},
+    )

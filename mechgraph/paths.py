@@ -1,0 +1,337 @@
+"""Routes through a mechanism graph: ``ask`` (is S on a path to T?) and its search.
+
+A route follows claims (never ``-0`` ones, which are negative evidence) and
+membership climbs ``member ─isa→ class`` (sign ``+``), so a claim stated for
+a class holds for each of its members.  Reachability is a breadth-first
+search over product states (entity, sign so far, through ``via`` yet?) —
+polynomial, never an enumeration of paths.  Witnesses are then drawn by a
+best-first search over simple paths guided by the exact product-state
+distances, so they come out shortest first; the path context (the union of
+the hops' contexts) must not contradict itself.
+
+>>> from mechgraph.syntax import Relation
+>>> g = MechanismGraph()
+>>> _ = g.add_claim("a", Relation.INCREASES, "b")
+>>> _ = g.add_claim("b", Relation.DECREASES, "c")
+>>> print(ask(g, "a", "c").format().splitlines()[0])
+yes  a ─(+)→ b ─(-)→ c
+>>> ask(g, "a", "c", sign="+").verdict
+<Verdict.NO: 'no'>
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+from collections import deque
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from .answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, hop_of_claim
+from .context import Context, admitted_claims, merge
+from .errors import Diagnostic, QueryError
+from .graph import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex, MechanismGraph
+from .syntax import Sign
+
+__all__ = ["ask", "DEFAULT_BUDGET", "SignLike", "Where"]
+
+#: Partial paths the witness search may expand before it gives up ("walk only").
+DEFAULT_BUDGET = 50_000
+
+SignLike = Sign | str | None
+Where = Mapping[str, str] | None
+
+_ANY_SIGN = frozenset((0, 1, 2))
+
+
+def unknown_name(graph: MechanismGraph, role: str, name: str) -> Unknown | None:
+    """An :class:`Unknown` (with close names) when ``name`` is not in ``graph``."""
+    index = graph.index
+    if name in index.ids:
+        return None
+    return Unknown(role, name, tuple(difflib.get_close_matches(name, index.names, n=3)))
+
+
+def require(graph: MechanismGraph, role: str, name: str) -> int:
+    """The node id of ``name``; :class:`QueryError` with a did-you-mean otherwise."""
+    unknown = unknown_name(graph, role, name)
+    if unknown is not None:
+        hint = f"did you mean {' or '.join(unknown.suggestions)}?" if unknown.suggestions else None
+        raise QueryError(Diagnostic.error(f"unknown {role} {name!r}", file="<question>", hint=hint))
+    return graph.index.ids[name]
+
+
+def parse_sign(sign: SignLike) -> Sign | None:
+    """``"+"``/``"-"`` (or a :class:`Sign`) to a sign; ``None`` stays ``None``."""
+    if sign is None or isinstance(sign, Sign):
+        chosen = sign
+    else:
+        chosen = {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign)
+    if chosen not in (None, Sign.POSITIVE, Sign.NEGATIVE):
+        raise QueryError(
+            Diagnostic.error(f"unknown sign {sign!r}", file="<question>", hint="use + or -")
+        )
+    return chosen
+
+
+def where_note(graph: MechanismGraph, where: Context) -> str | None:
+    """A note naming context pairs of the question that no claim or declaration states."""
+    known = graph.index.context_values
+    notes = []
+    for key, value in where:
+        if value in known.get(key, ()):
+            continue
+        pool = known.get(key) or known
+        close = difflib.get_close_matches(value if key in known else key, sorted(pool), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        notes.append(f"{key}={value}{hint}")
+    return "nothing states " + ", ".join(notes) if notes else None
+
+
+@dataclass(frozen=True)
+class Search:
+    """One resolved question, ready to traverse (node ids, admitted claims, signs)."""
+
+    graph: MechanismGraph
+    index: GraphIndex
+    question: Question
+    starts: tuple[int, ...]
+    target: int
+    via: int
+    admitted: Sequence[bool]
+    signs: frozenset[int]
+
+    @classmethod
+    def of(cls, graph: MechanismGraph, question: Question) -> "Search":
+        """Resolve names (:class:`QueryError` when unknown) and the admitted claims."""
+        index = graph.index
+        source = require(graph, "source", question.source)
+        target = require(graph, "target", question.target)
+        if source == target:
+            raise QueryError(
+                Diagnostic.error("source and target are the same entity", file="<question>")
+            )
+        via = -1 if question.via is None else require(graph, "via", question.via)
+        members = index.members.get(question.source, ())
+        starts = tuple(sorted({source} | {index.ids[m] for m in members} - {target}))
+        include = question.hypotheses is Hypotheses.INCLUDE
+        admitted = admitted_claims(graph, dict(question.where), include)
+        signs = _ANY_SIGN if question.sign is None else frozenset({SIGN_CODE[question.sign]})
+        return cls(graph, index, question, starts, target, via, admitted, signs)
+
+    def usable(self, claim_id: int) -> bool:
+        return claim_id == ISA or self.admitted[claim_id]
+
+    def start_state(self, node: int) -> int:
+        return _state(node, 0, 0 if self.via >= 0 and node != self.via else 1)
+
+    def distances(self) -> dict[int, int]:
+        """Hops from each product state to a goal state (a breadth-first search backwards)."""
+        into, via = self.index.into, self.via
+        dist = {_state(self.target, sign, 1): 0 for sign in self.signs}
+        queue = deque(dist)
+        while queue:
+            state = queue.popleft()
+            node, sign, phase = state // 6, (state // 2) % 3, state % 2
+            step = dist[state] + 1
+            for pred, claim_id, code in into[node]:
+                if not self.usable(claim_id):
+                    continue
+                for before in _signs_before(sign, code):
+                    for was in (0, 1) if node == via else (phase,):
+                        earlier = _state(pred, before, was)
+                        if earlier not in dist:
+                            dist[earlier] = step
+                            queue.append(earlier)
+        return dist
+
+
+def _state(node: int, sign: int, phase: int) -> int:
+    return (node * 3 + sign) * 2 + phase
+
+
+def _times(a: int, b: int) -> int:
+    return 2 if 2 in (a, b) else a ^ b
+
+
+def _signs_before(after: int, code: int) -> tuple[int, ...]:
+    """The signs a path may have before a hop of sign ``code`` to have ``after``."""
+    if code == 2:
+        return (0, 1, 2) if after == 2 else ()
+    return (2,) if after == 2 else (after ^ code,)
+
+
+@dataclass(frozen=True)
+class _Partial:
+    """A simple partial path in the witness search."""
+
+    node: int
+    sign: int
+    phase: int
+    visited: frozenset[int]
+    context: Context
+    steps: tuple[tuple[int, int, int], ...]  # (from, to, claim id)
+
+
+def witnesses(
+    search: Search, dist: Mapping[int, int], max_paths: int, budget: int = DEFAULT_BUDGET
+) -> tuple[list[_Partial], bool]:
+    """Up to ``max_paths`` simple goal paths, shortest first; and whether the budget ran out."""
+    index, claims, up = search.index, search.graph.claims, search.index.value_up
+    heap: list[tuple[int, int, int, _Partial]] = []
+    counter = 0
+    for node in search.starts:
+        state = search.start_state(node)
+        if state in dist:
+            partial = _Partial(node, 0, state % 2, frozenset((node,)), (), ())
+            heap.append((dist[state], 0, counter, partial))
+            counter += 1
+    heapq.heapify(heap)
+    found: list[_Partial] = []
+    seen: set[tuple[int, ...]] = set()
+    for _ in range(budget):
+        if not heap or len(found) >= max_paths:
+            return found, False
+        _, _, _, p = heapq.heappop(heap)
+        if p.node == search.target:
+            nodes = tuple(step[1] for step in p.steps)
+            if p.phase and p.sign in search.signs and nodes not in seen:
+                seen.add(nodes)
+                found.append(p)
+            continue
+        for nxt, claim_id, code in index.out[p.node]:
+            if nxt in p.visited or not search.usable(claim_id):
+                continue
+            sign = _times(p.sign, code)
+            phase = 1 if nxt == search.via else p.phase
+            state = _state(nxt, sign, phase)
+            if state not in dist:
+                continue
+            context = p.context
+            if claim_id != ISA:
+                context = merge(p.context, claims[claim_id].context, values=up)
+                if context is None:
+                    continue
+            g = len(p.steps) + 1
+            step = (p.node, nxt, claim_id)
+            child = _Partial(nxt, sign, phase, p.visited | {nxt}, context, p.steps + (step,))
+            heapq.heappush(heap, (g + dist[state], -g, counter, child))
+            counter += 1
+    return found, bool(heap) and len(found) < max_paths
+
+
+def to_path(search: Search, partial: _Partial) -> Path:
+    """The :class:`Path` of a found partial path; claims after an isa climb are inherited."""
+    graph, names = search.graph, search.index.names
+    hops: list[Hop] = []
+    climber: str | None = None
+    for start, end, claim_id in partial.steps:
+        if claim_id == ISA:
+            climber = climber or names[start]
+            hops.append(Hop(names[start], names[end], Sign.POSITIVE))
+        else:
+            hops.append(hop_of_claim(graph, graph.claims[claim_id], inherited_by=climber))
+            climber = None
+    return Path(tuple(hops), SIGN_OF_CODE[partial.sign], partial.context)
+
+
+def make_question(
+    source: str,
+    target: str,
+    via: str | None = None,
+    where: Where = None,
+    sign: SignLike = None,
+    hypotheses: Hypotheses | str = Hypotheses.INCLUDE,
+) -> Question:
+    """A :class:`Question` from loose arguments (strings for sign and mode are fine)."""
+    try:
+        mode = Hypotheses(hypotheses)
+    except ValueError:
+        raise QueryError(
+            Diagnostic.error(
+                f"unknown hypotheses mode {hypotheses!r}", file="<question>",
+                hint="use include or exclude",
+            )
+        ) from None
+    return Question(source, target, via, tuple(sorted((where or {}).items())), parse_sign(sign), mode)
+
+
+def answer(search: Search, max_paths: int = 3, budget: int = DEFAULT_BUDGET) -> Answer:
+    """Answer a resolved :class:`Search` (see :func:`ask`)."""
+    dist = search.distances()
+    notes = [where_note(search.graph, search.question.where)]
+    if not any(search.start_state(node) in dist for node in search.starts):
+        return Answer(search.question, Verdict.NO, note=_join(notes))
+    found, exhausted = witnesses(search, dist, max_paths, budget)
+    if found:
+        verdict = Verdict.YES
+    elif exhausted:
+        verdict = Verdict.WALK_ONLY
+        notes.append(f"reachable by a walk only: no simple witness within {budget} search steps")
+    else:
+        verdict = Verdict.NO
+        notes.append("every route repeats an entity or combines contradicting contexts")
+    paths = tuple(to_path(search, p) for p in found)
+    return Answer(search.question, verdict, paths, _join(notes))
+
+
+def _join(notes: Iterable[str | None]) -> str | None:
+    text = "; ".join(n for n in notes if n)
+    return text or None
+
+
+def ask(
+    graph: MechanismGraph,
+    source: str,
+    target: str,
+    via: str | None = None,
+    where: Where = None,
+    sign: SignLike = None,
+    max_paths: int = 3,
+    hypotheses: Hypotheses | str = "include",
+    budget: int = DEFAULT_BUDGET,
+) -> Answer:
+    """Does ``source`` reach ``target`` (through ``via``, under ``where``, with ``sign``)?
+
+    Parameters
+    ----------
+    graph : MechanismGraph
+    source, target : str
+        Entities or classes.  A class as ``source`` means the class itself or
+        any of its members (routes may start at either; a member climbs to the
+        class by ``isa`` hops).  A class as ``target`` is reached as a node —
+        which includes reaching any member, since members climb to it.
+    via : str, optional
+        An entity every witness must pass (a simple path ``source ⇝ via ⇝ target``).
+    where : mapping, optional
+        The question's context; only claims it admits are used.
+    sign : ``"+"``, ``"-"`` or :class:`Sign`, optional
+        The net sign the route must have (unsigned routes never match).
+    max_paths : int
+        How many witnesses to return, shortest first, distinct in their nodes.
+    hypotheses : ``"include"`` or ``"exclude"``
+        ``"exclude"`` answers from observed claims only.
+    budget : int
+        Partial paths the witness search may expand; when it runs out before a
+        simple witness is found the verdict is ``WALK_ONLY``, never a guess.
+
+    Returns
+    -------
+    Answer
+
+    Raises
+    ------
+    QueryError
+        When a name is unknown (with close names as a hint), or the sign or
+        mode is not one of the allowed words.
+
+    Examples
+    --------
+    >>> from mechgraph.syntax import Relation
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("drug", Relation.DECREASES, "enzyme", context={"dose": "high"})
+    >>> ask(g, "drug", "enzyme", where={"dose": "low"}).holds
+    False
+    """
+    question = make_question(source, target, via, where, sign, hypotheses)
+    return answer(Search.of(graph, question), max_paths, budget)
