@@ -19,7 +19,7 @@ claim id, because one subject/object pair may carry many claims.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -148,18 +148,23 @@ class MechanismGraph:
         relation: Relation,
         object: str,
         *,
-        context: Mapping[str, str] | None = None,
+        context: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
         evidence: tuple[str, ...] = (),
         status: Status = Status.OBSERVED,
         span: Span = NOWHERE,
     ) -> Claim:
-        """Add one claim as an edge; its id is its position in :attr:`claims`."""
+        """Add one claim as an edge; its id is its position in :attr:`claims`.
+
+        ``context`` is a mapping or ``(key, value)`` pairs (a key may then
+        repeat, as a self-contradicting rule can state it).
+        """
+        pairs = context.items() if isinstance(context, Mapping) else (context or ())
         claim = Claim(
             len(self.claims),
             subject,
             relation,
             object,
-            tuple(sorted((context or {}).items())),
+            tuple(sorted(pairs)),
             tuple(evidence),
             status,
             span,
