@@ -63,10 +63,7 @@ def require(graph: MechanismGraph, role: str, name: str) -> int:
 
 def parse_sign(sign: SignLike) -> Sign | None:
     """``"+"``/``"-"`` (or a :class:`Sign`) to a sign; ``None`` stays ``None``."""
-    if sign is None or isinstance(sign, Sign):
-        chosen = sign
-    else:
-        chosen = {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign)
+    chosen = {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign, sign)  # type: ignore[call-overload]
     if chosen not in (None, Sign.POSITIVE, Sign.NEGATIVE):
         raise QueryError(
             Diagnostic.error(f"unknown sign {sign!r}", file="<question>", hint="use + or -")
