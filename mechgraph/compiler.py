@@ -59,7 +59,7 @@ def _where(ref: Ref, fallback: Span) -> Span:
 
 
 def _did_you_mean(name: str, pool: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, sorted(pool), n=1)
+    close = difflib.get_close_matches(name, sorted(pool), n=1, cutoff=0.85)
     return f"did you mean `{close[0]}`?" if close else None
 
 
