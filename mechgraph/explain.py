@@ -15,8 +15,8 @@ bypasses ``via``.
 no   drug reaches effect under duration=acute
      reached from drug, nearest to effect: drug
      reaching effect, nearest to drug: effect
-     blocked: drug -> effect [duration=chronic] (<nowhere>:0:0) needs duration=chronic, asked duration=acute
-     no-change claim: drug -0 effect [duration=acute] (<nowhere>:0:0) holds here
+     blocked: drug -> effect [duration=chronic] needs duration=chronic, asked duration=acute
+     no-change claim: drug -0 effect [duration=acute] holds here
 """
 
 from __future__ import annotations
