@@ -20,12 +20,10 @@ from typing import Any, Iterable, Sequence
 from .answers import Answer, Pathways, WhyNot
 from .compiler import compile_rules
 from .errors import CompileError, Diagnostic, ParseError, QueryError
-from .explain import why_not
 from .graph import MechanismGraph
 from .lint import lint
 from .parser import parse_text
-from .pathways import pathways
-from .paths import ask
+from .paths import ask, pathways, why_not
 from .stats import Stats, stats
 from .syntax import RuleFile
 
@@ -87,11 +85,11 @@ class Model:
         return ask(self.graph, source, target, **options)
 
     def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
-        """Why not? Options as :func:`mechgraph.explain.why_not`."""
+        """Why not? Options as :func:`mechgraph.paths.why_not`."""
         return why_not(self.graph, source, target, **options)
 
     def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
-        """Common pathways; options as :func:`mechgraph.pathways.pathways`."""
+        """Common pathways; options as :func:`mechgraph.paths.pathways`."""
         return pathways(self.graph, members, target, **options)
 
     def stats(self, top: int = 10) -> Stats:

@@ -1,4 +1,4 @@
-"""Tests of mechgraph.explain.why_not on the hand-made seed rules."""
+"""Tests of mechgraph.paths.why_not on the hand-made seed rules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from factories import seed_rules
 from mechgraph.answers import BlockReason, Sign, Verdict
 from mechgraph.compiler import compile_rules
-from mechgraph.explain import why_not
+from mechgraph.paths import why_not
 
 
 @pytest.fixture(scope="module")
