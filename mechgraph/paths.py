@@ -50,6 +50,7 @@ from .search import (
     Where,
     answer,
     make_question,
+    parse_mode,
     reach,
     require,
     unknown_name,
@@ -286,7 +287,7 @@ def pathways(
         for name in names:
             require(graph, "member", name)
     goal = require(graph, "target", target)
-    include = Hypotheses(hypotheses) is Hypotheses.INCLUDE
+    include = parse_mode(hypotheses) is Hypotheses.INCLUDE
     admitted = admitted_claims(graph, where, include)
 
     def usable(claim_id: int) -> bool:

@@ -31,6 +31,8 @@ from .syntax import Sign
 __all__ = [
     "answer",
     "make_question",
+    "parse_mode",
+    "parse_sign",
     "reach",
     "require",
     "unknown_name",
@@ -266,8 +268,14 @@ def make_question(
     hypotheses: Hypotheses | str = Hypotheses.INCLUDE,
 ) -> Question:
     """A :class:`Question` from loose arguments (strings for sign and mode are fine)."""
+    where_pairs = tuple(sorted((where or {}).items()))
+    return Question(source, target, via, where_pairs, parse_sign(sign), parse_mode(hypotheses))
+
+
+def parse_mode(hypotheses: Hypotheses | str) -> Hypotheses:
+    """``"include"``/``"exclude"`` (or a :class:`Hypotheses`); :class:`QueryError` otherwise."""
     try:
-        mode = Hypotheses(hypotheses)
+        return Hypotheses(hypotheses)
     except ValueError:
         raise QueryError(
             Diagnostic.error(
@@ -275,7 +283,6 @@ def make_question(
                 hint="use include or exclude",
             )
         ) from None
-    return Question(source, target, via, tuple(sorted((where or {}).items())), parse_sign(sign), mode)
 
 
 def answer(search: Search, max_paths: int = 3, budget: int = DEFAULT_BUDGET) -> Answer:
