@@ -263,7 +263,7 @@ def _path_lines(paths: Sequence[Path], first: str) -> list[str]:
     lines: list[str] = []
     for number, path in enumerate(paths):
         lead = first if number == 0 else " or"
-        lines.append(f"{lead:<5}{path.chain()}")
+        lines.append(f"{lead:<4} {path.chain()}")
         lines += [_INDENT + line for line in path.details()]
     return lines
 
@@ -289,7 +289,7 @@ class Answer:
         if self.paths:
             lines = _path_lines(self.paths, self.verdict.value)
         else:
-            lines = [f"{self.verdict.value:<5}{self.question.describe()}"]
+            lines = [f"{self.verdict.value:<4} {self.question.describe()}"]
         if self.note:
             lines.append(_INDENT + self.note)
         return "\n".join(lines)
@@ -364,7 +364,7 @@ class WhyNot:
     def format(self) -> str:
         """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
         q = self.question
-        lines = [f"{self.verdict.value:<5}{q.describe()}"]
+        lines = [f"{self.verdict.value:<4} {q.describe()}"]
         lines += [_INDENT + u.describe() for u in self.unknown]
         if self.last_reached:
             near = ", ".join(self.last_reached)

@@ -181,7 +181,8 @@ def why_not(
     "Nearest" is measured over every claim, whatever its context or status:
     ``last_reached`` are the entities the source reaches under the question
     that lie fewest hops from the target; ``first_reaching`` the entities
-    reaching the target that lie fewest hops from the source.
+    reaching the target that lie fewest hops from the source.  Both are left
+    empty when the target is reached after all, ignoring sign and ``via``.
 
     Returns
     -------
@@ -220,11 +221,12 @@ def why_not(
         wrong_sign = _first_path(graph, replace(question, sign=None))
     if question.via is not None:
         without_via = _first_path(graph, replace(question, via=None))
+    cut = search.target not in forward  # else the route fails on sign, via or simplicity
     return WhyNot(
         question,
         result.verdict,
-        last_reached=_nearest(forward, to_target, index.names),
-        first_reaching=_nearest(backward, from_source, index.names),
+        last_reached=_nearest(forward, to_target, index.names) if cut else (),
+        first_reaching=_nearest(backward, from_source, index.names) if cut else (),
         blocked=tuple(_blocked(search, forward, to_target)),
         no_change=tuple(_no_change(search, forward, to_target)),
         wrong_sign=wrong_sign,
