@@ -68,3 +68,14 @@ def test_yes_is_said(seed):
     """Check that a question that holds is answered with its witness."""
     found = why_not(seed, "ECS", "NMDA_adaptation")
     assert found.verdict is Verdict.YES and found.note.startswith("it does: ECS ─isa→")
+
+
+def test_route_with_wrong_sign_only():
+    """Check that when the target is reached with the other sign, no cut is reported."""
+    from test_paths import _walk_graph
+
+    found = why_not(_walk_graph(), "s", "t", sign="-")
+    assert found.verdict is Verdict.NO
+    assert found.last_reached == () and found.first_reaching == ()
+    assert found.wrong_sign.nodes == ("s", "x", "t")
+    assert "repeats an entity" in found.note
