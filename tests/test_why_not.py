@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factories import seed_rules
+from factories import seed_rules, walk_rules
 from mechgraph.answers import BlockReason, Sign, Verdict
 from mechgraph.compiler import compile_rules
 from mechgraph.paths import why_not
@@ -72,9 +72,8 @@ def test_yes_is_said(seed):
 
 def test_route_with_wrong_sign_only():
     """Check that when the target is reached with the other sign, no cut is reported."""
-    from test_paths import _walk_graph
-
-    found = why_not(_walk_graph(), "s", "t", sign="-")
+    graph, _ = compile_rules([walk_rules()])
+    found = why_not(graph, "s", "t", sign="-")
     assert found.verdict is Verdict.NO
     assert found.last_reached == () and found.first_reaching == ()
     assert found.wrong_sign.nodes == ("s", "x", "t")
