@@ -28,6 +28,7 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from .context import admitted_claims
 from .errors import Diagnostic, QueryError
 from .graph import Claim, MechanismGraph
 from .syntax import Sign
@@ -99,7 +100,8 @@ def focus(
         An unknown entity, a negative ``depth`` or a ``max_nodes`` below 1.
     """
     _check_options(graph, around, depth, between, max_nodes)
-    claims = [c for c in graph.claims if where is None or _admits(graph, where, c)]
+    admitted = admitted_claims(graph, where)
+    claims = [c for c in graph.claims if admitted[c.id]]
     nodes = _all_nodes(graph)
     if where is not None:
         nodes = _drop_stranded(graph, nodes, claims)
@@ -135,23 +137,6 @@ def _all_nodes(graph: MechanismGraph) -> set[str]:
 def _members(graph: MechanismGraph, name: str) -> set[str]:
     """Every direct or indirect member of ``name`` (``isa`` runs member → class)."""
     return nx.ancestors(graph.hierarchy, name) if name in graph.hierarchy else set()
-
-
-def _admits(graph: MechanismGraph, query: Mapping[str, str], claim: Claim) -> bool:
-    """Whether context ``query`` admits ``claim``.
-
-    Every key both state must agree: the same value, or the claim's value
-    below the query's in that key's value hierarchy.  Keys the claim does
-    not state do not restrict it.  (A stand-in for ``mechgraph.context``.)
-    """
-    for key, value in claim.context:
-        wanted = query.get(key)
-        if wanted is None or wanted == value:
-            continue
-        values = graph.values.get(key)
-        if values is None or value not in values or wanted not in nx.descendants(values, value):
-            return False
-    return True
 
 
 def _drop_stranded(graph: MechanismGraph, nodes: set[str], claims: list[Claim]) -> set[str]:

@@ -365,11 +365,19 @@ class TestCommandLine:
         (["-o", "x.jpg"], "cannot tell the format"),
         (["-o", "x.svg", "--from", "a"], "--from and --to go together"),
         (["-o", "x.svg", "--max-nodes", "0"], "--max-nodes must be 1 or more"),
+        (["-o", "x.svg", "--where", "duration"], "context 'duration' is not key=value"),
     ])
     def test_usage_errors(self, rules, capsys, argv, message):
         """Check that bad options exit 2 with a message and write nothing."""
         code, _, err = self.run(capsys, "render", str(rules), *argv)
         assert code == 2 and message in err
+
+    def test_rule_errors(self, rules, tmp_path, capsys):
+        """Check that rules with an error exit 1 with the located diagnostic and write nothing."""
+        (rules / "broken.mg").write_text("imipramine => NMDA_adaptation\n", "utf-8")
+        out = tmp_path / "g.dot"
+        code, _, err = self.run(capsys, "render", str(rules), "-o", str(out))
+        assert code == 1 and "broken.mg:1:" in err and not out.exists()
 
     def test_unknown_entity(self, rules, tmp_path, capsys):
         """Check that an unknown --around is a usage error with a did-you-mean hint."""

@@ -1,4 +1,8 @@
-"""``mechgraph render PATH... -o FILE``: draw the rules as a diagram."""
+"""``mechgraph render PATH... -o FILE``: draw the rules as a diagram.
+
+Exit 0 when the file is written; 1 when the rules have errors or graphviz
+fails; 2 for a usage error (an unknown suffix or entity, a bad ``--where``).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import MechgraphError
+from ..model import load, parse_where
 from ..render import FORMATS, render
-from .output import emit, print_diagnostics
+from .output import emit
 
 HELP = "draw the mechanism graph of rule files as SVG, PNG, PDF or DOT"
 
@@ -28,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", metavar="C", help="only routes from C (or a member)")
     parser.add_argument("--to", dest="target", metavar="T", help="... to T")
     parser.add_argument(
-        "--where", nargs="+", action="extend", type=_pair, default=[], metavar="KEY=VALUE",
+        "--where", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
         help="only links this context admits (e.g. duration=chronic)",
     )
     parser.add_argument(
@@ -42,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"mechgraph render: error: {problem}", file=sys.stderr)
         return 2
-    graph = _load(args.paths)
+    where = parse_where(args.where)
     rendering = render(
-        graph,
+        load(*args.paths).graph,
         args.output,
         legend=args.legend,
         isa=args.isa,
@@ -52,28 +56,13 @@ def run(args: argparse.Namespace) -> int:
         around=args.around,
         depth=args.depth,
         between=(args.start, args.target) if args.start else None,
-        where=dict(args.where) or None,
+        where=where or None,
         max_nodes=args.max_nodes,
     )
     text = f"wrote {rendering.output} ({rendering.nodes} entities, {rendering.edges} edges"
     text += f", {rendering.left_out} left out)" if rendering.left_out else ")"
     emit(args, text, rendering.to_dict())
     return 0
-
-
-def _load(paths: list[str]):
-    """Parse and compile the rules; warnings go to stderr, errors stop the command."""
-    from ..compiler import compile_rules
-    from ..loader import load_paths
-
-    files, diagnostics = load_paths(paths)
-    graph, more = compile_rules(files)
-    diagnostics = [*diagnostics, *more]
-    errors = [d for d in diagnostics if d.is_error]
-    if errors:
-        raise MechgraphError(diagnostics)
-    print_diagnostics(diagnostics)
-    return graph
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -88,10 +77,3 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     if args.max_nodes is not None and args.max_nodes < 1:
         return "--max-nodes must be 1 or more"
     return None
-
-
-def _pair(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key or not value:
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r} (PATHs go first)")
-    return key, value
