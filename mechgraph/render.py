@@ -24,7 +24,7 @@ import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from .dot import Attributes, html, node_id, statement
 from .errors import Diagnostic, MechgraphError, QueryError
@@ -78,6 +78,20 @@ class Highlight:
         object.__setattr__(self, "nodes", tuple(self.nodes))
         object.__setattr__(self, "edges", tuple(tuple(edge) for edge in self.edges))
         object.__setattr__(self, "role", Role(self.role))
+
+    @classmethod
+    def along(cls, hops: Iterable[Any], role: Role | str = Role.WITNESS) -> "Highlight":
+        """The nodes and edges of a path of hops (anything with ``subject``,
+        ``object`` and ``claim_id``, the last ``None`` for an ``isa`` climb).
+
+        >>> from types import SimpleNamespace as Hop
+        >>> Highlight.along([Hop(subject="a", object="b", claim_id=None),
+        ...                  Hop(subject="b", object="c", claim_id=4)]).edges
+        (('a', 'b', None), ('b', 'c', 4))
+        """
+        hops = list(hops)
+        nodes = [h.subject for h in hops] + [h.object for h in hops[-1:]]
+        return cls(nodes, [(h.subject, h.object, h.claim_id) for h in hops], role)
 
 
 @dataclass(frozen=True)

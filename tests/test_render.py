@@ -379,6 +379,23 @@ class TestCommandLine:
         code, _, err = self.run(capsys, "render", str(rules), "-o", str(out))
         assert code == 1 and "broken.mg:1:" in err and not out.exists()
 
+    @needs_dot
+    def test_witness_of_a_real_answer(self, rules):
+        """Check that the witness path of an answer highlights its hops, isa climbs included."""
+        from mechgraph import load
+
+        model = load(rules)
+        answer = model.ask("imipramine", "antidepressant_effect")
+        path = answer.paths[0]
+        items = svg_items(svg_of(model.graph, highlight=[Highlight.along(path.hops)]))
+        marked = {i.title for i in items if "witness" in i.classes}
+        assert marked == {
+            "imipramine", "tricyclic", "antidepressant", "NMDA_adaptation", "antidepressant_effect",
+            "imipramine->tricyclic", "tricyclic->antidepressant",
+            "antidepressant->NMDA_adaptation", "NMDA_adaptation->antidepressant_effect",
+        }
+        assert len([i for i in items if "witness" in i.classes and i.kind == "edge"]) == 4
+
     def test_unknown_entity(self, rules, tmp_path, capsys):
         """Check that an unknown --around is a usage error with a did-you-mean hint."""
         out = tmp_path / "g.dot"
