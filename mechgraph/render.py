@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import tempfile
 import textwrap
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -106,13 +106,7 @@ class Rendering:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (``mechgraph render --json``)."""
-        return {
-            "output": self.output,
-            "format": self.format,
-            "nodes": self.nodes,
-            "edges": self.edges,
-            "left_out": self.left_out,
-        }
+        return asdict(self)
 
 
 def to_dot(
