@@ -42,6 +42,8 @@ class TestAskSeed:
         assert [str(c) for c in class_hop.evidence] == ["skolnick1996 (pmid:8852531)"]
         assert str(class_hop.location) == "seed.mg:14:1"
         assert path.hops[3].inherited_by is None
+        assert path.edges[1:3] == (("tricyclic", "antidepressant", None),
+                                   ("antidepressant", "NMDA_adaptation", class_hop.claim_id))
 
     def test_text_form(self, seed):
         """Check that the text form starts with the verdict and the chain, then details."""
