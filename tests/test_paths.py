@@ -89,6 +89,8 @@ class TestAskSeed:
             ask(seed, "imipramine", "NMDA_adaptation", sign="x")
         with pytest.raises(QueryError, match="hypotheses mode"):
             ask(seed, "imipramine", "NMDA_adaptation", hypotheses="maybe")
+        with pytest.raises(QueryError, match="at least 1"):
+            ask(seed, "imipramine", "NMDA_adaptation", max_paths=0)
         with pytest.raises(QueryError, match="same entity"):
             ask(seed, "imipramine", "imipramine")
 
