@@ -22,6 +22,7 @@ from .compiler import compile_rules
 from .errors import CompileError, Diagnostic, ParseError, QueryError
 from .graph import MechanismGraph
 from .lint import lint
+from .loader import load_paths
 from .parser import parse_text
 from .paths import ask, pathways, why_not
 from .stats import Stats, stats
@@ -111,8 +112,6 @@ def load(*paths: str | os.PathLike) -> Model:
     CompileError
         When the rules parse but do not make sense together.
     """
-    from .loader import load_paths  # the loader lands separately on main
-
     files, diagnostics = load_paths([os.fspath(p) for p in paths])
     errors = [d for d in diagnostics if d.is_error]
     if errors:
