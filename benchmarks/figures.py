@@ -1,0 +1,234 @@
+"""Measure one corpus in this process: mechgraph's stages beside their baselines.
+
+Each group of tasks runs round-robin (baseline, mechgraph, baseline, ...)
+so that a noisy neighbour slows both alike; every task runs ``repeat``
+times after a ``gc.collect()`` and keeps its samples.  A mechgraph function
+that is not importable yet becomes a :class:`Timing` with a note instead of
+samples, so the runner works before the code lands.
+
+>>> t = Timing("ask", (0.3, 0.1, 0.2))
+>>> t.median, t.to_dict()["median_s"]
+(0.2, 0.2)
+>>> time_round_robin({"sum": lambda: sum(range(10))}, repeat=3)[1]["sum"]
+45
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import resource
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from . import baselines
+from .generate import CLASS, PATHWAY, TARGET, CorpusSpec, Layout, edge_path
+
+__all__ = ["NOT_ON_MAIN", "Timing", "time_round_robin", "measure", "measure_memory", "peak_rss_mib"]
+
+NOT_ON_MAIN = "n/a (not on main yet)"
+_MIN_SAMPLE_S = 0.02
+
+#: Where each mechgraph entry point is expected: (module, attribute).
+ENTRY_POINTS = {
+    "parse_text": ("mechgraph.parser", "parse_text"),
+    "compile_rules": ("mechgraph.compiler", "compile_rules"),
+    "ask": ("mechgraph.paths", "ask"),
+    "pathways": ("mechgraph.paths", "pathways"),
+    "check_hypothesis": ("mechgraph.hypotheses", "check_hypothesis"),
+}
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The samples of one task in seconds, or why there are none."""
+
+    name: str
+    samples: tuple[float, ...] = ()
+    first: float | None = None
+    calls: int = 0
+    note: str = ""
+    answer: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "median_s": self.median,
+            "samples_s": list(self.samples),
+            "first_call_s": self.first,
+            "calls_per_sample": self.calls,
+            "note": self.note,
+            "answer": self.answer,
+        }
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident set size so far, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _entry(name: str) -> Callable[..., Any] | None:
+    module, attribute = ENTRY_POINTS[name]
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _answer(result: Any) -> str:
+    """A one-line glimpse of a result, so the table shows what was answered."""
+    text = result.format() if hasattr(result, "format") else repr(result)
+    first = str(text).strip().splitlines()[0] if str(text).strip() else ""
+    return first[:100]
+
+
+def _calibrate(task: Callable[[], Any]) -> tuple[float, int, Any]:
+    """Run ``task`` once (the first, cold call); how many calls make a sample >= 20 ms."""
+    gc.collect()
+    start = time.perf_counter()
+    result = task()
+    first = time.perf_counter() - start
+    return first, max(1, min(1000, int(_MIN_SAMPLE_S / max(first, 1e-9)))), result
+
+
+def _sample(task: Callable[[], Any], calls: int) -> tuple[float, Any]:
+    gc.collect()
+    start = time.perf_counter()
+    for _ in range(calls):
+        result = task()
+    return (time.perf_counter() - start) / calls, result
+
+
+def time_round_robin(
+    tasks: dict[str, Callable[[], Any]], repeat: int
+) -> tuple[dict[str, Timing], dict[str, Any]]:
+    """Run every task ``repeat`` times, interleaved; timings and last results.
+
+    The first call of each task is timed apart (``first``: it pays for any
+    lazily built index); a fast task is called several times per sample so
+    that a sample lasts at least 20 ms.  A task that raises is dropped with
+    the error as its note.
+    """
+    samples: dict[str, list[float]] = {name: [] for name in tasks}
+    first: dict[str, float] = {}
+    calls: dict[str, int] = {}
+    notes: dict[str, str] = {}
+    results: dict[str, Any] = {}
+    for name, task in tasks.items():
+        try:
+            first[name], calls[name], results[name] = _calibrate(task)
+        except Exception as error:  # a benchmark reports failures, it does not stop
+            notes[name] = f"error: {type(error).__name__}: {error}"[:200]
+    active = [name for name in tasks if name in calls]
+    for _ in range(repeat):
+        for name in active:
+            seconds, results[name] = _sample(tasks[name], calls[name])
+            samples[name].append(seconds)
+    timings = {
+        name: Timing(name, tuple(samples[name]), first.get(name), calls.get(name, 0),
+                     notes.get(name, ""), _answer(results[name]) if name in results else "")
+        for name in tasks
+    }
+    return timings, results
+
+
+def _unavailable(*names: str, note: str = NOT_ON_MAIN) -> dict[str, Timing]:
+    return {name: Timing(name, note=note) for name in names}
+
+
+def _compiled_graph(result: Any) -> Any:
+    """``compile_rules`` returns ``(graph, diagnostics)``; accept a bare graph too."""
+    return result[0] if isinstance(result, tuple) else result
+
+
+def _query_tasks(graph: Any, source: str) -> tuple[dict[str, Callable[[], Any]], dict[str, Timing]]:
+    from mechgraph.syntax import Hypothesis, Quantifier, Reaches, Ref, Sign
+
+    tasks: dict[str, Callable[[], Any]] = {}
+    missing: dict[str, Timing] = {}
+    ask, pathways, check = _entry("ask"), _entry("pathways"), _entry("check_hypothesis")
+    if ask is None:
+        missing |= _unavailable("ask", "ask_via", "ask_sign")
+    else:
+        tasks["ask"] = lambda: ask(graph, source, TARGET)
+        tasks["ask_via"] = lambda: ask(graph, source, TARGET, via=PATHWAY)
+        tasks["ask_sign"] = lambda: ask(graph, source, TARGET, sign=Sign.POSITIVE)
+    if pathways is None:
+        missing |= _unavailable("pathways")
+    else:
+        tasks["pathways"] = lambda: pathways(graph, CLASS, TARGET)
+    if check is None:
+        missing |= _unavailable("every_through")
+    else:
+        statement = Reaches(Quantifier.EVERY, Ref(CLASS), Ref(TARGET), through=Ref(PATHWAY))
+        hypothesis = Hypothesis(Ref("bench_final_common_pathway"), (statement,))
+        tasks["every_through"] = lambda: check(graph, hypothesis)
+    return tasks, missing
+
+
+def measure(corpus: Path, spec: CorpusSpec, repeat: int) -> dict[str, Any]:
+    """Time every stage on ``corpus`` (written from ``spec``) with its baseline."""
+    text = corpus.read_text(encoding="utf-8")
+    edges = baselines.read_edges(edge_path(corpus))
+    parse_text, compile_rules = _entry("parse_text"), _entry("compile_rules")
+
+    tasks: dict[str, Callable[[], Any]] = {"ceiling": lambda: baselines.read_links(text)}
+    if parse_text is not None:
+        tasks["parse"] = lambda: parse_text(text, str(corpus))
+    timings, results = time_round_robin(tasks, repeat)
+    timings.setdefault("parse", Timing("parse", note=NOT_ON_MAIN))
+    rule_file = results.get("parse") if timings["parse"].samples else None
+
+    tasks = {"nx_build": lambda: baselines.nx_build(edges)}
+    if compile_rules is not None and rule_file is not None:
+        tasks["compile"] = lambda: compile_rules([rule_file])
+    more, results = time_round_robin(tasks, repeat)
+    timings |= more
+    note = NOT_ON_MAIN if compile_rules is None else "n/a (needs parse)"
+    timings.setdefault("compile", Timing("compile", note=note))
+    graph = _compiled_graph(results["compile"]) if timings["compile"].samples else None
+    del results, rule_file
+
+    ig_graph, index = baselines.igraph_graph(edges)
+    source = Layout.of(spec).name(0)
+    tasks = {"igraph_bfs": lambda: baselines.igraph_bfs(ig_graph, index[source])}
+    queries, missing = _query_tasks(graph, source)
+    if graph is None:
+        missing |= _unavailable(*queries, note="n/a (needs compile)")
+    else:
+        tasks |= queries
+    more, _ = time_round_robin(tasks, repeat)
+    timings |= more | missing
+    return {
+        "links": spec.links,
+        "lines": text.count("\n"),
+        "edges": len(edges),
+        "repeat": repeat,
+        "timings": {name: timing.to_dict() for name, timing in sorted(timings.items())},
+        "peak_rss_mib": peak_rss_mib(),
+    }
+
+
+def measure_memory(corpus: Path, spec: CorpusSpec) -> dict[str, Any]:
+    """Peak RSS after each mechgraph stage, run once in a fresh process (no baselines)."""
+    checkpoints = {"start": peak_rss_mib()}
+    text = corpus.read_text(encoding="utf-8")
+    checkpoints["text"] = peak_rss_mib()
+    parse_text, compile_rules, ask = _entry("parse_text"), _entry("compile_rules"), _entry("ask")
+    if parse_text is not None:
+        rule_file = parse_text(text, str(corpus))
+        checkpoints["parse"] = peak_rss_mib()
+        if compile_rules is not None:
+            graph = _compiled_graph(compile_rules([rule_file]))
+            checkpoints["compile"] = peak_rss_mib()
+            if ask is not None:
+                ask(graph, Layout.of(spec).name(0), TARGET)
+                checkpoints["ask"] = peak_rss_mib()
+    return {"links": spec.links, "checkpoints_mib": checkpoints, "peak_rss_mib": peak_rss_mib()}
