@@ -63,11 +63,12 @@ GROWTH = ("ceiling", "parse", "nx_build", "compile", "igraph_bfs", "ask", "ask_v
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the figure table."""
+    """One line of the figure table: the median, the first (cold) call, the baseline."""
 
     size: str
     label: str
     value: str
+    first: str
     baseline: str
     ratio: float | None
     target: str
@@ -96,7 +97,7 @@ def _seconds(value: float) -> str:
     return f"{value * 1e3:.2f} ms" if value >= 1e-3 else f"{value * 1e6:.0f} µs"
 
 
-def _show(target: Target, name: str, seconds: float, lines: int) -> str:
+def _show(target: Target, seconds: float, lines: int) -> str:
     if target.direction is Direction.AT_LEAST:
         return f"{lines / seconds / 1e3:,.1f}k lines/s"
     return _seconds(seconds)
@@ -107,19 +108,22 @@ def _row(size: str, result: dict[str, Any], target: Target) -> Row:
     figure, baseline = timings.get(target.figure, {}), timings.get(target.baseline, {})
     shown_target = f"{target.direction.value} {target.limit:g}"
     base_s = baseline.get("median_s")
-    base = _show(target, target.baseline, base_s, lines) if base_s else baseline.get("note", "?")
+    base = _show(target, base_s, lines) if base_s else baseline.get("note", "?")
     seconds = figure.get("median_s")
     if not seconds or not base_s:
         note = figure.get("note") or "not measured"
-        return Row(size, target.label, note, base, None, shown_target, "n/a", note)
+        verdict = "ERROR" if note.startswith("error") else "n/a"
+        return Row(size, target.label, note, "-", base, None, shown_target, verdict, note)
     if target.direction is Direction.AT_LEAST:
         ratio = base_s / seconds
         ok = ratio >= target.limit
     else:
         ratio = seconds / base_s
         ok = ratio <= target.limit
-    return Row(size, target.label, _show(target, target.figure, seconds, lines), base,
-               round(ratio, 3), shown_target, "PASS" if ok else "FAIL", figure.get("answer", ""))
+    first = figure.get("first_call_s")
+    return Row(size, target.label, _show(target, seconds, lines),
+               _show(target, first, lines) if first else "-", base, round(ratio, 3),
+               shown_target, "PASS" if ok else "FAIL", figure.get("answer", ""))
 
 
 def figure_rows(sizes: dict[str, dict[str, Any]]) -> list[Row]:
@@ -131,14 +135,18 @@ def figure_rows(sizes: dict[str, dict[str, Any]]) -> list[Row]:
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
+
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
 def figure_table(rows: list[Row]) -> str:
     """The figures with their baselines, ratios and verdicts as aligned text."""
-    header = ["size", "figure", "mechgraph", "baseline", "ratio", "target", "verdict"]
-    return _table(header, [[r.size, r.label, r.value, r.baseline,
+    header = ["size", "figure", "mechgraph", "first call", "baseline", "ratio", "target",
+              "verdict"]
+    return _table(header, [[r.size, r.label, r.value, r.first, r.baseline,
                             "-" if r.ratio is None else f"{r.ratio:.2f}", r.target, r.verdict]
                            for r in rows])
 
