@@ -32,13 +32,14 @@ __all__ = ["NOT_ON_MAIN", "Timing", "time_round_robin", "measure", "measure_memo
 NOT_ON_MAIN = "n/a (not on main yet)"
 _MIN_SAMPLE_S = 0.02
 
-#: Where each mechgraph entry point is expected: (module, attribute).
+#: Where each mechgraph entry point may live: (module, attribute) candidates, first found wins.
 ENTRY_POINTS = {
-    "parse_text": ("mechgraph.parser", "parse_text"),
-    "compile_rules": ("mechgraph.compiler", "compile_rules"),
-    "ask": ("mechgraph.paths", "ask"),
-    "pathways": ("mechgraph.paths", "pathways"),
-    "check_hypothesis": ("mechgraph.hypotheses", "check_hypothesis"),
+    "parse_text": (("mechgraph.parser", "parse_text"),),
+    "compile_rules": (("mechgraph.compiler", "compile_rules"),),
+    "ask": (("mechgraph.paths", "ask"),),
+    "pathways": (("mechgraph.paths", "pathways"), ("mechgraph.pathways", "pathways")),
+    "check_hypothesis": (("mechgraph.hypotheses", "check_hypothesis"),
+                         ("mechgraph.hypotheses", "check")),
 }
 
 
@@ -75,11 +76,12 @@ def peak_rss_mib() -> float:
 
 
 def _entry(name: str) -> Callable[..., Any] | None:
-    module, attribute = ENTRY_POINTS[name]
-    try:
-        return getattr(importlib.import_module(module), attribute)
-    except (ImportError, AttributeError):
-        return None
+    for module, attribute in ENTRY_POINTS[name]:
+        try:
+            return getattr(importlib.import_module(module), attribute)
+        except (ImportError, AttributeError):
+            continue
+    return None
 
 
 def _answer(result: Any) -> str:
