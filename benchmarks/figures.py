@@ -6,15 +6,16 @@ times after a ``gc.collect()`` and keeps its samples.  A mechgraph function
 that is not importable yet becomes a :class:`Timing` with a note instead of
 samples, so the runner works before the code lands.
 
->>> t = Timing("ask", (0.3, 0.1, 0.2))
->>> t.median, t.to_dict()["median_s"]
-(0.2, 0.2)
+>>> t = Timing("ask", (Sample(0.3, 0.4), Sample(0.1, 0.1), Sample(0.2, 0.5)))
+>>> t.median(Clock.CPU), t.to_dict(Clock.WALL)["median_s"]
+(0.2, 0.4)
 >>> time_round_robin({"sum": lambda: sum(range(10))}, repeat=3)[1]["sum"]
 45
 """
 
 from __future__ import annotations
 
+import enum
 import gc
 import importlib
 import resource
@@ -27,7 +28,7 @@ from typing import Any, Callable
 from . import baselines
 from .generate import CLASS, PATHWAY, TARGET, CorpusSpec, Layout, edge_path
 
-__all__ = ["NOT_ON_MAIN", "Timing", "time_round_robin", "measure", "measure_memory", "peak_rss_mib"]
+__all__ = ["NOT_ON_MAIN", "Clock", "Sample", "Timing", "time_round_robin", "measure", "measure_memory", "peak_rss_mib"]
 
 NOT_ON_MAIN = "n/a (not on main yet)"
 _MIN_SAMPLE_S = 0.02
@@ -43,27 +44,47 @@ ENTRY_POINTS = {
 }
 
 
+class Clock(enum.Enum):
+    """Which clock a figure is read from: this process's CPU time, or the wall clock."""
+
+    CPU = "cpu"
+    WALL = "wall"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Seconds per call, on both clocks."""
+
+    cpu: float
+    wall: float
+
+    def on(self, clock: Clock) -> float:
+        return self.cpu if clock is Clock.CPU else self.wall
+
+
 @dataclass(frozen=True)
 class Timing:
-    """The samples of one task in seconds, or why there are none."""
+    """The samples of one task, or why there are none."""
 
     name: str
-    samples: tuple[float, ...] = ()
-    first: float | None = None
+    samples: tuple[Sample, ...] = ()
+    first: Sample | None = None
     calls: int = 0
     note: str = ""
     answer: str = ""
 
-    @property
-    def median(self) -> float | None:
-        return statistics.median(self.samples) if self.samples else None
+    def median(self, clock: Clock = Clock.CPU) -> float | None:
+        return statistics.median(s.on(clock) for s in self.samples) if self.samples else None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, clock: Clock = Clock.CPU) -> dict[str, Any]:
         return {
             "name": self.name,
-            "median_s": self.median,
-            "samples_s": list(self.samples),
-            "first_call_s": self.first,
+            "median_s": self.median(clock),
+            "first_call_s": self.first.on(clock) if self.first else None,
+            "cpu_median_s": self.median(Clock.CPU),
+            "wall_median_s": self.median(Clock.WALL),
+            "samples_cpu_s": [s.cpu for s in self.samples],
+            "samples_wall_s": [s.wall for s in self.samples],
             "calls_per_sample": self.calls,
             "note": self.note,
             "answer": self.answer,
@@ -85,27 +106,19 @@ def _entry(name: str) -> Callable[..., Any] | None:
 
 
 def _answer(result: Any) -> str:
-    """A one-line glimpse of a result, so the table shows what was answered."""
-    text = result.format() if hasattr(result, "format") else repr(result)
-    first = str(text).strip().splitlines()[0] if str(text).strip() else ""
-    return first[:100]
+    """A one-line glimpse of an answer (its ``format()``), else the result's type."""
+    if not hasattr(result, "format"):
+        return type(result).__name__
+    lines = str(result.format()).strip().splitlines()
+    return lines[0][:160] if lines else ""
 
 
-def _calibrate(task: Callable[[], Any]) -> tuple[float, int, Any]:
-    """Run ``task`` once (the first, cold call); how many calls make a sample >= 20 ms."""
+def _timed(task: Callable[[], Any], calls: int) -> tuple[Sample, Any]:
     gc.collect()
-    start = time.perf_counter()
-    result = task()
-    first = time.perf_counter() - start
-    return first, max(1, min(1000, int(_MIN_SAMPLE_S / max(first, 1e-9)))), result
-
-
-def _sample(task: Callable[[], Any], calls: int) -> tuple[float, Any]:
-    gc.collect()
-    start = time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
     for _ in range(calls):
         result = task()
-    return (time.perf_counter() - start) / calls, result
+    return Sample((time.process_time() - cpu) / calls, (time.perf_counter() - wall) / calls), result
 
 
 def time_round_robin(
@@ -118,21 +131,24 @@ def time_round_robin(
     that a sample lasts at least 20 ms.  A task that raises is dropped with
     the error as its note.
     """
-    samples: dict[str, list[float]] = {name: [] for name in tasks}
-    first: dict[str, float] = {}
+    samples: dict[str, list[Sample]] = {name: [] for name in tasks}
+    first: dict[str, Sample] = {}
     calls: dict[str, int] = {}
     notes: dict[str, str] = {}
     results: dict[str, Any] = {}
     for name, task in tasks.items():
         try:
-            first[name], calls[name], results[name] = _calibrate(task)
+            first[name], results[name] = _timed(task, 1)
         except Exception as error:  # a benchmark reports failures, it does not stop
             notes[name] = f"error: {type(error).__name__}: {error}"[:200]
+            continue
+        slowest = max(first[name].cpu, first[name].wall, 1e-9)
+        calls[name] = max(1, min(1000, int(_MIN_SAMPLE_S / slowest)))
     active = [name for name in tasks if name in calls]
     for _ in range(repeat):
         for name in active:
-            seconds, results[name] = _sample(tasks[name], calls[name])
-            samples[name].append(seconds)
+            sample, results[name] = _timed(tasks[name], calls[name])
+            samples[name].append(sample)
     timings = {
         name: Timing(name, tuple(samples[name]), first.get(name), calls.get(name, 0),
                      notes.get(name, ""), _answer(results[name]) if name in results else "")
@@ -175,8 +191,11 @@ def _query_tasks(graph: Any, source: str) -> tuple[dict[str, Callable[[], Any]],
     return tasks, missing
 
 
-def measure(corpus: Path, spec: CorpusSpec, repeat: int) -> dict[str, Any]:
-    """Time every stage on ``corpus`` (written from ``spec``) with its baseline."""
+def measure(corpus: Path, spec: CorpusSpec, repeat: int, clock: Clock = Clock.CPU) -> dict[str, Any]:
+    """Time every stage on ``corpus`` (written from ``spec``) with its baseline.
+
+    ``median_s`` of each timing is read from ``clock``; both clocks are kept.
+    """
     text = corpus.read_text(encoding="utf-8")
     edges = baselines.read_edges(edge_path(corpus))
     parse_text, compile_rules = _entry("parse_text"), _entry("compile_rules")
@@ -213,7 +232,8 @@ def measure(corpus: Path, spec: CorpusSpec, repeat: int) -> dict[str, Any]:
         "lines": text.count("\n"),
         "edges": len(edges),
         "repeat": repeat,
-        "timings": {name: timing.to_dict() for name, timing in sorted(timings.items())},
+        "clock": clock.value,
+        "timings": {name: timing.to_dict(clock) for name, timing in sorted(timings.items())},
         "peak_rss_mib": peak_rss_mib(),
     }
 

@@ -231,6 +231,6 @@ def test_runner_end_to_end(tmp_path):
     document = json.loads(out.read_text())
     assert document["machine"]["cores"] >= 1 and document["machine"]["python"]
     size = document["sizes"]["300"]
-    assert size["timings"]["ceiling"]["samples_s"] and size["peak_rss_mib"] > 0
+    assert size["timings"]["ceiling"]["samples_cpu_s"] and size["peak_rss_mib"] > 0
     assert {row["label"] for row in document["figures"]} == {t.label for t in report.TARGETS}
     assert "parse lines/s vs re+split" in done.stdout
