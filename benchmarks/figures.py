@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import baselines
-from .generate import CLASS, PATHWAY, TARGET, CorpusSpec, Layout, edge_path
+from .generate import edge_path
+from .layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 
 __all__ = ["NOT_ON_MAIN", "Clock", "Sample", "Timing", "time_round_robin", "measure", "measure_memory", "peak_rss_mib"]
 

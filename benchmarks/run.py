@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from . import figures, report
-from .generate import CorpusSpec, header, parse_size, write_files
+from .generate import header, parse_size, write_files
+from .layout import CorpusSpec
 
 __all__ = ["main", "ensure_corpus"]
 

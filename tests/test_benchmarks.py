@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 
 from benchmarks import baselines, figures, generate, report
-from benchmarks.generate import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
+from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 from mechgraph.errors import Severity
 from mechgraph.syntax import ENTITY_KINDS, Link, Relation
 from conftest import ROOT
@@ -37,7 +37,7 @@ def small() -> tuple[str, list[tuple[str, str, str]]]:
 
 
 @pytest.mark.parametrize(
-    "module", ["generate", "baselines", "figures", "report", "run"]
+    "module", ["layout", "generate", "baselines", "figures", "report", "run"]
 )
 def test_doctests(module):
     """Check that the examples in the benchmarks' docstrings hold (pytest collects tests/ only)."""
@@ -83,7 +83,7 @@ class TestGenerate:
     def test_link_names_are_declared(self, small):
         """Check that every name a link uses is declared as an entity or class."""
         text, rows = small
-        declared = {generate.CLASS}
+        declared = {CLASS}
         lay = Layout.of(SMALL)
         declared |= {lay.name(node) for node in range(lay.entities)}
         declared |= {obj for _, relation, obj in rows if relation == "isa"}
