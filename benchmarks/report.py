@@ -27,13 +27,6 @@ __all__ = ["Direction", "Target", "TARGETS", "Row", "figure_rows", "figure_table
            "growth_table", "machine", "size_label"]
 
 
-class Direction(enum.Enum):
-    """Whether a ratio must stay above (throughput) or below (time) its limit."""
-
-    AT_LEAST = ">="
-    AT_MOST = "<="
-
-
 @dataclass(frozen=True)
 class Target:
     """One figure of the issue: a mechgraph timing against a baseline timing."""
@@ -43,6 +36,13 @@ class Target:
     label: str
     direction: Direction
     limit: float
+
+
+class Direction(enum.Enum):
+    """Whether a ratio must stay above (throughput) or below (time) its limit."""
+
+    AT_LEAST = ">="
+    AT_MOST = "<="
 
 
 TARGETS = (
