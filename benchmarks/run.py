@@ -130,23 +130,22 @@ def main(argv: list[str] | None = None) -> int:
         return _worker(args)
     sizes = _sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES))
     out = args.json or HERE / ("results-quick.json" if args.quick else "results.json")
-    results = {report.size_label(n): _measure_size(CorpusSpec(n, args.seed), args) for n in sizes}
-    rows = report.figure_rows(results)
-    print(report.figure_table(rows))
+    settings = {"sizes": [report.size_label(n) for n in sizes], "repeat": args.repeat,
+                "seed": args.seed, "statistic": "median", "clock": args.clock}
+    results: dict[str, Any] = {}
+    for n in sizes:  # the JSON is rewritten after each size: a long run leaves what it measured
+        results[report.size_label(n)] = _measure_size(CorpusSpec(n, args.seed), args)
+        _write_json(out, {"machine": report.machine(), "settings": settings,
+                          "complete": len(results) == len(sizes),
+                          "figures": [row.to_dict() for row in report.figure_rows(results)],
+                          "sizes": results})
+    print(report.figure_table(report.figure_rows(results)))
     print()
     print(report.growth_table(results))
     for label, result in results.items():
         for key in ("error", "memory_error"):
             if key in result:
                 print(f"[{label}] {key}: {result[key]}")
-    document = {
-        "machine": report.machine(),
-        "settings": {"sizes": [report.size_label(n) for n in sizes], "repeat": args.repeat,
-                     "seed": args.seed, "statistic": "median", "clock": args.clock},
-        "figures": [row.to_dict() for row in rows],
-        "sizes": results,
-    }
-    _write_json(out, document)
     print(f"\nwrote {out}")
     return 0
 
