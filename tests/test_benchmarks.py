@@ -229,6 +229,7 @@ def test_runner_end_to_end(tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text())
+    assert document["complete"] is True
     assert document["machine"]["cores"] >= 1 and document["machine"]["python"]
     size = document["sizes"]["300"]
     assert size["timings"]["ceiling"]["samples_cpu_s"] and size["peak_rss_mib"] > 0
