@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 import networkx as nx
+import numpy as np
 
 from .graph import MechanismGraph
-from .syntax import Status
 
 __all__ = [
     "Context",
@@ -40,6 +40,7 @@ __all__ = [
     "clash",
     "merge",
     "admitted_claims",
+    "admitted_mask",
     "restrict",
     "format_context",
 ]
@@ -153,18 +154,30 @@ def admitted_claims(
     >>> admitted_claims(g, {"duration": "acute"})
     [False, True]
     """
-    query = dict(where or {})
-    if not query and hypotheses:
-        return [True] * len(graph.claims)
-    up = graph.index.value_up
-    by_context: dict[Context, bool] = {}  # claims share few distinct contexts
-    out = []
-    for claim in graph.claims:
-        ok = by_context.get(claim.context)
-        if ok is None:
-            ok = by_context[claim.context] = admits(query, claim.context, up)
-        out.append(ok and (hypotheses or claim.status is not Status.HYPOTHESIS))
-    return out
+    return admitted_mask(graph, where, hypotheses).tolist()
+
+
+def admitted_mask(
+    graph: MechanismGraph, where: Mapping[str, str] | None = None, hypotheses: bool = True
+) -> np.ndarray:
+    """:func:`admitted_claims` as a boolean array; each distinct context is judged once.
+
+    >>> from mechgraph.syntax import Relation, Status
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.INCREASES, "b", status=Status.HYPOTHESIS)
+    >>> admitted_mask(g, hypotheses=False).tolist()
+    [False]
+    """
+    index, query = graph.index, dict(where or {})
+    if query:
+        up = index.value_up
+        verdicts = np.fromiter((admits(query, c, up) for c in index.contexts), bool)
+        admitted = verdicts[index.context_of]
+    else:
+        admitted = np.ones(len(graph.claims), bool)
+    if not hypotheses:
+        admitted &= ~index.hypothetical
+    return admitted
 
 
 def restrict(

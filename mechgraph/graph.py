@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
+import numpy as np
 
+from .csr import HopArrays
 from .syntax import NOWHERE, Hypothesis, Relation, Sign, Span, Status
 
 __all__ = [
@@ -260,6 +262,14 @@ class GraphIndex:
         Per context key, each declared value → itself and every broader value.
     context_values : dict
         Per context key, every value declared for it or stated on a claim.
+    hops : HopArrays
+        The hops of ``out`` as arrays, for the compiled searches of :mod:`mechgraph.csr`.
+    contexts : tuple
+        The distinct contexts claims state, sorted.
+    context_of : numpy.ndarray
+        Per claim id, the position of its context in ``contexts``.
+    hypothetical : numpy.ndarray
+        Per claim id, whether it is a hypothesis (``status=hypothesis``).
     """
 
     names: tuple[str, ...]
@@ -270,6 +280,10 @@ class GraphIndex:
     members: Mapping[str, frozenset[str]]
     value_up: Mapping[str, Mapping[str, frozenset[str]]]
     context_values: Mapping[str, frozenset[str]]
+    hops: HopArrays
+    contexts: tuple[tuple[tuple[str, str], ...], ...]
+    context_of: np.ndarray
+    hypothetical: np.ndarray
 
     def leaves(self, name: str) -> tuple[str, ...]:
         """Members of ``name`` that have no members themselves, sorted.
@@ -332,13 +346,21 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
     for claim in graph.claims:
         for key, value in claim.context:
             known.setdefault(key, set()).add(value)
+    contexts = tuple(sorted({claim.context for claim in graph.claims}))
+    position = {context: i for i, context in enumerate(contexts)}
+    claims = len(graph.claims)
+    out_hops = tuple(tuple(sorted(hops)) for hops in out)
     return GraphIndex(
         names,
         ids,
-        tuple(tuple(sorted(hops)) for hops in out),
+        out_hops,
         tuple(tuple(sorted(hops)) for hops in into),
         ancestors,
         {name: frozenset(found) for name, found in sorted(members.items())},
         value_up,
         {key: frozenset(values) for key, values in sorted(known.items())},
+        HopArrays.of(out_hops),
+        contexts,
+        np.fromiter((position[c.context] for c in graph.claims), np.int64, claims),
+        np.fromiter((c.is_hypothesis for c in graph.claims), bool, claims),
     )

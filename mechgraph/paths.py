@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Sequence
 
 import networkx as nx
+import numpy as np
 
 from .answers import (
     Answer,
@@ -41,7 +42,7 @@ from .answers import (
     WhyNot,
     hop_of_claim,
 )
-from .context import admitted_claims, clash
+from .context import admitted_mask, clash
 from .errors import Diagnostic, QueryError
 from .graph import ISA, MechanismGraph
 from .search import (
@@ -294,25 +295,21 @@ def pathways(
             require(graph, "member", name)
     goal = require(graph, "target", target)
     include = parse_mode(hypotheses) is Hypotheses.INCLUDE
-    admitted = admitted_claims(graph, where, include)
-
-    def usable(claim_id: int) -> bool:
-        return claim_id == ISA or admitted[claim_id]
-
-    backward = reach(index.into, [goal], usable)
-    starts = [index.ids[name] for name in names if index.ids[name] in backward]
-    unreached = tuple(name for name in names if index.ids[name] not in backward)
+    walk = index.hops.traversal(admitted_mask(graph, where, include))
+    backward = np.zeros(len(index.names), bool)
+    backward[walk.reached(walk.backward(signed=False), [goal])] = True
+    starts = [index.ids[name] for name in names if backward[index.ids[name]]]
+    unreached = tuple(name for name in names if not backward[index.ids[name]])
     pathway: list[str] = []
     if starts:
-        on_route = set(reach(index.out, starts, usable)) & set(backward)
+        on_route = np.zeros(len(index.names), bool)
+        on_route[walk.reached(walk.forward(), starts)] = True
+        on_route &= backward
+        source, target_ids, _ = walk.arrays()
+        inside = on_route[source] & on_route[target_ids] & (source != goal)
         routes = nx.DiGraph()
         routes.add_edges_from((_VIRTUAL, start) for start in starts)
-        routes.add_edges_from(
-            (node, nxt)
-            for node in sorted(on_route - {goal})
-            for nxt, claim_id, _ in index.out[node]
-            if nxt in on_route and usable(claim_id)
-        )
+        routes.add_edges_from(zip(source[inside].tolist(), target_ids[inside].tolist()))
         dominators = nx.immediate_dominators(routes, _VIRTUAL)
         node, member_ids = dominators[goal], set(starts)
         while node != _VIRTUAL:

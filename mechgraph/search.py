@@ -22,8 +22,11 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
+import numpy as np
+
 from .answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, hop_of_claim
-from .context import Context, admitted_claims, merge
+from .context import Context, admitted_mask, merge
+from .csr import Distances, Traversal
 from .errors import Diagnostic, QueryError
 from .graph import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex, MechanismGraph
 from .syntax import Sign
@@ -105,6 +108,7 @@ class Search:
     via: int
     admitted: Sequence[bool]
     signs: frozenset[int] | None  # None: any sign, and states do not track it
+    traversal: Traversal  # the usable hops, compiled
 
     @classmethod
     def of(cls, graph: MechanismGraph, question: Question) -> "Search":
@@ -120,9 +124,10 @@ class Search:
         members = index.members.get(question.source, ())
         starts = tuple(sorted({source} | {index.ids[m] for m in members} - {target}))
         include = question.hypotheses is Hypotheses.INCLUDE
-        admitted = admitted_claims(graph, dict(question.where), include)
+        admitted = admitted_mask(graph, dict(question.where), include)
         signs = None if question.sign is None else frozenset({SIGN_CODE[question.sign]})
-        return cls(graph, index, question, starts, target, via, admitted, signs)
+        traversal = index.hops.traversal(admitted)
+        return cls(graph, index, question, starts, target, via, admitted, signs, traversal)
 
     def usable(self, claim_id: int) -> bool:
         return claim_id == ISA or self.admitted[claim_id]
@@ -130,25 +135,26 @@ class Search:
     def start_state(self, node: int) -> int:
         return _state(node, 0, 0 if self.via >= 0 and node != self.via else 1)
 
-    def distances(self) -> dict[int, int]:
-        """Hops from each product state to a goal state (a breadth-first search backwards)."""
-        into, via = self.index.into, self.via
-        dist = {_state(self.target, sign, 1): 0 for sign in self.signs or (0,)}
-        queue = deque(dist)
-        while queue:
-            state = queue.popleft()
-            node, sign, phase = state // 6, (state // 2) % 3, state % 2
-            step = dist[state] + 1
-            for pred, claim_id, code in into[node]:
-                if not self.usable(claim_id):
-                    continue
-                for before in _signs_before(sign, code) if self.signs else (0,):
-                    for was in (0, 1) if node == via else (phase,):
-                        earlier = _state(pred, before, was)
-                        if earlier not in dist:
-                            dist[earlier] = step
-                            queue.append(earlier)
-        return dist
+    def distances(self) -> Distances:
+        """Hops from each product state to a goal state: breadth-first searches backwards
+        over the compiled hops (signed states when the sign counts), one from the target
+        and, with ``via``, one from each state of ``via`` that reaches it."""
+        walk, nodes = self.traversal, len(self.index.names)
+        width = 3 if self.signs else 1
+        matrix = walk.backward(signed=bool(self.signs))
+        after = walk.depth(matrix, [self.target * width + sign for sign in self.signs or (0,)])
+        depth = np.full((nodes, 3, 2), -1, np.int64)
+        depth[:, :width, 1] = after.reshape(nodes, width)
+        if self.via >= 0:
+            before = np.full(nodes * width, -1, np.int64)
+            for state in range(self.via * width, self.via * width + width):
+                if after[state] >= 0:
+                    found = walk.depth(matrix, [state])
+                    better = (found >= 0) & ((before < 0) | (found + after[state] < before))
+                    before[better] = found[better] + after[state]
+            depth[:, :width, 0] = before.reshape(nodes, width)
+            depth[self.via, :, 0] = -1  # reaching via always starts phase 1
+        return Distances(depth.reshape(-1))
 
 
 def reach(

@@ -1,0 +1,176 @@
+"""The compiled traversal index: every hop as arrays, breadth-first searches in C.
+
+A graph's traversable hops (claims but ``-0`` ones, and membership climbs)
+are kept as parallel integer arrays (:class:`HopArrays`).  A question picks
+the hops it may use and gets a :class:`Traversal`: sparse CSR matrices of
+the hops — forwards over entities, backwards over entities or over signed
+states ``entity * 3 + sign`` — searched by
+:func:`scipy.sparse.csgraph.breadth_first_order`.  Several starts are one
+search from a virtual row joined to them all.
+
+>>> hops = HopArrays.of([[(1, 0, 0)], [(2, 1, 1)], []])
+>>> walk = hops.traversal(None)
+>>> walk.depth(walk.backward(signed=False), [2]).tolist()
+[2, 1, 0]
+>>> sorted(walk.reached(walk.forward(), [1]).tolist())
+[1, 2]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import breadth_first_order
+
+__all__ = ["HopArrays", "Traversal", "Distances"]
+
+_SIGNS = 3  # sign codes: + 0, - 1, unsigned 2
+
+
+@dataclass(frozen=True, eq=False)
+class HopArrays:
+    """Every traversable hop: ``source[i] → target[i]`` by ``claim[i]`` with sign ``code[i]``.
+
+    Membership climbs carry a negative claim id.  ``traversal(None)`` (every
+    hop usable) is built once and kept; it is what unrestricted questions use.
+    """
+
+    nodes: int
+    source: np.ndarray
+    target: np.ndarray
+    claim: np.ndarray
+    code: np.ndarray
+    _everything: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, out: Sequence[Iterable[tuple[int, int, int]]]) -> "HopArrays":
+        """From per-node lists of ``(neighbour, claim id, sign code)`` hops."""
+        counts = np.fromiter((len(hops) for hops in out), np.int64, len(out))
+        flat = np.array([hop for hops in out for hop in hops], np.int64).reshape(-1, 3)
+        source = np.repeat(np.arange(len(out), dtype=np.int32), counts)
+        return cls(len(out), source, flat[:, 0].astype(np.int32), flat[:, 1], flat[:, 2])
+
+    def traversal(self, admitted: np.ndarray | None) -> "Traversal":
+        """The traversal over membership climbs and the claims ``admitted`` marks
+        (a boolean array by claim id; ``None`` or all true: every hop)."""
+        if admitted is None or bool(admitted.all()):
+            if "all" not in self._everything:
+                self._everything["all"] = Traversal(self, None)
+            return self._everything["all"]
+        keep = (self.claim < 0) | admitted[np.maximum(self.claim, 0)]
+        return Traversal(self, keep)
+
+
+@dataclass(frozen=True, eq=False)
+class Traversal:
+    """The hops one question may use (``keep``: a mask over :class:`HopArrays`; ``None``: all),
+    with its CSR matrices built on first use."""
+
+    hops: HopArrays
+    keep: np.ndarray | None
+    _matrices: dict = field(default_factory=dict, repr=False)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Source, target and sign code of every usable hop."""
+        h = self.hops
+        if self.keep is None:
+            return h.source, h.target, h.code
+        return h.source[self.keep], h.target[self.keep], h.code[self.keep]
+
+    def _matrix(self, name: str, rows: np.ndarray, cols: np.ndarray, size: int) -> csr_matrix:
+        data = np.ones(len(rows), np.float64)
+        matrix = csr_matrix((data, (rows, cols)), shape=(size, size))
+        matrix.sum_duplicates()
+        self._matrices[name] = matrix
+        return matrix
+
+    def forward(self) -> csr_matrix:
+        """Entity → entity along usable hops."""
+        if "forward" in self._matrices:
+            return self._matrices["forward"]
+        source, target, _ = self.arrays()
+        return self._matrix("forward", source, target, self.hops.nodes)
+
+    def backward(self, signed: bool) -> csr_matrix:
+        """Usable hops reversed; ``signed``: over states ``entity * 3 + sign so far``, a
+        state leading to the states a path may have had one hop earlier."""
+        name = "signed" if signed else "backward"
+        if name in self._matrices:
+            return self._matrices[name]
+        source, target, code = self.arrays()
+        if not signed:
+            return self._matrix(name, target, source, self.hops.nodes)
+        known = code < 2  # +/-: sign s after the hop was s ^ code before; unsigned stays
+        v, u, c = target[known] * 3, source[known] * 3, code[known]
+        w, x = target[~known] * 3 + 2, source[~known] * 3  # unsigned hop: anything → unsigned
+        rows = np.concatenate([v, v + 1, v + 2, w, w, w])
+        cols = np.concatenate([u + c, u + (1 ^ c), u + 2, x, x + 1, x + 2])
+        return self._matrix(name, rows, cols, self.hops.nodes * _SIGNS)
+
+    @staticmethod
+    def depth(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+        """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
+        graph, root = _rooted(matrix, starts)
+        order, predecessors = breadth_first_order(
+            graph, root, directed=True, return_predecessors=True
+        )
+        # order lists states level by level; parents' positions never decrease along it
+        position = np.empty(graph.shape[0], np.int64)
+        position[order] = np.arange(len(order))
+        parents = position[predecessors[order[1:]]]
+        bounds = [0, 1]
+        while bounds[-1] < len(order):
+            bounds.append(1 + int(np.searchsorted(parents, bounds[-1], side="left")))
+        levels = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+        depth = np.full(graph.shape[0], -1, np.int64)
+        depth[order] = levels - (root == matrix.shape[0])
+        return depth[: matrix.shape[0]]
+
+    @staticmethod
+    def reached(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+        """The rows reached from ``starts`` (themselves included), in search order."""
+        graph, root = _rooted(matrix, starts)
+        order = breadth_first_order(graph, root, directed=True, return_predecessors=False)
+        return order[order < matrix.shape[0]]
+
+
+def _rooted(matrix: csr_matrix, starts: Sequence[int]) -> tuple[csr_matrix, int]:
+    """``matrix`` and the row to search from: the start itself when there is one,
+    else a virtual row (one more than ``matrix`` has) joined to every start."""
+    first = np.unique(np.asarray(starts, dtype=matrix.indices.dtype))
+    size = matrix.shape[0]
+    if len(first) == 1:
+        return matrix, int(first[0])
+    indptr = np.append(matrix.indptr, matrix.indptr[-1] + len(first)).astype(matrix.indptr.dtype)
+    indices = np.concatenate([matrix.indices, first])
+    data = np.ones(len(indices), np.float64)
+    return csr_matrix((data, indices, indptr), shape=(size + 1, size + 1)), size
+
+
+class Distances(Mapping[int, int]):
+    """Hops to the goal by product state (see :class:`mechgraph.search.Search`), read-only.
+
+    >>> d = Distances(np.array([-1, 3]))
+    >>> 1 in d, 0 in d, d[1], list(d)
+    (True, False, 3, [1])
+    """
+
+    def __init__(self, depth: np.ndarray) -> None:
+        self.depth = depth
+
+    def __contains__(self, state: object) -> bool:
+        return isinstance(state, int) and 0 <= state < len(self.depth) and self.depth[state] >= 0
+
+    def __getitem__(self, state: int) -> int:
+        if state not in self:
+            raise KeyError(state)
+        return int(self.depth[state])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(np.flatnonzero(self.depth >= 0).tolist())
+
+    def __len__(self) -> int:
+        return int(np.count_nonzero(self.depth >= 0))
