@@ -25,7 +25,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order
 
-__all__ = ["HopArrays", "Traversal", "Distances"]
+__all__ = ["HopArrays", "Traversal", "Distances", "on_every_route"]
 
 _SIGNS = 3  # sign codes: + 0, - 1, unsigned 2
 
@@ -135,6 +135,47 @@ class Traversal:
         graph, root = _rooted(matrix, starts)
         order = breadth_first_order(graph, root, directed=True, return_predecessors=False)
         return order[order < matrix.shape[0]]
+
+
+def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
+                   inside: np.ndarray) -> list[int]:
+    """The rows every walk from ``starts`` to ``goal`` along ``matrix`` passes (starts
+    and ``goal`` left out), nearest to ``goal`` first.  ``inside`` marks the rows that
+    lie on some such walk (reached from a start, reaching the goal).
+
+    One shortest walk is found in C; a row of it is on every walk when no walk leaves
+    the part before it and re-enters the walk after it, which one sweep along the walk
+    decides, visiting each row of ``inside`` at most once.
+
+    >>> m = csr_matrix(np.array([[0, 1, 1, 0], [0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 0]]))
+    >>> on_every_route(m, [0], 3, np.ones(4, bool)), on_every_route(m, [1, 2], 3, np.ones(4, bool))
+    ([], [])
+    >>> on_every_route(m[[0, 1, 3]][:, [0, 1, 3]], [0], 2, np.ones(3, bool))
+    [1]
+    """
+    graph, root = _rooted(matrix, starts)
+    _, predecessors = breadth_first_order(graph, root, directed=True, return_predecessors=True)
+    walk = [goal]
+    while walk[-1] != root:
+        walk.append(int(predecessors[walk[-1]]))
+    walk.reverse()
+    place = {node: i for i, node in enumerate(walk)}
+    indptr, indices, seen = graph.indptr, graph.indices, set(walk)
+    farthest, found, first = 0, [], set(np.asarray(starts).tolist())
+    for i, node in enumerate(walk[:-2]):
+        stack = [node]
+        while stack:
+            row = stack.pop()
+            for nxt in indices[indptr[row]:indptr[row + 1]].tolist():
+                j = place.get(nxt)
+                if j is not None:
+                    farthest = max(farthest, j)
+                elif nxt not in seen and inside[nxt]:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        if farthest == i + 1 and walk[i + 1] not in first:
+            found.append(walk[i + 1])
+    return found[::-1]
 
 
 def _rooted(matrix: csr_matrix, starts: Sequence[int]) -> tuple[csr_matrix, int]:

@@ -7,7 +7,8 @@ breadth-first search over product states (entity, sign so far, through
 ``via`` yet?) — polynomial, never an enumeration of paths — then draws
 simple witnesses shortest first (see :mod:`mechgraph.search`).  ``why_not``
 explains a no; ``pathways`` finds the entities every route passes
-(dominators from a virtual source joined to the members).
+(one sweep along a shortest walk from the members, see
+:func:`mechgraph.csr.on_every_route`).
 
 >>> from mechgraph.syntax import Relation
 >>> g = MechanismGraph()
@@ -26,7 +27,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-import networkx as nx
 import numpy as np
 
 from .answers import (
@@ -43,6 +43,7 @@ from .answers import (
     hop_of_claim,
 )
 from .context import admitted_mask, clash
+from .csr import on_every_route
 from .errors import Diagnostic, QueryError
 from .graph import ISA, MechanismGraph
 from .search import (
@@ -63,7 +64,6 @@ __all__ = ["ask", "why_not", "pathways"]
 
 _MAX_LISTED = 10  # blocked and no-change claims listed by why_not
 _MAX_NEAREST = 5
-_VIRTUAL = -1  # the source joined to every member, for pathways
 
 
 def ask(
@@ -305,15 +305,5 @@ def pathways(
         on_route = np.zeros(len(index.names), bool)
         on_route[walk.reached(walk.forward(), starts)] = True
         on_route &= backward
-        source, target_ids, _ = walk.arrays()
-        inside = on_route[source] & on_route[target_ids] & (source != goal)
-        routes = nx.DiGraph()
-        routes.add_edges_from((_VIRTUAL, start) for start in starts)
-        routes.add_edges_from(zip(source[inside].tolist(), target_ids[inside].tolist()))
-        dominators = nx.immediate_dominators(routes, _VIRTUAL)
-        node, member_ids = dominators[goal], set(starts)
-        while node != _VIRTUAL:
-            if node not in member_ids:
-                pathway.append(index.names[node])
-            node = dominators[node]
+        pathway = [index.names[node] for node in on_every_route(walk.forward(), starts, goal, on_route)]
     return Pathways(names, target, tuple(pathway), unreached, tuple(sorted((where or {}).items())))
