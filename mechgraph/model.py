@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .answers import Answer, Pathways, WhyNot
+from .cache import Cache, Entry
 from .compiler import compile_rules
 from .errors import CompileError, Diagnostic, ParseError, QueryError
 from .graph import MechanismGraph
@@ -102,8 +103,11 @@ class Model:
         return lint(self.graph)
 
 
-def load(*paths: str | os.PathLike) -> Model:
+def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     """Load rule files and folders (``*.mg``, following ``include``) into a :class:`Model`.
+
+    With a :class:`~mechgraph.cache.Cache`, rules whose files have not changed
+    since they were last loaded through it are read from it, not parsed.
 
     Raises
     ------
@@ -112,8 +116,15 @@ def load(*paths: str | os.PathLike) -> Model:
     CompileError
         When the rules parse but do not make sense together.
     """
-    files, diagnostics = load_paths([os.fspath(p) for p in paths])
+    names = [os.fspath(p) for p in paths]
+    entry = cache.read(names) if cache is not None else None
+    if entry is not None:
+        return Model(entry.graph, entry.diagnostics)
+    files, diagnostics = load_paths(names)
     errors = [d for d in diagnostics if d.is_error]
     if errors:
         raise ParseError(errors)
-    return Model.from_files(files, diagnostics)
+    model = Model.from_files(files, diagnostics)
+    if cache is not None:
+        cache.write(names, Entry(model.graph, model.diagnostics))
+    return model

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,3 +17,9 @@ settings.register_profile(
 )
 settings.register_profile("quick", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    """Keep the compiled cache of command-line runs out of the user's cache folder."""
+    monkeypatch.setenv("MECHGRAPH_CACHE", str(tmp_path / "cache"))

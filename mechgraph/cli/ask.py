@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..cache import Cache
 from ..model import Model, load, parse_where
 from .output import emit
 
@@ -19,6 +20,10 @@ HELP = "is SOURCE on a path to TARGET? witness paths with sign, context and evid
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", nargs="+", default=["rules"], metavar="PATH",
                         help="rule files or folders (default: rules/)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="parse and compile the rules even when the compiled cache "
+                             "holds them unchanged (cache: $MECHGRAPH_CACHE, else "
+                             "$XDG_CACHE_HOME/mechgraph or ~/.cache/mechgraph)")
 
 
 def add_context_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +44,7 @@ def add_question_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load_rules(args: argparse.Namespace) -> Model:
-    return load(*args.rules)
+    return load(*args.rules, cache=None if args.no_cache else Cache.default())
 
 
 def question(args: argparse.Namespace) -> dict:

@@ -1,0 +1,95 @@
+"""The compiled cache gives back exactly what loading gives, and only while nothing changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import FIXTURES
+from mechgraph.cache import Cache, cache_folder
+from mechgraph.cli import main
+from mechgraph.model import load
+
+
+def _same(a, b) -> None:
+    """Check two models hold the same graph, warnings and answers."""
+    assert a.graph.claims == b.graph.claims
+    assert [c.span for c in a.graph.claims] == [c.span for c in b.graph.claims]
+    assert list(a.graph.entities()) == list(b.graph.entities())
+    assert [e.span for e in a.graph.entities()] == [e.span for e in b.graph.entities()]
+    assert sorted(a.graph.hierarchy.edges(data=True)) == sorted(b.graph.hierarchy.edges(data=True))
+    assert {k: sorted(v.edges) for k, v in a.graph.values.items()} == {
+        k: sorted(v.edges) for k, v in b.graph.values.items()}
+    assert {k: sorted(v) for k, v in a.graph.values.items()} == {
+        k: sorted(v) for k, v in b.graph.values.items()}
+    assert a.graph.sources == b.graph.sources and a.graph.hypotheses == b.graph.hypotheses
+    assert a.graph.files == b.graph.files and a.graph.texts == b.graph.texts
+    assert a.diagnostics == b.diagnostics
+
+
+def test_round_trip_of_the_seed(tmp_path):
+    """Check that a warm load equals a cold one: claims, spans, hypotheses, warnings, answers."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "seed", rules)
+    store = Cache(tmp_path / "cache")
+    cold = load(rules, cache=store)
+    warm = store.read([str(rules)])
+    assert warm is not None and warm.graph.hypotheses
+    _same(cold, load(rules))
+    warm_model = load(rules, cache=store)
+    _same(cold, warm_model)
+    question = ("imipramine", "antidepressant_effect")
+    assert warm_model.ask(*question).to_dict() == cold.ask(*question).to_dict()
+
+
+def test_any_change_invalidates(tmp_path):
+    """Check that editing, adding or removing a rule file misses the cache."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "seed", rules)
+    store = Cache(tmp_path / "cache")
+    load(rules, cache=store)
+    path = next(rules.glob("*.mg"))
+    path.write_text(path.read_text() + "\n# a comment\n")
+    assert store.read([str(rules)]) is None
+    load(rules, cache=store)
+    assert store.read([str(rules)]) is not None
+    (rules / "more.mg").write_text("drug extra\n")
+    assert store.read([str(rules)]) is None
+
+
+def test_unknown_types_are_refused(tmp_path):
+    """Check that an entry naming anything but mechgraph's own types is not used."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "seed", rules)
+    store = Cache(tmp_path / "cache")
+    load(rules, cache=store)
+    (entry,) = store.folder.glob("*.json")
+    document = json.loads(entry.read_text())
+    document["diagnostics"] = [{"@": "Popen", "fields": {"args": "true"}}]
+    entry.write_text(json.dumps(document))
+    assert store.read([str(rules)]) is None
+    assert not list(store.folder.glob("*.tmp"))
+
+
+def test_folder_from_environment(monkeypatch, tmp_path):
+    """Check MECHGRAPH_CACHE first, then XDG_CACHE_HOME."""
+    monkeypatch.setenv("MECHGRAPH_CACHE", str(tmp_path / "own"))
+    assert cache_folder() == tmp_path / "own"
+    monkeypatch.delenv("MECHGRAPH_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "mechgraph"
+
+
+def test_cli_writes_and_no_cache_skips(tmp_path, monkeypatch, capsys):
+    """Check that ask fills the cache folder and --no-cache leaves it alone."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "seed", rules)
+    monkeypatch.setenv("MECHGRAPH_CACHE", str(tmp_path / "c1"))
+    ask = ["ask", "imipramine", "antidepressant_effect", "--rules", str(rules)]
+    outputs = []
+    for extra in (["--no-cache"], [], []):
+        assert main(ask + extra) == 0
+        outputs.append(capsys.readouterr().out)
+        assert (tmp_path / "c1").exists() == bool(len(outputs) > 1)
+    assert len(list((tmp_path / "c1").glob("*.json"))) == 1
+    assert outputs[0].startswith("yes") and outputs[0] == outputs[1] == outputs[2]
