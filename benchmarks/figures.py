@@ -45,13 +45,6 @@ ENTRY_POINTS = {
 }
 
 
-class Clock(enum.Enum):
-    """Which clock a figure is read from: this process's CPU time, or the wall clock."""
-
-    CPU = "cpu"
-    WALL = "wall"
-
-
 @dataclass(frozen=True)
 class Sample:
     """Seconds per call, on both clocks."""
@@ -61,6 +54,13 @@ class Sample:
 
     def on(self, clock: Clock) -> float:
         return self.cpu if clock is Clock.CPU else self.wall
+
+
+class Clock(enum.Enum):
+    """Which clock a figure is read from: this process's CPU time, or the wall clock."""
+
+    CPU = "cpu"
+    WALL = "wall"
 
 
 @dataclass(frozen=True)
