@@ -18,9 +18,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,24 @@ def _spawn(spec: CorpusSpec, args: argparse.Namespace, mode: str) -> dict[str, A
         return json.loads(out.read_text(encoding="utf-8"))
 
 
+def _cli_start(corpus: Path) -> dict[str, float]:
+    """Wall seconds of a whole ``mechgraph ask`` process: without the compiled cache,
+    cold (an empty cache, which it fills) and warm (median of three)."""
+    ask = [sys.executable, "-m", "mechgraph", "ask", "drug_0", "antidepressant_effect",
+           "--rules", str(corpus)]
+
+    def run(extra: list[str], folder: str) -> float:
+        started = time.perf_counter()
+        subprocess.run(ask + extra, cwd=HERE.parent, env={**os.environ, "MECHGRAPH_CACHE": folder},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - started
+
+    with tempfile.TemporaryDirectory() as folder:
+        times = {"no_cache": run(["--no-cache"], folder), "cold": run([], folder)}
+        times["warm"] = statistics.median(run([], folder) for _ in range(3))
+    return times
+
+
 def _measure_size(spec: CorpusSpec, args: argparse.Namespace) -> dict[str, Any]:
     ensure_corpus(spec, args.corpora)
     label = report.size_label(spec.links)
@@ -91,6 +111,10 @@ def _measure_size(spec: CorpusSpec, args: argparse.Namespace) -> dict[str, Any]:
     else:
         result["memory_peak_rss_mib"] = memory["peak_rss_mib"]
         result["memory_checkpoints_mib"] = memory["checkpoints_mib"]
+    print(f"[{label}] mechgraph ask start, compiled cache ...", file=sys.stderr, flush=True)
+    result["cli_start_s"] = start = _cli_start(ensure_corpus(spec, args.corpora))
+    print(f"[{label}] mechgraph ask: no cache {start['no_cache']:.2f} s, cold cache "
+          f"{start['cold']:.2f} s, warm cache {start['warm']:.2f} s", file=sys.stderr, flush=True)
     return result
 
 
