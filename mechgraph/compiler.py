@@ -261,8 +261,21 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
     value_isa: dict[str, nx.DiGraph] = {key: nx.DiGraph() for key in c.values}
     links: list[tuple] = []
     hypotheses: dict[str, Hypothesis] = {}
+    contexts: dict[tuple, tuple] = {}  # one tuple per distinct context, shared by its claims
     for statement in statements:
-        if isinstance(statement, IsA):
+        if isinstance(statement, Link):
+            subject = c.use(statement.subject, statement.span)
+            obj = c.use(statement.object, statement.span)
+            c.check_values(statement)
+            evidence = c.check_evidence(statement.evidence, statement.span)
+            pairs = tuple((q.key, q.value) for q in statement.context)
+            context = contexts.get(pairs)
+            if context is None:
+                context = contexts[pairs] = tuple(sorted(pairs))
+            order = (subject, obj, statement.relation.value, context, evidence,
+                     statement.status.value, _order(statement.span))
+            links.append((order, statement, subject, obj, context, evidence))
+        elif isinstance(statement, IsA):
             key = c.value_key(statement.parent.name)
             if key is not None and all(m.name in c.values[key] for m in statement.members):
                 for member in statement.members:
@@ -271,15 +284,6 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
             parent = c.use(statement.parent, statement.span)
             for member in statement.members:
                 hierarchy.add_edge(c.use(member, statement.span), parent, span=statement.span)
-        elif isinstance(statement, Link):
-            subject = c.use(statement.subject, statement.span)
-            obj = c.use(statement.object, statement.span)
-            c.check_values(statement)
-            evidence = c.check_evidence(statement.evidence, statement.span)
-            context = tuple(sorted((q.key, q.value) for q in statement.context))
-            order = (subject, obj, statement.relation.value, context, evidence,
-                     statement.status.value, _order(statement.span))
-            links.append((order, statement, subject, obj, context, evidence))
         elif isinstance(statement, Hypothesis):
             name = statement.name.name
             if name in hypotheses:

@@ -201,7 +201,10 @@ class MechanismGraph:
         if [c.id for c in new] != list(range(len(self.claims), len(self.claims) + len(new))):
             raise ValueError("claim ids must continue MechanismGraph.claims")
         self.claims.extend(new)
-        self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
+        if type(self.links) is nx.MultiDiGraph:
+            _add_edges(self.links, new)
+        else:
+            self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
         self._index = None
 
     def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
@@ -237,6 +240,22 @@ class MechanismGraph:
 
     def __contains__(self, name: object) -> bool:
         return name in self.links
+
+
+def _add_edges(links: nx.MultiDiGraph, claims: list[Claim]) -> None:
+    """Add one edge per claim (keyed by its new id) to a plain ``MultiDiGraph``,
+    filling its adjacency dicts as ``add_edge`` does, without its per-edge checks."""
+    succ, pred, node = links._succ, links._pred, links._node
+    for claim in claims:
+        u, v = claim.subject, claim.object
+        for name in (u, v):
+            if name not in succ:
+                succ[name], pred[name], node[name] = {}, {}, {}
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}
+        keys[claim.id] = {"claim": claim}
+    getattr(links, "__networkx_cache__", {}).clear()
 
 
 Adjacency = tuple[tuple[tuple[int, int, int], ...], ...]

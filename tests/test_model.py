@@ -147,3 +147,23 @@ class TestLoadAndCli:
         assert out.startswith("no   imipramine reaches NMDA_adaptation under duration=acute")
         assert "needs duration=chronic, asked duration=acute" in out
         assert "no-change claim: antidepressant -0 NMDA_adaptation" in out
+
+
+def test_bulk_claims_build_the_same_multigraph():
+    """Check that add_claims fills the MultiDiGraph exactly as networkx's add_edge does."""
+    import networkx as nx
+
+    from mechgraph.graph import Claim, MechanismGraph
+    from mechgraph.syntax import Relation
+
+    claims = [Claim(i, s, Relation.INCREASES, o) for i, (s, o) in
+              enumerate([("a", "b"), ("a", "b"), ("b", "a"), ("c", "c"), ("b", "d")])]
+    graph = MechanismGraph()
+    graph.add_claims(claims)
+    expected = nx.MultiDiGraph()
+    for c in claims:
+        expected.add_edge(c.subject, c.object, key=c.id, claim=c)
+    assert nx.utils.graphs_equal(graph.links, expected)
+    assert list(graph.links.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert list(graph.links.in_edges("a", keys=True)) == list(expected.in_edges("a", keys=True))
+    assert graph.links._succ["a"]["b"] is graph.links._pred["b"]["a"]  # one key dict, as nx shares it
