@@ -143,9 +143,10 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
     and ``goal`` left out), nearest to ``goal`` first.  ``inside`` marks the rows that
     lie on some such walk (reached from a start, reaching the goal).
 
-    One shortest walk is found in C; a row of it is on every walk when no walk leaves
-    the part before it and re-enters the walk after it, which one sweep along the walk
-    decides, visiting each row of ``inside`` at most once.
+    One shortest walk ``p0 … pk`` is found; ``pi`` is on every walk unless some walk
+    leaves the walk before ``pi`` and re-enters it after.  Each row off the walk gets
+    the first ``pl`` it can be reached from without passing the walk (one search in C
+    per ``pl``); an edge from level ``l`` to ``pj`` then clears ``p(l+1) … p(j-1)``.
 
     >>> m = csr_matrix(np.array([[0, 1, 1, 0], [0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 0]]))
     >>> on_every_route(m, [0], 3, np.ones(4, bool)), on_every_route(m, [1, 2], 3, np.ones(4, bool))
@@ -154,28 +155,41 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
     [1]
     """
     graph, root = _rooted(matrix, starts)
+    size = graph.shape[0]
     _, predecessors = breadth_first_order(graph, root, directed=True, return_predecessors=True)
     walk = [goal]
     while walk[-1] != root:
         walk.append(int(predecessors[walk[-1]]))
     walk.reverse()
-    place = {node: i for i, node in enumerate(walk)}
-    indptr, indices, seen = graph.indptr, graph.indices, set(walk)
-    farthest, found, first = 0, [], set(np.asarray(starts).tolist())
-    for i, node in enumerate(walk[:-2]):
-        stack = [node]
-        while stack:
-            row = stack.pop()
-            for nxt in indices[indptr[row]:indptr[row + 1]].tolist():
-                j = place.get(nxt)
-                if j is not None:
-                    farthest = max(farthest, j)
-                elif nxt not in seen and inside[nxt]:
-                    seen.add(nxt)
-                    stack.append(nxt)
-        if farthest == i + 1 and walk[i + 1] not in first:
-            found.append(walk[i + 1])
-    return found[::-1]
+    place = np.full(size, -1, np.int64)
+    place[walk] = np.arange(len(walk))
+    usable = np.ones(size, bool)
+    usable[: len(inside)] = inside
+    source = np.repeat(np.arange(size), np.diff(graph.indptr))
+    target = graph.indices
+    keep = usable[source] & usable[target]
+    source, target = source[keep], target[keep]
+    off_walk = place[source] < 0
+    detour = csr_matrix((np.ones(int(off_walk.sum())), (source[off_walk], target[off_walk])),
+                        shape=(size, size))
+    level = place.copy()
+    for i, node in enumerate(walk[:-1]):
+        after = graph.indices[graph.indptr[node]:graph.indptr[node + 1]]
+        first = after[usable[after] & (level[after] < 0)]
+        if len(first):
+            found = Traversal.reached(detour, first)
+            found = found[level[found] < 0]
+            level[found] = i
+    back = place[target] >= 0
+    begin, end = level[source[back]] + 1, place[target[back]]
+    jumps = end > begin
+    cleared = np.zeros(len(walk) + 1, np.int64)
+    np.add.at(cleared, begin[jumps], 1)
+    np.add.at(cleared, end[jumps], -1)
+    covered = np.cumsum(cleared)
+    first_ones = set(np.asarray(starts).tolist())
+    return [walk[i] for i in range(len(walk) - 2, 0, -1)
+            if covered[i] == 0 and walk[i] not in first_ones]
 
 
 def _rooted(matrix: csr_matrix, starts: Sequence[int]) -> tuple[csr_matrix, int]:
