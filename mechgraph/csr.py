@@ -173,7 +173,7 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
     detour = csr_matrix((np.ones(int(off_walk.sum())), (source[off_walk], target[off_walk])),
                         shape=(size, size))
     level = place.copy()
-    for i, node in enumerate(walk[:-1]):
+    for i, node in enumerate(walk):
         after = graph.indices[graph.indptr[node]:graph.indptr[node + 1]]
         first = after[usable[after] & (level[after] < 0)]
         if len(first):
