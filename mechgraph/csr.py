@@ -53,14 +53,20 @@ class HopArrays:
         source = np.repeat(np.arange(len(out), dtype=np.int32), counts)
         return cls(len(out), source, flat[:, 0].astype(np.int32), flat[:, 1], flat[:, 2])
 
-    def traversal(self, admitted: np.ndarray | None) -> "Traversal":
+    def traversal(self, admitted: np.ndarray | None, avoid: int = -1) -> "Traversal":
         """The traversal over membership climbs and the claims ``admitted`` marks
-        (a boolean array by claim id; ``None`` or all true: every hop)."""
-        if admitted is None or bool(admitted.all()):
+        (a boolean array by claim id; ``None`` or all true: every hop), never
+        entering or leaving node ``avoid`` (``-1``: none)."""
+        everything = admitted is None or bool(admitted.all())
+        if everything and avoid < 0:
             if "all" not in self._everything:
                 self._everything["all"] = Traversal(self, None)
             return self._everything["all"]
-        keep = (self.claim < 0) | admitted[np.maximum(self.claim, 0)]
+        keep = np.ones(len(self.claim), bool)
+        if not everything:
+            keep = (self.claim < 0) | admitted[np.maximum(self.claim, 0)]
+        if avoid >= 0:
+            keep &= (self.source != avoid) & (self.target != avoid)
         return Traversal(self, keep)
 
 
