@@ -42,9 +42,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from . import errors, graph, syntax
-from .compiler import paused_gc
 from .errors import Diagnostic, MechgraphError
 from .graph import Claim, MechanismGraph
+from .memory import paused_gc
 from .reading import read_rule_text
 from .syntax import NOWHERE, Span
 

@@ -24,7 +24,6 @@ sorted before it enters the graph.
 from __future__ import annotations
 
 import difflib
-import gc
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
@@ -32,6 +31,7 @@ import networkx as nx
 
 from .errors import Diagnostic, Severity, sort_diagnostics
 from .graph import Claim, Entity, MechanismGraph, Source
+from .memory import paused_gc
 from .syntax import (
     NOWHERE,
     EntityDecl,
@@ -48,25 +48,7 @@ from .syntax import (
     ValueDecl,
 )
 
-__all__ = ["compile_rules", "diagnostic_at", "paused_gc"]
-
-
-class paused_gc:
-    """Pause the cyclic garbage collector while many acyclic objects are made
-    (each collection would walk every claim made so far).
-
-    >>> with paused_gc():
-    ...     gc.isenabled()
-    False
-    """
-
-    def __enter__(self) -> None:
-        self.was = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.was:
-            gc.enable()
+__all__ = ["compile_rules", "diagnostic_at"]
 
 
 def _order(span: Span) -> tuple[str, int, int]:
