@@ -144,10 +144,10 @@ class Traversal:
 
 
 def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
-                   inside: np.ndarray) -> list[int]:
+                   reaching: np.ndarray) -> list[int]:
     """The rows every walk from ``starts`` to ``goal`` along ``matrix`` passes (starts
-    and ``goal`` left out), nearest to ``goal`` first.  ``inside`` marks the rows that
-    lie on some such walk (reached from a start, reaching the goal).
+    and ``goal`` left out), nearest to ``goal`` first.  ``reaching`` marks the rows
+    that reach ``goal``; ``goal`` must be reached from a start.
 
     One shortest walk ``p0 … pk`` is found; ``pi`` is on every walk unless some walk
     leaves the walk before ``pi`` and re-enters it after.  Each row off the walk gets
@@ -162,15 +162,18 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
     """
     graph, root = _rooted(matrix, starts)
     size = graph.shape[0]
-    _, predecessors = breadth_first_order(graph, root, directed=True, return_predecessors=True)
+    order, predecessors = breadth_first_order(graph, root, directed=True,
+                                              return_predecessors=True)
     walk = [goal]
     while walk[-1] != root:
         walk.append(int(predecessors[walk[-1]]))
     walk.reverse()
     place = np.full(size, -1, np.int64)
     place[walk] = np.arange(len(walk))
-    usable = np.ones(size, bool)
-    usable[: len(inside)] = inside
+    usable = np.zeros(size, bool)
+    usable[order] = True  # reached from a start ...
+    usable[: len(reaching)] &= reaching  # ... and reaching the goal: on some walk
+    usable[root] = True
     source = np.repeat(np.arange(size), np.diff(graph.indptr))
     target = graph.indices
     keep = usable[source] & usable[target]

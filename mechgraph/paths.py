@@ -302,8 +302,6 @@ def pathways(
     unreached = tuple(name for name in names if not backward[index.ids[name]])
     pathway: list[str] = []
     if starts:
-        on_route = np.zeros(len(index.names), bool)
-        on_route[walk.reached(walk.forward(), starts)] = True
-        on_route &= backward
-        pathway = [index.names[node] for node in on_every_route(walk.forward(), starts, goal, on_route)]
+        passed = on_every_route(walk.forward(), starts, goal, backward)
+        pathway = [index.names[node] for node in passed]
     return Pathways(names, target, tuple(pathway), unreached, tuple(sorted((where or {}).items())))
