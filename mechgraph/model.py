@@ -14,7 +14,7 @@ needs duration=chronic, asked duration=acute
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
 from .answers import Answer, Pathways, WhyNot
@@ -59,6 +59,8 @@ def parse_where(pairs: Iterable[str]) -> dict[str, str]:
 class Model:
     """Compiled rules and the questions one may ask of them.
 
+    In Jupyter a model shows as its diagram, and so does every result it returns.
+
     ``diagnostics`` holds the warnings of loading and compiling; errors
     never get this far (they raise :class:`ParseError`/:class:`CompileError`).
     """
@@ -83,19 +85,24 @@ class Model:
     def ask(self, source: str, target: str, **options: Any) -> Answer:
         """Does ``source`` reach ``target``? Options as :func:`mechgraph.paths.ask`
         (``via``, ``where``, ``sign``, ``max_paths``, ``hypotheses``, ``budget``)."""
-        return ask(self.graph, source, target, **options)
+        return replace(ask(self.graph, source, target, **options), graph=self.graph)
 
     def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
         """Why not? Options as :func:`mechgraph.paths.why_not`."""
-        return why_not(self.graph, source, target, **options)
+        return replace(why_not(self.graph, source, target, **options), graph=self.graph)
 
     def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
         """Common pathways; options as :func:`mechgraph.paths.pathways`."""
-        return pathways(self.graph, members, target, **options)
+        return replace(pathways(self.graph, members, target, **options), graph=self.graph)
 
     def stats(self, top: int = 10) -> Stats:
         """See :func:`mechgraph.stats.stats`."""
         return stats(self.graph, top)
+
+    def _repr_svg_(self) -> str:
+        from .render import svg_of
+
+        return svg_of(self.graph)
 
     def lint(self) -> list[Diagnostic]:
         """See :func:`mechgraph.lint.lint`."""
