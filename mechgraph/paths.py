@@ -25,7 +25,7 @@ import difflib
 import heapq
 from collections import deque
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, hop_of_claim
 from .context import Context, admitted_claims, merge
@@ -33,7 +33,18 @@ from .errors import Diagnostic, QueryError
 from .graph import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex, MechanismGraph
 from .syntax import Sign
 
-__all__ = ["ask", "DEFAULT_BUDGET", "SignLike", "Where"]
+__all__ = [
+    "ask",
+    "answer",
+    "make_question",
+    "reach",
+    "require",
+    "unknown_name",
+    "Search",
+    "DEFAULT_BUDGET",
+    "SignLike",
+    "Where",
+]
 
 #: Partial paths the witness search may expand before it gives up ("walk only").
 DEFAULT_BUDGET = 50_000
@@ -141,6 +152,28 @@ class Search:
                             dist[earlier] = step
                             queue.append(earlier)
         return dist
+
+
+def reach(
+    adjacency: Sequence[Sequence[tuple[int, int, int]]],
+    starts: Iterable[int],
+    usable: Callable[[int], bool],
+) -> dict[int, int]:
+    """Breadth-first hop counts from ``starts`` along ``adjacency`` (``GraphIndex.out``
+    forwards, ``.into`` backwards), using only hops whose claim id is ``usable``.
+
+    >>> reach([[(1, 0, 0)], [(2, 1, 0)], []], [0], lambda claim: claim != 1)
+    {0: 0, 1: 1}
+    """
+    depth = {start: 0 for start in starts}
+    queue = deque(depth)
+    while queue:
+        node = queue.popleft()
+        for nxt, claim_id, _ in adjacency[node]:
+            if nxt not in depth and usable(claim_id):
+                depth[nxt] = depth[node] + 1
+                queue.append(nxt)
+    return depth
 
 
 def _state(node: int, sign: int, phase: int) -> int:

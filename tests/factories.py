@@ -151,7 +151,7 @@ _RELATIONS = st.sampled_from(
 
 
 @st.composite
-def random_rules(draw, dag: bool | None = None, max_size: int = 6, max_links: int = 10):
+def random_rules(draw, dag: bool | None = None, max_size: int = 6, max_links: int = 12):
     """Random small signed graphs with contexts, ``isa`` edges and hypothesised links.
 
     With ``dag=True`` every link and ``isa`` edge goes from a lower to a higher
@@ -170,7 +170,7 @@ def random_rules(draw, dag: bool | None = None, max_size: int = 6, max_links: in
     ]
     for s, o in draw(st.lists(pair.filter(lambda p: p[0] < p[1]), max_size=2, unique=True)):
         statements.append(isa(f"n{s}", f"n{o}"))
-    for _ in range(draw(st.integers(0, max_links))):
+    for _ in range(draw(st.integers(1, max_links))):
         s, o = draw(pair)
         statements.append(link(f"n{s}", draw(_RELATIONS), f"n{o}", draw(contexts),
                                hypothesis=draw(st.booleans())))
