@@ -1,0 +1,473 @@
+"""Hypotheses as checks: judge each statement of a ``hypothesis`` block on the graph.
+
+One check function per statement form, looked up in :data:`CHECKS` by the
+statement's type.  Every check answers from one backward traversal per
+question over (entity, sign) product states (a virtual goal at the target,
+so all members are served at once) and then reads a shortest simple witness
+for each member off the exact distances.  ``... through X`` repeats the
+traversal with X removed: any member that still reaches the target has a
+route bypassing X.
+
+No circular support: a statement is judged without the claims marked
+``status=hypothesis`` and those whose only evidence is the hypothesis's own
+name, unless its context asks for them with ``hypotheses=include``.
+
+>>> from mechgraph.syntax import Quantifier, Reaches, Ref, Relation
+>>> g = MechanismGraph()
+>>> g.add_isa("imipramine", "antidepressant")
+>>> _ = g.add_claim("antidepressant", Relation.INCREASES, "NMDA_adaptation")
+>>> _ = g.add_claim("NMDA_adaptation", Relation.INCREASES, "effect")
+>>> statement = Reaches(Quantifier.EVERY, Ref("antidepressant"), Ref("effect"),
+...                     Ref("NMDA_adaptation"))
+>>> result = check_reaches(g, statement, Scope.of(g, "h", ()))
+>>> print(result.format())
+✓ every antidepressant reaches effect through NMDA_adaptation
+    all 1 members reach effect under any context; no route bypasses NMDA_adaptation
+    imipramine: imipramine ─isa→ antidepressant ─(+)→ NMDA_adaptation ─(+)→ effect
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Sequence
+
+from .answers import Hypotheses, Path, hop_of_claim
+from .context import Context, format_context, merge
+from .errors import Diagnostic, QueryError
+from .explain import why_not
+from .graph import MechanismGraph
+from .paths import DEFAULT_BUDGET, Search, make_question, to_path, witnesses
+from .syntax import (
+    Comment,
+    Consistent,
+    Hypothesis,
+    Qualifier,
+    Quantifier,
+    Reaches,
+    Sign,
+    SignOf,
+)
+from .verdicts import (
+    Contradiction,
+    Counterexample,
+    HypothesisResult,
+    Outcome,
+    Problem,
+    StatementResult,
+    Witness,
+)
+
+__all__ = [
+    "HYPOTHESES_KEY",
+    "Reach",
+    "Route",
+    "Scope",
+    "Check",
+    "CHECKS",
+    "members_of",
+    "routes",
+    "avoiding",
+    "contradictions",
+    "check_reaches",
+    "check_sign_of",
+    "check_consistent",
+    "judge",
+    "judge_all",
+    "find_hypothesis",
+]
+
+#: The statement context key that asks for hypothesised claims: ``[hypotheses=include]``.
+HYPOTHESES_KEY = "hypotheses"
+#: Members per statement that get a full why-not explanation.
+MAX_EXPLAINED = 5
+_SIGNED = (Sign.POSITIVE, Sign.NEGATIVE)
+_SIGN_CODE = {Sign.POSITIVE: 0, Sign.NEGATIVE: 1, Sign.UNSIGNED: 2}
+
+
+class Reach(enum.Enum):
+    """How a member stands to a target."""
+
+    ROUTE = "route"  # a simple witness with a consistent context
+    NONE = "none"  # no route (or only walks that repeat an entity or contradict their contexts)
+    WALK = "walk only"  # reachable, but no simple witness within the search budget
+
+
+@dataclass(frozen=True)
+class Route:
+    """One member's standing: its shortest witness when it has one."""
+
+    member: str
+    reach: Reach
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The claims one statement is judged on: its context and what is left out."""
+
+    name: str
+    where: Context
+    hypotheses: Hypotheses
+    left_out: frozenset[int]
+
+    @classmethod
+    def of(cls, graph: MechanismGraph, name: str, qualifiers: Iterable[Qualifier]) -> "Scope":
+        """The scope of a statement of hypothesis ``name`` with context ``qualifiers``."""
+        pairs, mode = [], Hypotheses.EXCLUDE
+        for qualifier in qualifiers:
+            if qualifier.key != HYPOTHESES_KEY:
+                pairs.append((qualifier.key, qualifier.value))
+            elif qualifier.value in ("include", "exclude"):
+                mode = Hypotheses(qualifier.value)
+            else:
+                raise QueryError(Diagnostic.error(
+                    f"unknown value {HYPOTHESES_KEY}={qualifier.value}", file=qualifier.span.file,
+                    line=qualifier.span.line, col=qualifier.span.col,
+                    hint=f"use {HYPOTHESES_KEY}=include to count hypothesised links"))
+        left_out = frozenset(
+            claim.id for claim in graph.claims
+            if mode is Hypotheses.EXCLUDE
+            and (claim.is_hypothesis or (claim.evidence and set(claim.evidence) == {name}))
+        )
+        return cls(name, tuple(sorted(pairs)), mode, left_out)
+
+    def search(self, graph: MechanismGraph, source: str, target: str, via: str | None = None) -> Search:
+        """The engine's search for ``source ⇝ target`` over the claims in scope."""
+        question = make_question(source, target, via, dict(self.where), None, self.hypotheses)
+        search = Search.of(graph, question)
+        admitted = [ok and i not in self.left_out for i, ok in enumerate(search.admitted)]
+        return replace(search, admitted=admitted)
+
+    def why_not(self, graph: MechanismGraph, source: str, target: str, via: str | None = None):
+        """The engine's why-not for ``source ⇝ target`` under this scope."""
+        return why_not(graph, source, target, via, dict(self.where), None, self.hypotheses)
+
+
+def members_of(graph: MechanismGraph, name: str) -> tuple[str, ...]:
+    """The members of ``name`` with no members themselves; ``(name,)`` when it has none."""
+    return graph.index.leaves(name) or (name,)
+
+
+def routes(search: Search, members: Sequence[str], budget: int = DEFAULT_BUDGET) -> dict[str, Route]:
+    """Each member's shortest route to the search's target.
+
+    One backward traversal from the target serves every member; each witness
+    is then read off the exact distances (a best-first search that rarely
+    leaves the shortest route).
+    """
+    dist = search.distances()
+    found = {}
+    for name in members:
+        node = search.index.ids[name]
+        if search.start_state(node) not in dist:
+            found[name] = Route(name, Reach.NONE)
+            continue
+        paths, exhausted = witnesses(replace(search, starts=(node,)), dist, 1, budget)
+        if paths:
+            found[name] = Route(name, Reach.ROUTE, to_path(search, paths[0]))
+        else:
+            found[name] = Route(name, Reach.WALK if exhausted else Reach.NONE)
+    return found
+
+
+class _Without(Sequence):
+    """An adjacency (``GraphIndex.out`` or ``.into``) with one node taken out."""
+
+    def __init__(self, adjacency: Sequence, node: int):
+        self._adjacency, self._node = adjacency, node
+
+    def __len__(self) -> int:
+        return len(self._adjacency)
+
+    def __getitem__(self, i):
+        if i == self._node:
+            return ()
+        return tuple(hop for hop in self._adjacency[i] if hop[0] != self._node)
+
+
+def avoiding(search: Search, name: str) -> Search:
+    """``search`` on the graph with entity ``name`` removed (no copy of the graph)."""
+    node = search.index.ids[name]
+    index = replace(search.index, out=_Without(search.index.out, node),
+                    into=_Without(search.index.into, node))
+    return replace(search, index=index, starts=tuple(s for s in search.starts if s != node))
+
+
+def _denies(claim_sign: Sign, route_sign: Sign) -> bool:
+    return claim_sign is Sign.NO_CHANGE or (claim_sign in _SIGNED and claim_sign is not route_sign)
+
+
+def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Contradiction]:
+    """Claims in ``scope`` that deny a stretch of ``path`` under a compatible context.
+
+    A stretch from entity A to B of net sign + or - is denied by a ``-0``
+    claim or one of the other sign from A — or from a class A belongs to —
+    to B, when its context and the stretch's (and the scope's) can hold
+    together.
+    """
+    up, ancestors, nodes = graph.index.value_up, graph.index.ancestors, path.nodes
+    own = {hop.claim_id for hop in path.hops}
+    found: dict[tuple, Contradiction] = {}
+    for i in range(len(path.hops)):
+        sign, context = Sign.POSITIVE, scope.where
+        for j in range(i, len(path.hops)):
+            sign = sign * path.hops[j].sign
+            context = merge(context, path.hops[j].context, values=up) or context
+            stretch = tuple(h for h in path.hops[i : j + 1] if not h.is_isa)
+            if sign not in _SIGNED or not stretch:
+                continue
+            subject = nodes[i]
+            for holder in (subject, *sorted(ancestors.get(subject, ()))):
+                for claim_id in sorted(graph.links.get_edge_data(holder, nodes[j + 1]) or {}):
+                    claim = graph.claims[claim_id]
+                    if (claim_id in own or claim_id in scope.left_out or not _denies(claim.sign, sign)
+                            or merge(context, claim.context, values=up) is None):
+                        continue
+                    key = (claim_id, tuple(h.claim_id for h in stretch))
+                    member = subject if holder != subject else None
+                    found.setdefault(key, Contradiction(hop_of_claim(graph, claim), stretch, sign, member))
+    return [found[key] for key in sorted(found)]
+
+
+# -- the checks -------------------------------------------------------------------------------
+
+Check = Callable[..., StatementResult]
+
+
+def _describe(statement) -> str:
+    """The statement as written in a rule file."""
+    if isinstance(statement, Consistent):
+        return "consistent"
+    context = f" [{', '.join(f'{q.key}={q.value}' for q in statement.context)}]" if statement.context else ""
+    if isinstance(statement, SignOf):
+        return (f"sign of {statement.members.name} to {statement.target.name} is "
+                f"{statement.sign.value}{context}")
+    through = f" through {statement.through.name}" if statement.through else ""
+    return (f"{statement.quantifier.value} {statement.members.name} reaches "
+            f"{statement.target.name}{through}{context}")
+
+
+def _under(scope: Scope) -> str:
+    return f"under {format_context(scope.where)}"
+
+
+def _no_route(scope: Scope, graph: MechanismGraph, missing: Sequence[str], target: str) -> list[Counterexample]:
+    return [
+        Counterexample(Problem.NO_ROUTE, name,
+                       why_not=scope.why_not(graph, name, target) if n < MAX_EXPLAINED else None)
+        for n, name in enumerate(missing)
+    ]
+
+
+def _with(found: dict[str, Route], reach: Reach) -> list[Route]:
+    return [route for route in found.values() if route.reach is reach]
+
+
+def _walk_only(*found: dict[str, Route]) -> str | None:
+    names = sorted({r.member for f in found for r in _with(f, Reach.WALK)})
+    if not names:
+        return None
+    return f"reachable by a walk only (no simple route found within the search budget): {', '.join(names)}"
+
+
+def _result(statement, outcome: Outcome, reason: str, **fields) -> StatementResult:
+    return StatementResult(_describe(statement), outcome, reason, location=statement.span, **fields)
+
+
+def _decide(statement, failures: Sequence[Counterexample], unsure: str | None, reason: str,
+            **holds) -> StatementResult:
+    """Fails with counterexamples, else undecided when unsure, else holds."""
+    if failures:
+        return _result(statement, Outcome.FAILS, reason, counterexamples=tuple(failures))
+    if unsure:
+        return _result(statement, Outcome.UNDECIDED, unsure)
+    return _result(statement, Outcome.HOLDS, reason, **holds)
+
+
+def check_reaches(graph: MechanismGraph, statement: Reaches, scope: Scope, earlier=(),
+                  budget: int = DEFAULT_BUDGET) -> StatementResult:
+    """``every|some|no C reaches T [through X]``: a witness per member or a counterexample."""
+    cls, target = statement.members.name, statement.target.name
+    through = statement.through.name if statement.through else None
+    members = [m for m in members_of(graph, cls) if m != target]
+    if statement.quantifier is Quantifier.NO:
+        return _check_no(graph, statement, scope, members, through, budget)
+    search = scope.search(graph, cls, target)
+    found = routes(search, members, budget)
+    bypass: dict[str, Route] = {}
+    if through is not None:
+        tried = [m for m in members if m != through and found[m].reach is not Reach.NONE]
+        bypass = routes(avoiding(search, through), tried, budget)
+    bypassing = [Counterexample(Problem.BYPASS, r.member, r.path) for r in _with(bypass, Reach.ROUTE)]
+    reaching = _with(found, Reach.ROUTE)
+    avoid = f"; no route bypasses {through}" if through else ""
+    if statement.quantifier is Quantifier.EVERY:
+        missing = [r.member for r in _with(found, Reach.NONE)]
+        failures = _no_route(scope, graph, missing, target) + bypassing
+        reason = (f"all {len(members)} members reach {target} {_under(scope)}{avoid}" if not failures else
+                  f"{len(missing)} of {len(members)} members have no route to {target} {_under(scope)}"
+                  + (f"; {len(bypassing)} bypass {through}" if through else ""))
+        witnessed = tuple(Witness(r.member, r.path) for r in reaching)
+        return _decide(statement, failures, _walk_only(found, bypass), reason, witnesses=witnessed)
+    good = sorted((r for r in reaching if r.member not in bypass or bypass[r.member].reach is Reach.NONE),
+                  key=lambda r: (len(r.path.hops), r.member))
+    if good:
+        reason = f"{good[0].member} reaches {target} {_under(scope)}{avoid.replace('no route', 'no route of it')}"
+        return _decide(statement, (), None, reason, witnesses=(Witness(good[0].member, good[0].path),))
+    failures = bypassing or [Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))]
+    reason = (f"every member that reaches {target} bypasses {through}" if bypassing
+              else f"no member of {cls} reaches {target} {_under(scope)}")
+    return _decide(statement, failures, _walk_only(found, bypass), reason)
+
+
+def _check_no(graph, statement: Reaches, scope: Scope, members, through, budget) -> StatementResult:
+    cls, target = statement.members.name, statement.target.name
+    found = routes(scope.search(graph, cls, target, via=through), members, budget)
+    failures = [
+        Counterexample(Problem.REACHES, r.member, r.path, contradictions=tuple(contradictions(graph, scope, r.path)))
+        for r in _with(found, Reach.ROUTE)
+    ]
+    via = f" through {through}" if through else ""
+    reason = (f"{len(failures)} of {len(members)} members reach {target}{via} {_under(scope)}" if failures
+              else f"none of {len(members)} members reaches {target}{via} {_under(scope)}")
+    explanation = None if failures else scope.why_not(graph, cls, target, via=through)
+    return _decide(statement, failures, _walk_only(found), reason, explanation=explanation)
+
+
+def check_sign_of(graph: MechanismGraph, statement: SignOf, scope: Scope, earlier=(),
+                  budget: int = DEFAULT_BUDGET) -> StatementResult:
+    """``sign of C to T is +|-``: every member's every route has that net sign.
+
+    A route of the other sign exists exactly when the target is reachable in
+    the other sign's product state, so each sign is one traversal.
+    """
+    cls, target, want = statement.members.name, statement.target.name, statement.sign
+    members = [m for m in members_of(graph, cls) if m != target]
+    search = scope.search(graph, cls, target)
+    other = Sign.NEGATIVE if want is Sign.POSITIVE else Sign.POSITIVE
+    by_sign = {
+        sign: routes(replace(search, signs=frozenset({_SIGN_CODE[sign]})), members, budget)
+        for sign in (want, other, Sign.UNSIGNED)
+    }
+    failures = [Counterexample(Problem.OTHER_SIGN, r.member, r.path) for r in _with(by_sign[other], Reach.ROUTE)]
+    unsigned = _with(by_sign[Sign.UNSIGNED], Reach.ROUTE)
+    reaching = _with(by_sign[want], Reach.ROUTE)
+    if not (failures or unsigned or reaching or _walk_only(*by_sign.values())):
+        failures = [Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))]
+        reason = f"no member of {cls} reaches {target} {_under(scope)}: no route to take a sign of"
+        return _decide(statement, failures, None, reason)
+    reason = (f"{len(failures)} members reach {target} with sign {other.value} {_under(scope)}" if failures
+              else f"every route of the {len(reaching)} members that reach {target} has sign {want.value} {_under(scope)}")
+    unsure = _walk_only(*by_sign.values())
+    if unsigned and not failures:
+        examples = tuple(Counterexample(Problem.UNSIGNED, r.member, r.path) for r in unsigned)
+        return _result(statement, Outcome.UNDECIDED, f"a route of unknown sign (an association)"
+                       f" reaches {target} {_under(scope)}", counterexamples=examples)
+    witnessed = tuple(Witness(r.member, r.path) for r in reaching)
+    return _decide(statement, failures, unsure, reason, witnesses=witnessed)
+
+
+def check_consistent(graph: MechanismGraph, statement: Consistent, scope: Scope, earlier=(),
+                     budget: int = DEFAULT_BUDGET) -> StatementResult:
+    """``consistent``: no claim in scope denies a route or claim the hypothesis relies on.
+
+    The hypothesis relies on the witnesses of its other statements and the
+    ``-0`` claims behind its ``no`` statements; a block with no other
+    statement relies on every claim in scope.
+    """
+    up = graph.index.value_up
+    relied = [(w.path, r.where) for r in earlier for w in r.witnesses]
+    no_change = [hop for r in earlier for hop in (r.explanation.no_change if r.explanation else ())]
+    if not earlier:
+        relied = [(_single(graph, claim.id), ()) for claim in graph.claims
+                  if claim.sign in _SIGNED and claim.id not in scope.left_out]
+    members = graph.index.members
+    for hop in no_change:  # signed claims the -0 claim would deny (from it or a member)
+        for holder in (hop.subject, *sorted(members.get(hop.subject, ()))):
+            for claim_id in sorted(graph.links.get_edge_data(holder, hop.object) or {}):
+                if graph.claims[claim_id].sign in _SIGNED and claim_id not in scope.left_out:
+                    relied.append((_single(graph, claim_id), ()))
+    found: dict[tuple, Contradiction] = {}
+    for path, where in relied:
+        within = replace(scope, where=merge(scope.where, where, values=up) or scope.where)
+        for c in contradictions(graph, within, path):
+            found.setdefault((c.claim.claim_id, tuple(h.claim_id for h in c.route)), c)
+    failures = [Counterexample(Problem.CONTRADICTION, c.route[0].subject if c.member is None else c.member,
+                               contradictions=(c,)) for _, c in sorted(found.items())]
+    checked = len({hop.claim_id for path, _ in relied for hop in path.hops if not hop.is_isa}
+                  | {hop.claim_id for hop in no_change})
+    reason = (f"{len(failures)} contradictions among the links relied on" if failures
+              else f"no contradiction among the {checked} links relied on")
+    return _decide(statement, failures, None, reason)
+
+
+def _single(graph: MechanismGraph, claim_id: int) -> Path:
+    claim = graph.claims[claim_id]
+    return Path((hop_of_claim(graph, claim),), claim.sign, claim.context)
+
+
+#: Statement type → its check (sqlglot's ``RULES``).
+CHECKS: dict[type, Check] = {
+    Reaches: check_reaches,
+    SignOf: check_sign_of,
+    Consistent: check_consistent,
+}
+
+
+# -- judging whole hypotheses ---------------------------------------------------------------------
+
+
+def find_hypothesis(graph: MechanismGraph, name: str) -> Hypothesis:
+    """The hypothesis block called ``name``; :class:`QueryError` with close names otherwise."""
+    if name in graph.hypotheses:
+        return graph.hypotheses[name]
+    close = difflib.get_close_matches(name, sorted(graph.hypotheses), n=3)
+    hint = f"did you mean {' or '.join(close)}?" if close else (
+        "known: " + ", ".join(sorted(graph.hypotheses)) if graph.hypotheses else "the rules state no hypothesis")
+    raise QueryError(Diagnostic.error(f"unknown hypothesis {name!r}", file="<question>", hint=hint))
+
+
+def _judge_statement(graph, hypothesis: Hypothesis, statement, earlier, budget):
+    try:
+        scope = Scope.of(graph, hypothesis.name.name, getattr(statement, "context", ()))
+        result = CHECKS[type(statement)](graph, statement, scope, tuple(earlier), budget)
+        return scope, replace(result, where=scope.where)
+    except QueryError as error:
+        message = "; ".join(d.message + (f" ({d.hint})" if d.hint else "") for d in error.diagnostics)
+        return None, _result(statement, Outcome.UNDECIDED, message)
+
+
+def judge(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> HypothesisResult:
+    """Judge every statement of hypothesis ``name``; the claims used and left out.
+
+    Raises
+    ------
+    QueryError
+        When no hypothesis is called ``name`` (with close names as a hint).
+    """
+    hypothesis = find_hypothesis(graph, name)
+    results: list[StatementResult] = []
+    left_out: set[int] = set()
+    for statement in hypothesis.statements:
+        if isinstance(statement, Comment):
+            continue
+        scope, result = _judge_statement(graph, hypothesis, statement, results, budget)
+        left_out |= scope.left_out if scope else set()
+        results.append(result)
+    used = {hop.claim_id: hop for r in results for hop in r.relies_on()}
+    return HypothesisResult(
+        name,
+        tuple(results),
+        tuple(used[i] for i in sorted(used)),
+        tuple(hop_of_claim(graph, graph.claims[i]) for i in sorted(left_out)),
+        hypothesis.span,
+    )
+
+
+def judge_all(graph: MechanismGraph, names: Sequence[str] | None = None,
+              budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
+    """Judge the hypotheses called ``names`` (default: all, by name)."""
+    return tuple(judge(graph, name, budget) for name in (names or sorted(graph.hypotheses)))
+
