@@ -47,7 +47,7 @@ from .syntax import (
     ValueDecl,
 )
 
-__all__ = ["compile_rules"]
+__all__ = ["compile_rules", "diagnostic_at"]
 
 
 def _order(span: Span) -> tuple[str, int, int]:
@@ -59,15 +59,26 @@ def _where(ref: Ref, fallback: Span) -> Span:
 
 
 def _did_you_mean(name: str, pool: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, sorted(pool), n=1)
+    close = difflib.get_close_matches(name, sorted(pool), n=1, cutoff=0.85)
     return f"did you mean `{close[0]}`?" if close else None
+
+
+def diagnostic_at(
+    graph: MechanismGraph, severity: Severity, code: str, message: str, span: Span,
+    hint: str | None = None,
+) -> Diagnostic:
+    """A diagnostic located at ``span``, with the rule line from ``graph.texts``."""
+    return Diagnostic(
+        severity, message, file=span.file, line=span.line, col=span.col,
+        snippet=graph.line(span), hint=hint, code=code,
+    )
 
 
 @dataclass
 class _Compiler:
     """The state of one compilation: what is declared where, and the diagnostics."""
 
-    texts: dict[str, RuleFile]
+    graph: MechanismGraph
     diagnostics: list[Diagnostic] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
@@ -75,14 +86,7 @@ class _Compiler:
     implicit: dict[str, Span] = field(default_factory=dict)
 
     def report(self, severity: Severity, code: str, message: str, span: Span, hint=None) -> None:
-        rule_file = self.texts.get(span.file)
-        snippet = rule_file.line(span.line) if rule_file is not None else None
-        self.diagnostics.append(
-            Diagnostic(
-                severity, message, file=span.file, line=span.line, col=span.col,
-                snippet=snippet, hint=hint, code=code,
-            )
-        )
+        self.diagnostics.append(diagnostic_at(self.graph, severity, code, message, span, hint))
 
     def duplicate(self, what: str, name: str, span: Span, first: Span) -> None:
         self.report(
@@ -220,7 +224,8 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
         names, undeclared context values), sorted by location.
     """
     statements = list(_statements(files))
-    c = _Compiler({f.path: f for f in files})
+    c = _Compiler(MechanismGraph(files=sorted(f.path for f in files),
+                                 texts={f.path: f.text for f in files}))
     for kind, action in ((SourceDecl, c.declare_source), (EntityDecl, c.declare_entities),
                          (ValueDecl, c.declare_values)):
         for statement in statements:
@@ -267,12 +272,11 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
     known = set(c.entities) | set(c.implicit)
     for name in sorted(hypotheses):
         c.check_hypothesis(hypotheses[name], known)
-    return _build(c, hierarchy, value_isa, links, hypotheses, files), sort_diagnostics(c.diagnostics)
+    return _build(c, hierarchy, value_isa, links, hypotheses), sort_diagnostics(c.diagnostics)
 
 
-def _build(c: _Compiler, hierarchy, value_isa, links, hypotheses, files) -> MechanismGraph:
-    graph = MechanismGraph()
-    graph.files = sorted(f.path for f in files)
+def _build(c: _Compiler, hierarchy, value_isa, links, hypotheses) -> MechanismGraph:
+    graph = c.graph
     for name in sorted(set(c.entities) | set(c.implicit)):
         graph.add_entity(c.entities.get(name) or Entity(name, "entity", span=c.implicit[name]))
     graph.sources = {name: c.sources[name] for name in sorted(c.sources)}

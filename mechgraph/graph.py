@@ -110,6 +110,8 @@ class MechanismGraph:
         Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader).
     sources, hypotheses : dict
         Declared sources and hypothesis blocks by name.
+    texts : dict
+        The text of each rule file by path, for diagnostics' snippets.
     """
 
     links: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
@@ -119,6 +121,8 @@ class MechanismGraph:
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _index: "GraphIndex | None" = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -131,6 +135,18 @@ class MechanismGraph:
         if self._index is None:
             self._index = build_index(self)
         return self._index
+
+    def line(self, span: Span) -> str | None:
+        """The text of the rule line ``span`` points at (from :attr:`texts`), if known.
+
+        >>> g = MechanismGraph(texts={"a.mg": "drug x\\nx -> y"})
+        >>> g.line(Span("a.mg", 2, 1))
+        'x -> y'
+        """
+        if span.file not in self._lines:
+            self._lines[span.file] = self.texts.get(span.file, "").splitlines()
+        lines = self._lines[span.file]
+        return lines[span.line - 1] if 0 < span.line <= len(lines) else None
 
     def invalidate(self) -> None:
         """Forget the cached :attr:`index` (it is rebuilt on next use)."""
@@ -193,13 +209,17 @@ class MechanismGraph:
         return self.claims[claim_id]
 
     def entity(self, name: str) -> Entity:
-        """The entity called ``name``; ``KeyError`` when unknown."""
-        return self.links.nodes[name]["entity"]
+        """The entity called ``name``; ``KeyError`` when unknown.
+
+        A node that only a claim introduced is an entity of kind ``entity``.
+        """
+        data = self.links.nodes[name]
+        return data.get("entity") or Entity(name, "entity")
 
     def entities(self) -> Iterator[Entity]:
         """Every entity, sorted by name."""
         for name in sorted(self.links.nodes):
-            yield self.links.nodes[name]["entity"]
+            yield self.entity(name)
 
     def __contains__(self, name: object) -> bool:
         return name in self.links
