@@ -249,6 +249,11 @@ def _describe(statement) -> str:
             f"{statement.target.name}{through}{context}")
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 route``, ``2 routes``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _under(scope: Scope) -> str:
     return f"under {format_context(scope.where)}"
 
@@ -306,9 +311,10 @@ def check_reaches(graph: MechanismGraph, statement: Reaches, scope: Scope, earli
     if statement.quantifier is Quantifier.EVERY:
         missing = [r.member for r in _with(found, Reach.NONE)]
         failures = _no_route(scope, graph, missing, target) + bypassing
-        reason = (f"all {len(members)} members reach {target} {_under(scope)}{avoid}" if not failures else
-                  f"{len(missing)} of {len(members)} members have no route to {target} {_under(scope)}"
-                  + (f"; {len(bypassing)} bypass {through}" if through else ""))
+        problems = [f"{_count(len(missing), 'member')} of {len(members)} with no route to {target}"] * bool(missing)
+        problems += [f"{_count(len(bypassing), 'route')} bypassing {through}"] * bool(bypassing)
+        reason = "; ".join(problems) + f" {_under(scope)}" if failures else (
+            f"all {len(members)} members reach {target} {_under(scope)}{avoid}")
         witnessed = tuple(Witness(r.member, r.path) for r in reaching)
         return _decide(statement, failures, _walk_only(found, bypass), reason, witnesses=witnessed)
     good = sorted((r for r in reaching if r.member not in bypass or bypass[r.member].reach is Reach.NONE),
@@ -330,7 +336,7 @@ def _check_no(graph, statement: Reaches, scope: Scope, members, through, budget)
         for r in _with(found, Reach.ROUTE)
     ]
     via = f" through {through}" if through else ""
-    reason = (f"{len(failures)} of {len(members)} members reach {target}{via} {_under(scope)}" if failures
+    reason = (f"{_count(len(failures), 'member')} of {len(members)} reaching {target}{via} {_under(scope)}" if failures
               else f"none of {len(members)} members reaches {target}{via} {_under(scope)}")
     explanation = None if failures else scope.why_not(graph, cls, target, via=through)
     return _decide(statement, failures, _walk_only(found), reason, explanation=explanation)
@@ -358,7 +364,7 @@ def check_sign_of(graph: MechanismGraph, statement: SignOf, scope: Scope, earlie
         failures = [Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))]
         reason = f"no member of {cls} reaches {target} {_under(scope)}: no route to take a sign of"
         return _decide(statement, failures, None, reason)
-    reason = (f"{len(failures)} members reach {target} with sign {other.value} {_under(scope)}" if failures
+    reason = (f"{_count(len(failures), 'member')} reaching {target} with sign {other.value} {_under(scope)}" if failures
               else f"every route of the {len(reaching)} members that reach {target} has sign {want.value} {_under(scope)}")
     unsure = _walk_only(*by_sign.values())
     if unsigned and not failures:
@@ -398,7 +404,7 @@ def check_consistent(graph: MechanismGraph, statement: Consistent, scope: Scope,
                                contradictions=(c,)) for _, c in sorted(found.items())]
     checked = len({hop.claim_id for path, _ in relied for hop in path.hops if not hop.is_isa}
                   | {hop.claim_id for hop in no_change})
-    reason = (f"{len(failures)} contradictions among the links relied on" if failures
+    reason = (f"{_count(len(failures), 'contradiction')} among the links relied on" if failures
               else f"no contradiction among the {checked} links relied on")
     return _decide(statement, failures, None, reason)
 
