@@ -32,6 +32,7 @@ __all__ = [
     "StatementResult",
     "HypothesisResult",
     "worst",
+    "tally",
 ]
 
 _INDENT = " " * 4
@@ -241,3 +242,19 @@ class HypothesisResult:
             "used": [hop.to_dict() for hop in self.used],
             "left_out": [hop.to_dict() for hop in self.left_out],
         }
+
+
+def tally(results: Iterable[HypothesisResult]) -> str:
+    """``hypotheses: 2 hold, 0 fail, 0 undecided (8 statements)``.
+
+    >>> tally([HypothesisResult("h", (StatementResult("consistent", Outcome.HOLDS),))])
+    'hypotheses: 1 holds, 0 fail, 0 undecided (1 statement)'
+    """
+    results = list(results)
+    outcomes = [r.outcome for r in results]
+    holds, fails = outcomes.count(Outcome.HOLDS), outcomes.count(Outcome.FAILS)
+    statements = sum(len(r.statements) for r in results)
+    return (f"hypotheses: {holds} {'holds' if holds == 1 else 'hold'}, "
+            f"{fails} {'fails' if fails == 1 else 'fail'}, "
+            f"{outcomes.count(Outcome.UNDECIDED)} undecided "
+            f"({statements} statement{'s' * (statements != 1)})")
