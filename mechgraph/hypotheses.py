@@ -80,8 +80,8 @@ __all__ = [
 
 #: The statement context key that asks for hypothesised claims: ``[hypotheses=include]``.
 HYPOTHESES_KEY = "hypotheses"
-#: Members per statement that get a full why-not explanation.
-MAX_EXPLAINED = 5
+#: Members per statement that get a full why-not explanation (each costs a few traversals).
+MAX_EXPLAINED = 3
 _SIGNED = (Sign.POSITIVE, Sign.NEGATIVE)
 _SIGN_CODE = {Sign.POSITIVE: 0, Sign.NEGATIVE: 1, Sign.UNSIGNED: 2}
 
@@ -320,7 +320,8 @@ def check_reaches(graph: MechanismGraph, statement: Reaches, scope: Scope, earli
     good = sorted((r for r in reaching if r.member not in bypass or bypass[r.member].reach is Reach.NONE),
                   key=lambda r: (len(r.path.hops), r.member))
     if good:
-        reason = f"{good[0].member} reaches {target} {_under(scope)}{avoid.replace('no route', 'no route of it')}"
+        reason = f"{good[0].member} reaches {target} {_under(scope)}" + (
+            f"; none of its routes bypasses {through}" if through else "")
         return _decide(statement, (), None, reason, witnesses=(Witness(good[0].member, good[0].path),))
     failures = bypassing or [Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))]
     reason = (f"every member that reaches {target} bypasses {through}" if bypassing
