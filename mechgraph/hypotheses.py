@@ -33,7 +33,7 @@ import enum
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
-from .answers import Hypotheses, Path, hop_of_claim
+from .answers import Hop, Hypotheses, Path, hop_of_claim
 from .context import Context, format_context, merge
 from .errors import Diagnostic, QueryError
 from .explain import why_not
@@ -214,7 +214,9 @@ def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Cont
         sign, context = Sign.POSITIVE, scope.where
         for j in range(i, len(path.hops)):
             sign = sign * path.hops[j].sign
-            context = merge(context, path.hops[j].context, values=up) or context
+            context = merge(context, path.hops[j].context, values=up)
+            if context is None:  # the stretch cannot hold under the scope
+                break
             stretch = tuple(h for h in path.hops[i : j + 1] if not h.is_isa)
             if sign not in _SIGNED or not stretch:
                 continue
@@ -225,9 +227,9 @@ def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Cont
                     if (claim_id in own or claim_id in scope.left_out or not _denies(claim.sign, sign)
                             or merge(context, claim.context, values=up) is None):
                         continue
-                    key = (claim_id, tuple(h.claim_id for h in stretch))
-                    member = subject if holder != subject else None
-                    found.setdefault(key, Contradiction(hop_of_claim(graph, claim), stretch, sign, member))
+                    inherited = (subject, holder) if holder != subject else None
+                    c = Contradiction(hop_of_claim(graph, claim), stretch, sign, inherited)
+                    found.setdefault(c.key, c)
     return [found[key] for key in sorted(found)]
 
 
@@ -388,26 +390,42 @@ def check_consistent(graph: MechanismGraph, statement: Consistent, scope: Scope,
     relied = [(w.path, r.where) for r in earlier for w in r.witnesses]
     no_change = [hop for r in earlier for hop in (r.explanation.no_change if r.explanation else ())]
     if not earlier:
-        relied = [(_single(graph, claim.id), ()) for claim in graph.claims
-                  if claim.sign in _SIGNED and claim.id not in scope.left_out]
-    members = graph.index.members
-    for hop in no_change:  # signed claims the -0 claim would deny (from it or a member)
-        for holder in (hop.subject, *sorted(members.get(hop.subject, ()))):
-            for claim_id in sorted(graph.links.get_edge_data(holder, hop.object) or {}):
-                if graph.claims[claim_id].sign in _SIGNED and claim_id not in scope.left_out:
-                    relied.append((_single(graph, claim_id), ()))
+        kept = [claim for claim in graph.claims if claim.id not in scope.left_out]
+        relied = [(_single(graph, claim.id), ()) for claim in kept if claim.sign in _SIGNED]
+        no_change = [hop_of_claim(graph, claim) for claim in kept if claim.sign is Sign.NO_CHANGE]
     found: dict[tuple, Contradiction] = {}
     for path, where in relied:
         within = replace(scope, where=merge(scope.where, where, values=up) or scope.where)
         for c in contradictions(graph, within, path):
-            found.setdefault((c.claim.claim_id, tuple(h.claim_id for h in c.route)), c)
-    failures = [Counterexample(Problem.CONTRADICTION, c.route[0].subject if c.member is None else c.member,
-                               contradictions=(c,)) for _, c in sorted(found.items())]
+            found.setdefault(c.key, c)
+    for hop in no_change:
+        for c in _denied(graph, scope, hop):
+            found.setdefault(c.key, c)
+    failures = [Counterexample(Problem.CONTRADICTION, c.route[0].subject, contradictions=(c,))
+                for _, c in sorted(found.items())]
     checked = len({hop.claim_id for path, _ in relied for hop in path.hops if not hop.is_isa}
                   | {hop.claim_id for hop in no_change})
     reason = (f"{_count(len(failures), 'contradiction')} among the links relied on" if failures
               else f"no contradiction among the {checked} links relied on")
     return _decide(statement, failures, None, reason)
+
+
+def _denied(graph: MechanismGraph, scope: Scope, no_change: Hop) -> list[Contradiction]:
+    """Signed claims in scope that a ``-0`` claim denies: on its pair, from its subject,
+    a class above it or a member below it, under a compatible context."""
+    up, index = graph.index.value_up, graph.index
+    subject = no_change.subject
+    holders = [(subject, None)]
+    holders += [(above, (subject, above)) for above in sorted(index.ancestors.get(subject, ()))]
+    holders += [(below, (below, subject)) for below in sorted(index.members.get(subject, ()))]
+    found = []
+    for holder, inherited in holders:
+        for claim_id in sorted(graph.links.get_edge_data(holder, no_change.object) or {}):
+            claim = graph.claims[claim_id]
+            if (claim.sign in _SIGNED and claim_id not in scope.left_out
+                    and merge(scope.where, claim.context, no_change.context, values=up) is not None):
+                found.append(Contradiction(no_change, (hop_of_claim(graph, claim),), claim.sign, inherited))
+    return found
 
 
 def _single(graph: MechanismGraph, claim_id: int) -> Path:
@@ -455,14 +473,15 @@ def judge(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Hyp
         When no hypothesis is called ``name`` (with close names as a hint).
     """
     hypothesis = find_hypothesis(graph, name)
-    results: list[StatementResult] = []
     left_out: set[int] = set()
-    for statement in hypothesis.statements:
-        if isinstance(statement, Comment):
-            continue
-        scope, result = _judge_statement(graph, hypothesis, statement, results, budget)
+    written = [s for s in hypothesis.statements if not isinstance(s, Comment)]
+    judged: dict[int, StatementResult] = {}
+    # `consistent` is judged last: it looks at what the other statements rely on.
+    for position in sorted(range(len(written)), key=lambda i: isinstance(written[i], Consistent)):
+        others = [judged[i] for i in sorted(judged)]
+        scope, judged[position] = _judge_statement(graph, hypothesis, written[position], others, budget)
         left_out |= scope.left_out if scope else set()
-        results.append(result)
+    results = [judged[i] for i in range(len(written))]
     used = {hop.claim_id: hop for r in results for hop in r.relies_on()}
     return HypothesisResult(
         name,

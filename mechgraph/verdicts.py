@@ -91,32 +91,38 @@ def _where(hop: Hop) -> str:
 
 @dataclass(frozen=True)
 class Contradiction:
-    """A ``route`` (one claim or several) of net ``sign`` from ``subject`` to ``object``
-    that ``claim`` (a ``-0`` claim or one of the opposite sign) denies.
+    """A ``route`` (one claim or several) of net ``sign`` that ``claim`` (a ``-0``
+    claim or one of the other sign) denies.
 
-    ``member`` is set when ``claim`` is stated for a class the route's
-    subject is a member of (an inherited claim).
+    ``inherited`` is ``(member, class)`` when one side is stated for a class
+    and applies to the other side's subject as its member.
     """
 
     claim: Hop
     route: tuple[Hop, ...]
     sign: Sign
-    member: str | None = None
+    inherited: tuple[str, str] | None = None
+
+    @property
+    def key(self) -> tuple:
+        """The claims involved, to find the same contradiction seen twice."""
+        return (self.claim.claim_id, tuple(hop.claim_id for hop in self.route))
 
     def describe(self) -> str:
         says = "no change" if self.claim.sign is Sign.NO_CHANGE else f"sign {self.claim.sign.value}"
         route = "; ".join(f"{hop.describe()} {_where(hop)}" for hop in self.route if not hop.is_isa)
         text = f"{self.claim.describe()} {_where(self.claim)} says {says}, but {route} gives {self.sign.value}"
-        if self.member:
-            text += f" ({self.member} is a member of {self.claim.subject})"
+        if self.inherited:
+            text += f" ({self.inherited[0]} is a member of {self.inherited[1]})"
         return text
 
     def to_dict(self) -> dict[str, Any]:
+        member, cls = self.inherited or (None, None)
         return {
             "claim": self.claim.to_dict(),
             "route": [hop.to_dict() for hop in self.route],
             "sign": self.sign.value,
-            "member": self.member,
+            "inherited": None if self.inherited is None else {"member": member, "class": cls},
         }
 
 

@@ -18,7 +18,7 @@ from mechgraph.context import admitted_claims, merge
 from mechgraph.errors import QueryError
 from mechgraph.hypotheses import check_reaches, judge, judge_all, Scope
 from mechgraph.parser import parse_file, parse_text
-from mechgraph.syntax import Qualifier, Quantifier, Reaches, Ref, Sign
+from mechgraph.syntax import Consistent, Qualifier, Quantifier, Reaches, Ref, Sign
 from mechgraph.verdicts import Outcome, Problem
 
 HYPO = FIXTURES / "hypotheses"
@@ -132,7 +132,7 @@ class TestFailingVariants:
         assert contradiction.claim.sign is Sign.NO_CHANGE
         assert contradiction.claim.location.line == 67
         assert contradiction.route[0].location.file.endswith("acute.mg")
-        assert contradiction.member == "imipramine"
+        assert contradiction.inherited == ("imipramine", "antidepressant")
         assert "skolnick1996.mg:67:1" in no.format() and "acute.mg:4:1" in no.format()
 
     def test_opposite_sign(self):
@@ -211,6 +211,25 @@ class TestForms:
         [statement] = _judge_text("a -> t\nhypothesis h:\n    some C reaches t [hypotheses=maybe]\n").statements
         assert statement.outcome is Outcome.UNDECIDED
         assert "hypotheses=include" in statement.reason
+
+    def test_consistent_alone_checks_every_claim(self):
+        """Check a lone `consistent` finds a member's -0 claim against its class's link."""
+        text = "C -> t [duration=chronic]\na -0 t\nhypothesis h:\n    consistent\n"
+        [statement] = _judge_text(text).statements
+        assert statement.outcome is Outcome.FAILS
+        [counter] = statement.counterexamples
+        [contradiction] = counter.contradictions
+        assert contradiction.inherited == ("a", "C")
+        assert contradiction.claim.sign is Sign.NO_CHANGE
+
+    def test_consistent_first_still_sees_the_other_statements(self):
+        """Check `consistent` written first relies on the witnesses of the statements after it."""
+        text = ("a -> x\nx -> t\nx -| t [duration=acute]\nb -> x\n"
+                "hypothesis h:\n    consistent\n    every C reaches t [duration=chronic]\n")
+        first, second = _judge_text(text).statements
+        assert second.outcome is Outcome.HOLDS
+        assert first.outcome is Outcome.HOLDS, first.format()
+        assert "no contradiction among the 3 links" in first.reason
 
     def test_unknown_hypothesis(self):
         """Check an unknown hypothesis name raises QueryError with close names."""
@@ -298,3 +317,34 @@ def _with_block(rules, statement):
     """The random rules plus ``hypothesis h:`` holding ``statement``."""
     rule_file = rules.rule_file()
     return replace(rule_file, statements=rule_file.statements + (block("h", statement),))
+
+
+def brute_contradictions(graph) -> set[tuple[int, int]]:
+    """Pairs of observed claims on one object, subjects equal or one a class of the other,
+    with opposite signs or a signed and a -0 claim, whose contexts can hold together."""
+    up, ancestors = graph.index.value_up, graph.index.ancestors
+    signed = (Sign.POSITIVE, Sign.NEGATIVE)
+    found = set()
+    claims = [c for c in graph.claims if not c.is_hypothesis]
+    for a, b in itertools.combinations(claims, 2):
+        related = a.subject == b.subject or b.subject in ancestors.get(a.subject, ()) or (
+            a.subject in ancestors.get(b.subject, ()))
+        clash = ({a.sign, b.sign} == set(signed)) or (
+            Sign.NO_CHANGE in (a.sign, b.sign) and {a.sign, b.sign} & set(signed))
+        if a.object == b.object and related and clash and merge(a.context, b.context, values=up) is not None:
+            found.add((a.id, b.id))
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(random_rules(max_size=4, max_links=8))
+def test_consistent_alone_agrees_with_brute_force(rules):
+    """Check a lone `consistent` fails exactly on the contradicting pairs brute force finds."""
+    rule_file = rules.rule_file()
+    graph, _ = compile_rules([replace(rule_file, statements=rule_file.statements + (
+        block("h", Consistent()),))])
+    [result] = judge(graph, "h").statements
+    pairs = {tuple(sorted((c.claim.claim_id, c.route[0].claim_id)))
+             for counter in result.counterexamples for c in counter.contradictions}
+    assert pairs == brute_contradictions(graph)
+    assert (result.outcome is Outcome.FAILS) == bool(pairs)
