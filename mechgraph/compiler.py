@@ -30,7 +30,7 @@ from typing import Iterable, Iterator, Sequence
 import networkx as nx
 
 from .errors import Diagnostic, Severity, sort_diagnostics
-from .graph import Entity, MechanismGraph, Source
+from .graph import Claim, Entity, MechanismGraph, Source
 from .syntax import (
     NOWHERE,
     EntityDecl,
@@ -201,9 +201,10 @@ class _Compiler:
 
 
 def _statements(files: Sequence[RuleFile]) -> Iterator:
-    """Every top-level statement, in (file, line, column) order."""
+    """Every top-level statement, in (file, line, column) order; statements without a
+    place (made by hand) in the order of their text."""
     items = [s for f in files for s in f.statements]
-    return iter(sorted(items, key=lambda s: (_order(s.span), repr(s))))
+    return iter(sorted(items, key=lambda s: (_order(s.span), repr(s) if s.span == NOWHERE else "")))
 
 
 def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic]]:
@@ -287,8 +288,11 @@ def _build(c: _Compiler, hierarchy, value_isa, links, hypotheses) -> MechanismGr
             graph.add_value_isa(key, narrower, broader)
     for member, parent in sorted(hierarchy.edges):
         graph.add_isa(member, parent, hierarchy.edges[member, parent]["span"])
-    for _, link, subject, obj, context, evidence in sorted(links, key=lambda item: item[0]):
-        graph.add_claim(subject, link.relation, obj, context=context, evidence=evidence,
-                        status=link.status, span=link.span)
+    graph.add_claims(
+        Claim(number, subject, link.relation, obj, context, evidence, link.status, link.span)
+        for number, (_, link, subject, obj, context, evidence) in enumerate(
+            sorted(links, key=lambda item: item[0])
+        )
+    )
     graph.hypotheses = {name: hypotheses[name] for name in sorted(hypotheses)}
     return graph

@@ -174,7 +174,7 @@ class MechanismGraph:
         ``context`` is a mapping or ``(key, value)`` pairs (a key may then
         repeat, as a self-contradicting rule can state it).
         """
-        pairs = context.items() if isinstance(context, Mapping) else (context or ())
+        pairs = context.items() if hasattr(context, "items") else (context or ())
         claim = Claim(
             len(self.claims),
             subject,
@@ -189,6 +189,18 @@ class MechanismGraph:
         self.links.add_edge(subject, object, key=claim.id, claim=claim)
         self._index = None
         return claim
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Add many claims at once (faster than :meth:`add_claim`).
+
+        Their ids must continue :attr:`claims`: ``len(claims)``, then the next, ...
+        """
+        new = list(claims)
+        if [c.id for c in new] != list(range(len(self.claims), len(self.claims) + len(new))):
+            raise ValueError("claim ids must continue MechanismGraph.claims")
+        self.claims.extend(new)
+        self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
+        self._index = None
 
     def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
         """State that ``member`` is a ``parent``."""

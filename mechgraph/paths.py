@@ -52,8 +52,6 @@ DEFAULT_BUDGET = 50_000
 SignLike = Sign | str | None
 Where = Mapping[str, str] | None
 
-_ANY_SIGN = frozenset((0, 1, 2))
-
 
 def unknown_name(graph: MechanismGraph, role: str, name: str) -> Unknown | None:
     """An :class:`Unknown` (with close names) when ``name`` is not in ``graph``."""
@@ -107,7 +105,7 @@ class Search:
     target: int
     via: int
     admitted: Sequence[bool]
-    signs: frozenset[int]
+    signs: frozenset[int] | None  # None: any sign, and states do not track it
 
     @classmethod
     def of(cls, graph: MechanismGraph, question: Question) -> "Search":
@@ -124,7 +122,7 @@ class Search:
         starts = tuple(sorted({source} | {index.ids[m] for m in members} - {target}))
         include = question.hypotheses is Hypotheses.INCLUDE
         admitted = admitted_claims(graph, dict(question.where), include)
-        signs = _ANY_SIGN if question.sign is None else frozenset({SIGN_CODE[question.sign]})
+        signs = None if question.sign is None else frozenset({SIGN_CODE[question.sign]})
         return cls(graph, index, question, starts, target, via, admitted, signs)
 
     def usable(self, claim_id: int) -> bool:
@@ -136,7 +134,7 @@ class Search:
     def distances(self) -> dict[int, int]:
         """Hops from each product state to a goal state (a breadth-first search backwards)."""
         into, via = self.index.into, self.via
-        dist = {_state(self.target, sign, 1): 0 for sign in self.signs}
+        dist = {_state(self.target, sign, 1): 0 for sign in self.signs or (0,)}
         queue = deque(dist)
         while queue:
             state = queue.popleft()
@@ -145,7 +143,7 @@ class Search:
             for pred, claim_id, code in into[node]:
                 if not self.usable(claim_id):
                     continue
-                for before in _signs_before(sign, code):
+                for before in _signs_before(sign, code) if self.signs else (0,):
                     for was in (0, 1) if node == via else (phase,):
                         earlier = _state(pred, before, was)
                         if earlier not in dist:
@@ -225,7 +223,7 @@ def witnesses(
         _, _, _, p = heapq.heappop(heap)
         if p.node == search.target:
             nodes = tuple(step[1] for step in p.steps)
-            if p.phase and p.sign in search.signs and nodes not in seen:
+            if p.phase and (search.signs is None or p.sign in search.signs) and nodes not in seen:
                 seen.add(nodes)
                 found.append(p)
             continue
@@ -234,7 +232,7 @@ def witnesses(
                 continue
             sign = _times(p.sign, code)
             phase = 1 if nxt == search.via else p.phase
-            state = _state(nxt, sign, phase)
+            state = _state(nxt, sign if search.signs else 0, phase)
             if state not in dist:
                 continue
             context = p.context
