@@ -22,14 +22,13 @@ name, unless its context asks for them with ``hypotheses=include``.
 >>> result = check_reaches(g, statement, Scope.of(g, "h", ()))
 >>> print(result.format())
 ✓ every antidepressant reaches effect through NMDA_adaptation
-    all 1 members reach effect under any context; no route bypasses NMDA_adaptation
+    1 of 1 member reaches effect under any context; no route bypasses NMDA_adaptation
     imipramine: imipramine ─isa→ antidepressant ─(+)→ NMDA_adaptation ─(+)→ effect
 """
 
 from __future__ import annotations
 
 import difflib
-import enum
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
@@ -38,7 +37,8 @@ from .context import Context, format_context, merge
 from .errors import Diagnostic, QueryError
 from .explain import why_not
 from .graph import MechanismGraph
-from .paths import DEFAULT_BUDGET, Search, make_question, to_path, witnesses
+from .paths import DEFAULT_BUDGET, Search, make_question
+from .routes import Reach, Route, avoiding, members_of, routes
 from .syntax import (
     Comment,
     Consistent,
@@ -61,14 +61,9 @@ from .verdicts import (
 
 __all__ = [
     "HYPOTHESES_KEY",
-    "Reach",
-    "Route",
     "Scope",
     "Check",
     "CHECKS",
-    "members_of",
-    "routes",
-    "avoiding",
     "contradictions",
     "check_reaches",
     "check_sign_of",
@@ -84,23 +79,6 @@ HYPOTHESES_KEY = "hypotheses"
 MAX_EXPLAINED = 3
 _SIGNED = (Sign.POSITIVE, Sign.NEGATIVE)
 _SIGN_CODE = {Sign.POSITIVE: 0, Sign.NEGATIVE: 1, Sign.UNSIGNED: 2}
-
-
-class Reach(enum.Enum):
-    """How a member stands to a target."""
-
-    ROUTE = "route"  # a simple witness with a consistent context
-    NONE = "none"  # no route (or only walks that repeat an entity or contradict their contexts)
-    WALK = "walk only"  # reachable, but no simple witness within the search budget
-
-
-@dataclass(frozen=True)
-class Route:
-    """One member's standing: its shortest witness when it has one."""
-
-    member: str
-    reach: Reach
-    path: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -143,56 +121,6 @@ class Scope:
     def why_not(self, graph: MechanismGraph, source: str, target: str, via: str | None = None):
         """The engine's why-not for ``source ⇝ target`` under this scope."""
         return why_not(graph, source, target, via, dict(self.where), None, self.hypotheses)
-
-
-def members_of(graph: MechanismGraph, name: str) -> tuple[str, ...]:
-    """The members of ``name`` with no members themselves; ``(name,)`` when it has none."""
-    return graph.index.leaves(name) or (name,)
-
-
-def routes(search: Search, members: Sequence[str], budget: int = DEFAULT_BUDGET) -> dict[str, Route]:
-    """Each member's shortest route to the search's target.
-
-    One backward traversal from the target serves every member; each witness
-    is then read off the exact distances (a best-first search that rarely
-    leaves the shortest route).
-    """
-    dist = search.distances()
-    found = {}
-    for name in members:
-        node = search.index.ids[name]
-        if search.start_state(node) not in dist:
-            found[name] = Route(name, Reach.NONE)
-            continue
-        paths, exhausted = witnesses(replace(search, starts=(node,)), dist, 1, budget)
-        if paths:
-            found[name] = Route(name, Reach.ROUTE, to_path(search, paths[0]))
-        else:
-            found[name] = Route(name, Reach.WALK if exhausted else Reach.NONE)
-    return found
-
-
-class _Without(Sequence):
-    """An adjacency (``GraphIndex.out`` or ``.into``) with one node taken out."""
-
-    def __init__(self, adjacency: Sequence, node: int):
-        self._adjacency, self._node = adjacency, node
-
-    def __len__(self) -> int:
-        return len(self._adjacency)
-
-    def __getitem__(self, i):
-        if i == self._node:
-            return ()
-        return tuple(hop for hop in self._adjacency[i] if hop[0] != self._node)
-
-
-def avoiding(search: Search, name: str) -> Search:
-    """``search`` on the graph with entity ``name`` removed (no copy of the graph)."""
-    node = search.index.ids[name]
-    index = replace(search.index, out=_Without(search.index.out, node),
-                    into=_Without(search.index.into, node))
-    return replace(search, index=index, starts=tuple(s for s in search.starts if s != node))
 
 
 def _denies(claim_sign: Sign, route_sign: Sign) -> bool:
@@ -316,7 +244,8 @@ def check_reaches(graph: MechanismGraph, statement: Reaches, scope: Scope, earli
         problems = [f"{_count(len(missing), 'member')} of {len(members)} with no route to {target}"] * bool(missing)
         problems += [f"{_count(len(bypassing), 'route')} bypassing {through}"] * bool(bypassing)
         reason = "; ".join(problems) + f" {_under(scope)}" if failures else (
-            f"all {len(members)} members reach {target} {_under(scope)}{avoid}")
+            f"{len(members)} of {_count(len(members), 'member')} reach{'es' * (len(members) == 1)}"
+            f" {target} {_under(scope)}{avoid}")
         witnessed = tuple(Witness(r.member, r.path) for r in reaching)
         return _decide(statement, failures, _walk_only(found, bypass), reason, witnesses=witnessed)
     good = sorted((r for r in reaching if r.member not in bypass or bypass[r.member].reach is Reach.NONE),

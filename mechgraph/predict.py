@@ -33,7 +33,8 @@ from .answers import Path
 from .context import Context, format_context
 from .errors import Diagnostic, QueryError
 from .graph import MechanismGraph
-from .hypotheses import Reach, Scope, avoiding, find_hypothesis, members_of, routes
+from .hypotheses import Scope, find_hypothesis
+from .routes import Reach, avoiding, members_of, routes
 from .paths import DEFAULT_BUDGET, require
 from .syntax import Quantifier, Reaches
 from .verdicts import Witness
