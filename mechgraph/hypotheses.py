@@ -37,7 +37,7 @@ from .context import Context, format_context, merge
 from .errors import Diagnostic, QueryError
 from .explain import why_not
 from .graph import MechanismGraph
-from .paths import DEFAULT_BUDGET, Search, make_question
+from .paths import DEFAULT_BUDGET, Search, make_question, where_note
 from .routes import Reach, Route, avoiding, members_of, routes
 from .syntax import (
     Comment,
@@ -387,7 +387,9 @@ def _judge_statement(graph, hypothesis: Hypothesis, statement, earlier, budget):
     try:
         scope = Scope.of(graph, hypothesis.name.name, getattr(statement, "context", ()))
         result = CHECKS[type(statement)](graph, statement, scope, tuple(earlier), budget)
-        return scope, replace(result, where=scope.where)
+        note = where_note(graph, scope.where)  # a context no rule states: probably a typo
+        reason = "; ".join(filter(None, (result.reason, note and f"note: {note}")))
+        return scope, replace(result, where=scope.where, reason=reason)
     except QueryError as error:
         message = "; ".join(d.message + (f" ({d.hint})" if d.hint else "") for d in error.diagnostics)
         return None, _result(statement, Outcome.UNDECIDED, message)

@@ -231,6 +231,12 @@ class TestForms:
         assert first.outcome is Outcome.HOLDS, first.format()
         assert "no contradiction among the 3 links" in first.reason
 
+    def test_unstated_context_is_noted(self):
+        """Check a statement context no rule states gets a did-you-mean note."""
+        [statement] = _judge_text("a -> t [duration=chronic]\nhypothesis h:\n"
+                                  "    some C reaches t [duraton=chronic]\n").statements
+        assert "nothing states duraton=chronic (did you mean duration?)" in statement.reason
+
     def test_unknown_hypothesis(self):
         """Check an unknown hypothesis name raises QueryError with close names."""
         with pytest.raises(QueryError, match="did you mean final_common_pathway"):
