@@ -398,6 +398,16 @@ def _judge_statement(graph, hypothesis: Hypothesis, statement, earlier, budget):
 def judge(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> HypothesisResult:
     """Judge every statement of hypothesis ``name``; the claims used and left out.
 
+    ``consistent`` statements are judged after the others, since they look
+    at the claims the others rely on; results keep the written order.
+
+    >>> from mechgraph.compiler import compile_rules
+    >>> from mechgraph.parser import parse_text
+    >>> rules = "a -> b\\nb -> c status=hypothesis\\nhypothesis h:\\n    some a reaches c\\n"
+    >>> result = judge(compile_rules([parse_text(rules)])[0], "h")
+    >>> result.outcome, [hop.describe() for hop in result.left_out]
+    (<Outcome.FAILS: 'fails'>, ['b -> c'])
+
     Raises
     ------
     QueryError
