@@ -24,6 +24,7 @@ from mechgraph.paths import ask
 from mechgraph.predict import knockout, predict
 from mechgraph.syntax import Quantifier
 from mechgraph.verdicts import Outcome
+from test_hypotheses import ACUTE_NO_CHANGE
 
 HYPO = FIXTURES / "hypotheses"
 SEED = HYPO / "skolnick1996.mg"
@@ -180,7 +181,7 @@ class TestCheckVerb:
         [counter] = statements[2]["counterexamples"]
         [contradiction] = counter["contradictions"]
         assert contradiction["claim"]["relation"] == "causesNoChange"
-        assert contradiction["claim"]["location"].endswith("skolnick1996.mg:67:1")
+        assert contradiction["claim"]["location"].endswith(f"skolnick1996.mg:{ACUTE_NO_CHANGE}:1")
 
     def test_no_route_variant(self, capsys):
         """Check the standalone no-route variant exits 1 naming ECS."""
