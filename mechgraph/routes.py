@@ -78,10 +78,14 @@ def routes(search: Search, members: Sequence[str], budget: int = DEFAULT_BUDGET)
 
 
 class _Without(Sequence):
-    """An adjacency (``GraphIndex.out`` or ``.into``) with one node taken out."""
+    """An adjacency (``GraphIndex.out`` or ``.into``) with one node taken out.
 
-    def __init__(self, adjacency: Sequence, node: int):
-        self._adjacency, self._node = adjacency, node
+    Only the lists of the node's neighbours (``touching``) are filtered; the
+    rest are the index's own tuples.
+    """
+
+    def __init__(self, adjacency: Sequence, node: int, touching: frozenset[int]):
+        self._adjacency, self._node, self._touching = adjacency, node, touching
 
     def __len__(self) -> int:
         return len(self._adjacency)
@@ -89,12 +93,14 @@ class _Without(Sequence):
     def __getitem__(self, i):
         if i == self._node:
             return ()
-        return tuple(hop for hop in self._adjacency[i] if hop[0] != self._node)
+        hops = self._adjacency[i]
+        return tuple(hop for hop in hops if hop[0] != self._node) if i in self._touching else hops
 
 
 def avoiding(search: Search, name: str) -> Search:
     """``search`` on the graph with entity ``name`` removed (no copy of the graph)."""
-    node = search.index.ids[name]
-    index = replace(search.index, out=_Without(search.index.out, node),
-                    into=_Without(search.index.into, node))
-    return replace(search, index=index, starts=tuple(s for s in search.starts if s != node))
+    index, node = search.index, search.index.ids[name]
+    out = _Without(index.out, node, frozenset(hop[0] for hop in index.into[node]))
+    into = _Without(index.into, node, frozenset(hop[0] for hop in index.out[node]))
+    return replace(search, index=replace(index, out=out, into=into),
+                   starts=tuple(s for s in search.starts if s != node))
