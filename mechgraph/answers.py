@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 from .context import Clash, Context, format_context
 from .graph import Claim, MechanismGraph
-from .syntax import Relation, Sign, Span
+from .syntax import NOWHERE, Relation, Sign, Span
 
 __all__ = [
     "Verdict",
@@ -129,6 +129,10 @@ class Hop:
             text += f" [{format_context(self.context)}]"
         return text
 
+    def located(self) -> str:
+        """:meth:`describe` with the rule's place: ``a -> b (rules/x.mg:3:1)``."""
+        return self.describe() + (f" ({self.location})" if self.location else "")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "subject": self.subject,
@@ -154,7 +158,7 @@ def hop_of_claim(graph: MechanismGraph, claim: Claim, inherited_by: str | None =
         claim.id,
         claim.context,
         tuple(cite(graph, reference) for reference in claim.evidence),
-        claim.span,
+        None if claim.span == NOWHERE else claim.span,
         claim.is_hypothesis,
         inherited_by,
     )
@@ -199,7 +203,9 @@ class Path:
         if by_evidence:
             groups = [f"{key} for {_numbers(nums)}" for key, nums in by_evidence.items()]
             lines.append("evidence: " + "; ".join(groups))
-            lines.append("rules: " + ", ".join(f"hop {n} {h.location}" for n, h in claims))
+            located = [f"hop {n} {h.location}" for n, h in claims if h.location]
+            if located:
+                lines.append("rules: " + ", ".join(located))
         for number, hop in claims:
             if hop.inherited_by:
                 lines.append(f"hop {number} holds for {hop.inherited_by} as a member of {hop.subject}")
@@ -257,7 +263,7 @@ def _path_lines(paths: Sequence[Path], first: str) -> list[str]:
     lines: list[str] = []
     for number, path in enumerate(paths):
         lead = first if number == 0 else " or"
-        lines.append(f"{lead:<5}{path.chain()}")
+        lines.append(f"{lead:<4} {path.chain()}")
         lines += [_INDENT + line for line in path.details()]
     return lines
 
@@ -283,7 +289,7 @@ class Answer:
         if self.paths:
             lines = _path_lines(self.paths, self.verdict.value)
         else:
-            lines = [f"{self.verdict.value:<5}{self.question.describe()}"]
+            lines = [f"{self.verdict.value:<4} {self.question.describe()}"]
         if self.note:
             lines.append(_INDENT + self.note)
         return "\n".join(lines)
@@ -307,7 +313,7 @@ class Blocked:
 
     def describe(self) -> str:
         why = str(self.clash) if self.clash else "is hypothesised (observed claims only)"
-        return f"{self.hop.describe()} ({self.hop.location}) {why}"
+        return f"{self.hop.located()} {why}"
 
     def to_dict(self) -> dict[str, Any]:
         clash = self.clash
@@ -358,7 +364,7 @@ class WhyNot:
     def format(self) -> str:
         """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
         q = self.question
-        lines = [f"{self.verdict.value:<5}{q.describe()}"]
+        lines = [f"{self.verdict.value:<4} {q.describe()}"]
         lines += [_INDENT + u.describe() for u in self.unknown]
         if self.last_reached:
             near = ", ".join(self.last_reached)
@@ -368,7 +374,7 @@ class WhyNot:
             lines.append(f"{_INDENT}reaching {q.target}, nearest to {q.source}: {near}")
         lines += [f"{_INDENT}blocked: {b.describe()}" for b in self.blocked]
         for hop in self.no_change:
-            lines.append(f"{_INDENT}no-change claim: {hop.describe()} ({hop.location}) holds here")
+            lines.append(f"{_INDENT}no-change claim: {hop.located()} holds here")
         if self.wrong_sign is not None:
             lines.append(f"{_INDENT}with the other sign: {_brief(self.wrong_sign)}")
         if self.without_via is not None:

@@ -35,9 +35,9 @@ from typing import Callable, Iterable, Sequence
 from .answers import Hop, Hypotheses, Path, hop_of_claim
 from .context import Context, format_context, merge
 from .errors import Diagnostic, QueryError
-from .explain import why_not
 from .graph import MechanismGraph
-from .paths import DEFAULT_BUDGET, Search, make_question, where_note
+from .paths import why_not
+from .search import DEFAULT_BUDGET, Search, make_question, where_note
 from .routes import Reach, Route, avoiding, members_of, routes
 from .syntax import (
     Comment,

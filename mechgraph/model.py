@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
-from .answers import Answer, Hop, Hypotheses, Pathways, WhyNot
+from .answers import Answer, Hop, Pathways, WhyNot
 from .compiler import compile_rules
-from .errors import CompileError, Diagnostic, ParseError, QueryError
-from .explain import why_not
 from .edits import without_entity, without_link
+from .errors import CompileError, Diagnostic, ParseError, QueryError
 from .graph import Claim, MechanismGraph
 from .hypotheses import judge_all
 from .lint import lint
 from .parser import parse_text
-from .pathways import pathways
+from .paths import ask, pathways, why_not
 from .predict import Knockout, Prediction, knockout, predict
-from .paths import DEFAULT_BUDGET, SignLike, Where, ask
+from .search import DEFAULT_BUDGET
 from .stats import Stats, stats
 from .verdicts import HypothesisResult
 from .syntax import RuleFile
@@ -86,41 +85,18 @@ class Model:
         """Parse and compile one rule text (:class:`ParseError`/:class:`CompileError`)."""
         return cls.from_files([parse_text(text, path)])
 
-    def ask(
-        self,
-        source: str,
-        target: str,
-        via: str | None = None,
-        where: Where = None,
-        sign: SignLike = None,
-        max_paths: int = 3,
-        hypotheses: Hypotheses | str = "include",
-        budget: int = DEFAULT_BUDGET,
-    ) -> Answer:
-        """See :func:`mechgraph.paths.ask`."""
-        return ask(self.graph, source, target, via, where, sign, max_paths, hypotheses, budget)
+    def ask(self, source: str, target: str, **options: Any) -> Answer:
+        """Does ``source`` reach ``target``? Options as :func:`mechgraph.paths.ask`
+        (``via``, ``where``, ``sign``, ``max_paths``, ``hypotheses``, ``budget``)."""
+        return ask(self.graph, source, target, **options)
 
-    def why_not(
-        self,
-        source: str,
-        target: str,
-        via: str | None = None,
-        where: Where = None,
-        sign: SignLike = None,
-        hypotheses: Hypotheses | str = "include",
-    ) -> WhyNot:
-        """See :func:`mechgraph.explain.why_not`."""
-        return why_not(self.graph, source, target, via, where, sign, hypotheses)
+    def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
+        """Why not? Options as :func:`mechgraph.paths.why_not`."""
+        return why_not(self.graph, source, target, **options)
 
-    def pathways(
-        self,
-        members: str | Sequence[str],
-        target: str,
-        where: Where = None,
-        hypotheses: Hypotheses | str = "include",
-    ) -> Pathways:
-        """See :func:`mechgraph.pathways.pathways`."""
-        return pathways(self.graph, members, target, where, hypotheses)
+    def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
+        """Common pathways; options as :func:`mechgraph.paths.pathways`."""
+        return pathways(self.graph, members, target, **options)
 
     def stats(self, top: int = 10) -> Stats:
         """See :func:`mechgraph.stats.stats`."""
@@ -145,7 +121,7 @@ class Model:
     def without(self, item: str | Claim | Hop) -> "Model":
         """A new model without entity ``item``'s links and ``isa`` edges, or without a link.
 
-        ``item`` is an entity name, a :class:`~mechgraph.graph.Claim`, or a
+        ``item`` is an entity name, a :class:`~mechgraph.graph.Claim`, a
         link as rule text (``"a -> b [duration=chronic]"``) or a witness's
         :class:`~mechgraph.answers.Hop`; see :mod:`mechgraph.edits`.  The
         entity stays declared.

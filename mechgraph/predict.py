@@ -35,7 +35,7 @@ from .errors import Diagnostic, QueryError
 from .graph import MechanismGraph
 from .hypotheses import Scope, find_hypothesis
 from .routes import Reach, avoiding, members_of, routes
-from .paths import DEFAULT_BUDGET, require
+from .search import DEFAULT_BUDGET, require
 from .syntax import Quantifier, Reaches
 from .verdicts import Witness
 

@@ -6,7 +6,7 @@ answered here by one backward traversal from the target over (entity,
 sign) product states, which serves all members at once, and then a
 shortest simple witness per member read off the exact distances.
 
->>> from mechgraph.paths import make_question
+>>> from mechgraph.search import make_question
 >>> from mechgraph.syntax import Relation
 >>> g = MechanismGraph()
 >>> for drug in ("a", "b"):
@@ -28,7 +28,7 @@ from typing import Sequence
 
 from .answers import Path
 from .graph import MechanismGraph
-from .paths import DEFAULT_BUDGET, Search, to_path, witnesses
+from .search import DEFAULT_BUDGET, Search, to_path, witnesses
 
 __all__ = ["Reach", "Route", "members_of", "routes", "avoiding"]
 

@@ -117,6 +117,12 @@ def seed_rules(path: str = "seed.mg") -> RuleFile:
     ])
 
 
+def walk_rules() -> RuleFile:
+    """s -> x -> t, with a negative loop x -| y -> x: a negative walk, no negative path."""
+    return RuleFile("w.mg", (link("s", "->", "x"), link("x", "-|", "y"), link("y", "->", "x"),
+                             link("x", "->", "t")))
+
+
 # -- random signed graphs with contexts -----------------------------------------------
 
 

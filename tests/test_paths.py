@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factories import KEYS, REGION_BELOW, contexts, link, random_rules, seed_rules
+from factories import KEYS, REGION_BELOW, contexts, random_rules, seed_rules, walk_rules
 from mechgraph.answers import Verdict
 from mechgraph.compiler import compile_rules
 from mechgraph.errors import QueryError
@@ -103,9 +103,7 @@ class TestAskSeed:
 
 
 def _walk_graph() -> MechanismGraph:
-    """s -> x -> t, with a negative loop x -| y -> x: a negative walk, no negative path."""
-    rules = (link("s", "->", "x"), link("x", "-|", "y"), link("y", "->", "x"), link("x", "->", "t"))
-    graph, _ = compile_rules([RuleFile("w.mg", rules)])
+    graph, _ = compile_rules([walk_rules()])
     return graph
 
 

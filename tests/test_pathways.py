@@ -1,4 +1,4 @@
-"""Tests of mechgraph.pathways: the seed, and brute force over random graphs."""
+"""Tests of mechgraph.paths.pathways: the seed, and brute force over random graphs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from factories import contexts, random_rules, seed_rules
 from mechgraph.compiler import compile_rules
 from mechgraph.context import admitted_claims
 from mechgraph.errors import QueryError
-from mechgraph.pathways import pathways
+from mechgraph.paths import pathways
 from mechgraph.syntax import Relation
 
 

@@ -1,13 +1,13 @@
-"""Tests of mechgraph.explain.why_not on the hand-made seed rules."""
+"""Tests of mechgraph.paths.why_not on the hand-made seed rules."""
 
 from __future__ import annotations
 
 import pytest
 
-from factories import seed_rules
+from factories import seed_rules, walk_rules
 from mechgraph.answers import BlockReason, Sign, Verdict
 from mechgraph.compiler import compile_rules
-from mechgraph.explain import why_not
+from mechgraph.paths import why_not
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +68,13 @@ def test_yes_is_said(seed):
     """Check that a question that holds is answered with its witness."""
     found = why_not(seed, "ECS", "NMDA_adaptation")
     assert found.verdict is Verdict.YES and found.note.startswith("it does: ECS ─isa→")
+
+
+def test_route_with_wrong_sign_only():
+    """Check that when the target is reached with the other sign, no cut is reported."""
+    graph, _ = compile_rules([walk_rules()])
+    found = why_not(graph, "s", "t", sign="-")
+    assert found.verdict is Verdict.NO
+    assert found.last_reached == () and found.first_reaching == ()
+    assert found.wrong_sign.nodes == ("s", "x", "t")
+    assert "repeats an entity" in found.note
