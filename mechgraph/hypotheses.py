@@ -35,6 +35,7 @@ from typing import Callable, Iterable, Sequence
 from .answers import Hop, Hypotheses, Path, hop_of_claim
 from .context import Context, format_context, merge
 from .errors import Diagnostic, QueryError
+from .formatter import format_statement
 from .graph import MechanismGraph
 from .paths import why_not
 from .search import DEFAULT_BUDGET, Search, make_question, where_note
@@ -166,19 +167,6 @@ def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Cont
 Check = Callable[..., StatementResult]
 
 
-def _describe(statement) -> str:
-    """The statement as written in a rule file."""
-    if isinstance(statement, Consistent):
-        return "consistent"
-    context = f" [{', '.join(f'{q.key}={q.value}' for q in statement.context)}]" if statement.context else ""
-    if isinstance(statement, SignOf):
-        return (f"sign of {statement.members.name} to {statement.target.name} is "
-                f"{statement.sign.value}{context}")
-    through = f" through {statement.through.name}" if statement.through else ""
-    return (f"{statement.quantifier.value} {statement.members.name} reaches "
-            f"{statement.target.name}{through}{context}")
-
-
 def _count(n: int, noun: str) -> str:
     """``1 route``, ``2 routes``."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
@@ -208,7 +196,7 @@ def _walk_only(*found: dict[str, Route]) -> str | None:
 
 
 def _result(statement, outcome: Outcome, reason: str, **fields) -> StatementResult:
-    return StatementResult(_describe(statement), outcome, reason, location=statement.span, **fields)
+    return StatementResult(format_statement(statement), outcome, reason, location=statement.span, **fields)
 
 
 def _decide(statement, failures: Sequence[Counterexample], unsure: str | None, reason: str,
