@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from conftest import FIXTURES, RULES
 from factories import hypothesis as block
 from factories import random_rules, reaches
 from mechgraph.cli import main
@@ -27,7 +27,7 @@ from mechgraph.verdicts import Outcome
 from test_hypotheses import ACUTE_NO_CHANGE
 
 HYPO = FIXTURES / "hypotheses"
-SEED = HYPO / "skolnick1996.mg"
+SEED = RULES / "skolnick1996.mg"  # the seed's own rules, as shipped
 NAME = "final_common_pathway"
 
 
@@ -149,11 +149,12 @@ def run(capsys, *argv):
 @needs_loader
 class TestCheckVerb:
     def test_seed_holds(self, capsys):
-        """Check `mechgraph check` prints the seed's hypotheses as holding and exits 0."""
-        code, out = run(capsys, "check", SEED)
+        """Check `mechgraph check rules/` prints the seed's hypotheses as holding and exits 0."""
+        code, out = run(capsys, "check", RULES)
         assert code == 0
         assert "✓ every antidepressant reaches antidepressant_effect through NMDA_adaptation" in out
         assert "hypotheses: 2 hold, 0 fail, 0 undecided" in out
+        assert "imipramine: imipramine ─isa→ tricyclic ─isa→ antidepressant ─(+)→ NMDA_adaptation" in out
 
     @pytest.mark.parametrize("variant, problem, member", [
         ("bypass", "bypasses", "citalopram"),
