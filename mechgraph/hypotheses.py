@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Protocol, Sequence
 
 from .answers import Hop, Hypotheses, Path, hop_of_claim
 from .context import Context, format_context, merge
@@ -164,7 +164,12 @@ def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Cont
 
 # -- the checks -------------------------------------------------------------------------------
 
-Check = Callable[..., StatementResult]
+class Check(Protocol):
+    """A statement's check: the graph, the statement, its scope, the results judged before it."""
+
+    def __call__(self, graph: MechanismGraph, statement, scope: Scope,
+                 earlier: Sequence[StatementResult] = (), budget: int = DEFAULT_BUDGET,
+                 ) -> StatementResult: ...
 
 
 def _count(n: int, noun: str) -> str:
