@@ -98,7 +98,11 @@ def admits(
     >>> admits({}, [("duration", "acute")])
     True
     """
-    return clash(query, link, values) is None
+    for key, value in link:
+        asked = query.get(key)
+        if asked is not None and not below(key, value, asked, values):
+            return False
+    return True
 
 
 def merge(
@@ -139,11 +143,14 @@ def admitted_claims(
     if not query and hypotheses:
         return [True] * len(graph.claims)
     up = graph.index.value_up
-    return [
-        (hypotheses or claim.status is not Status.HYPOTHESIS)
-        and (not query or admits(query, claim.context, up))
-        for claim in graph.claims
-    ]
+    by_context: dict[Context, bool] = {}  # claims share few distinct contexts
+    out = []
+    for claim in graph.claims:
+        ok = by_context.get(claim.context)
+        if ok is None:
+            ok = by_context[claim.context] = admits(query, claim.context, up)
+        out.append(ok and (hypotheses or claim.status is not Status.HYPOTHESIS))
+    return out
 
 
 def restrict(

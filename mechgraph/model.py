@@ -24,6 +24,7 @@ from .errors import CompileError, Diagnostic, ParseError, QueryError
 from .graph import Claim, MechanismGraph
 from .hypotheses import judge_all
 from .lint import lint
+from .loader import load_paths
 from .parser import parse_text
 from .paths import ask, pathways, why_not
 from .predict import Knockout, Prediction, knockout, predict
@@ -153,8 +154,6 @@ def load(*paths: str | os.PathLike) -> Model:
     CompileError
         When the rules parse but do not make sense together.
     """
-    from .loader import load_paths  # the loader lands separately on main
-
     files, diagnostics = load_paths([os.fspath(p) for p in paths])
     errors = [d for d in diagnostics if d.is_error]
     if errors:

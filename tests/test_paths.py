@@ -13,7 +13,7 @@ from mechgraph.compiler import compile_rules
 from mechgraph.errors import QueryError
 from mechgraph.graph import MechanismGraph
 from mechgraph.paths import ask
-from mechgraph.syntax import Relation, RuleFile, Sign
+from mechgraph.syntax import Relation, Sign
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     names = [name for name in args.members.split(",") if name]
     members = names[0] if len(names) == 1 else names
-    found = load_rules(args).pathways(members, args.target, parse_where(args.where),
-                                      args.hypotheses)
+    found = load_rules(args).pathways(members, args.target, where=parse_where(args.where),
+                                      hypotheses=args.hypotheses)
     emit(args, found.format(), found.to_dict())
     return 0
