@@ -412,7 +412,7 @@ def judge(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Hyp
     judged: dict[int, StatementResult] = {}
     # `consistent` is judged last: it looks at what the other statements rely on.
     for position in sorted(range(len(written)), key=lambda i: isinstance(written[i], Consistent)):
-        others = [judged[i] for i in sorted(judged)]
+        others = [judged[i] for i in sorted(judged) if not isinstance(written[i], Consistent)]
         scope, judged[position] = _judge_statement(graph, hypothesis, written[position], others, budget)
         left_out |= scope.left_out if scope else set()
     results = [judged[i] for i in range(len(written))]
