@@ -181,6 +181,11 @@ class Path:
         return (self.hops[0].subject,) + tuple(h.object for h in self.hops) if self.hops else ()
 
     @property
+    def edges(self) -> tuple[tuple[str, str, int | None], ...]:
+        """``(subject, object, claim id)`` per hop; the id is ``None`` for an ``isa`` hop."""
+        return tuple((h.subject, h.object, h.claim_id) for h in self.hops)
+
+    @property
     def depends_on_hypothesis(self) -> bool:
         """True when some hop is a hypothesised claim."""
         return any(h.hypothesis for h in self.hops)
