@@ -17,15 +17,20 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
-from .answers import Answer, Pathways, WhyNot
+from .answers import Answer, Hop, Pathways, WhyNot
 from .compiler import compile_rules
+from .edits import without_entity, without_link
 from .errors import CompileError, Diagnostic, ParseError, QueryError
-from .graph import MechanismGraph
+from .graph import Claim, MechanismGraph
+from .hypotheses import judge_all
 from .lint import lint
 from .loader import load_paths
 from .parser import parse_text
 from .paths import ask, pathways, why_not
+from .predict import Knockout, Prediction, knockout, predict
+from .search import DEFAULT_BUDGET
 from .stats import Stats, stats
+from .verdicts import HypothesisResult
 from .syntax import RuleFile
 
 __all__ = ["Model", "load", "parse_where"]
@@ -67,6 +72,7 @@ class Model:
 
     graph: MechanismGraph
     diagnostics: tuple[Diagnostic, ...] = ()
+    files: tuple[RuleFile, ...] = ()
 
     @classmethod
     def from_files(cls, files: Sequence[RuleFile], diagnostics: Iterable[Diagnostic] = ()) -> "Model":
@@ -75,7 +81,7 @@ class Model:
         errors = [d for d in found if d.is_error]
         if errors:
             raise CompileError(errors)
-        return cls(graph, tuple(diagnostics) + tuple(found))
+        return cls(graph, tuple(diagnostics) + tuple(found), tuple(files))
 
     @classmethod
     def from_text(cls, text: str, path: str = "<input>") -> "Model":
@@ -107,6 +113,42 @@ class Model:
     def lint(self) -> list[Diagnostic]:
         """See :func:`mechgraph.lint.lint`."""
         return lint(self.graph)
+
+    def check(self, *names: str, budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
+        """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.hypotheses.judge`."""
+        return judge_all(self.graph, names, budget)
+
+    def predict(self, hypothesis: str) -> Prediction:
+        """See :func:`mechgraph.predict.predict`."""
+        return predict(self.graph, hypothesis)
+
+    def knockout(self, hypothesis: str, entity: str) -> Knockout:
+        """See :func:`mechgraph.predict.knockout`."""
+        return knockout(self.graph, hypothesis, entity)
+
+    def without(self, item: str | Claim | Hop) -> "Model":
+        """A new model without entity ``item``'s links and ``isa`` edges, or without a link.
+
+        ``item`` is an entity name, a :class:`~mechgraph.graph.Claim`, a
+        link as rule text (``"a -> b [duration=chronic]"``) or a witness's
+        :class:`~mechgraph.answers.Hop`; see :mod:`mechgraph.edits`.  The
+        entity stays declared.
+
+        >>> model = Model.from_text("a -> b\\nb -> c\\na -> c")
+        >>> model.without("b").ask("a", "c").paths[0].chain()
+        'a ─(+)→ c'
+        >>> model.without("a -> c").ask("a", "c").paths[0].chain()
+        'a ─(+)→ b ─(+)→ c'
+        """
+        if isinstance(item, Hop) and item.claim_id is not None:
+            item = self.graph.claims[item.claim_id]
+        if isinstance(item, str) and item in self.graph:
+            return Model.from_files(without_entity(self.files, item))
+        return Model.from_files(without_link(self.files, item))
+
+    def with_rules(self, text: str, path: str = "<extra>") -> "Model":
+        """A new model with rule ``text`` added (:class:`ParseError`/:class:`CompileError`)."""
+        return Model.from_files(self.files + (parse_text(text, path),))
 
 
 def load(*paths: str | os.PathLike) -> Model:

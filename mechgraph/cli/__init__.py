@@ -18,7 +18,7 @@ from ..errors import MechgraphError, QueryError
 __all__ = ["main", "VERBS"]
 
 #: Verb name → module below ``mechgraph.cli`` (``why-not`` → ``why_not``).
-VERBS: tuple[str, ...] = ("check", "ask", "why-not", "pathways", "stats", "fmt", "render")
+VERBS: tuple[str, ...] = ("check", "ask", "why-not", "pathways", "stats", "fmt", "render", "predict")
 
 
 def _build_parser() -> argparse.ArgumentParser:
