@@ -14,7 +14,7 @@ STAMP  := $(VENV)/.installed
 MG := $(BIN)/mechgraph
 
 run: setup
-	$(MG) check rules/
+	$(MG) check rules/ --render graphs/
 	$(MG) ask imipramine antidepressant_effect --via NMDA_adaptation --where duration=chronic --max-paths 1
 	$(MG) ask imipramine NMDA_adaptation --where duration=acute
 	$(MG) ask dizocilpine beta_adrenoceptor_downregulation --where duration=chronic

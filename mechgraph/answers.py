@@ -16,11 +16,11 @@ Plain frozen dataclasses with ``to_dict()`` (for ``--json``) and ``format()``
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .context import Clash, Context, format_context
-from .display import Displayable
+from .display import Displayable, attached_graph
 from .graph import Claim, MechanismGraph
 from .syntax import NOWHERE, Relation, Sign, Span
 
@@ -43,9 +43,6 @@ __all__ = [
 
 _INDENT = " " * 5
 
-
-#: The graph a model attaches to a result so that Jupyter can draw it; not data.
-_GRAPH: Any = field(default=None, compare=False, repr=False)
 
 class Verdict(enum.Enum):
     """The answer to "does SOURCE reach TARGET?"."""
@@ -285,7 +282,7 @@ class Answer(Displayable):
     verdict: Verdict
     paths: tuple[Path, ...] = ()
     note: str | None = None
-    graph: MechanismGraph | None = _GRAPH
+    graph: MechanismGraph | None = attached_graph()
 
     @property
     def holds(self) -> bool:
@@ -370,7 +367,7 @@ class WhyNot(Displayable):
     wrong_sign: Path | None = None
     without_via: Path | None = None
     note: str | None = None
-    graph: MechanismGraph | None = _GRAPH
+    graph: MechanismGraph | None = attached_graph()
 
     def format(self) -> str:
         """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
@@ -418,7 +415,7 @@ class Pathways(Displayable):
     pathway: tuple[str, ...]
     unreached: tuple[str, ...] = ()
     where: Context = ()
-    graph: MechanismGraph | None = _GRAPH
+    graph: MechanismGraph | None = attached_graph()
 
     def format(self) -> str:
         """``pathway  NMDA_adaptation ← antidepressant`` plus members with no route."""

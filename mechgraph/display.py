@@ -13,9 +13,18 @@ True
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Any
 
-__all__ = ["Displayable"]
+__all__ = ["Displayable", "attached_graph"]
+
+
+def attached_graph() -> Any:
+    """The dataclass field a model fills with its graph so that Jupyter can draw a result.
+
+    It takes no part in equality, ``repr`` or ``to_dict``.
+    """
+    return field(default=None, compare=False, repr=False)
 
 
 class Displayable:
@@ -31,4 +40,4 @@ class Displayable:
         from .diagrams import diagram_options
         from .render import svg_of
 
-        return svg_of(graph, **diagram_options(self))
+        return svg_of(graph, **diagram_options(self, graph))

@@ -116,7 +116,7 @@ class Model:
 
     def check(self, *names: str, budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
         """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.hypotheses.judge`."""
-        return judge_all(self.graph, names, budget)
+        return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
 
     def predict(self, hypothesis: str) -> Prediction:
         """See :func:`mechgraph.predict.predict`."""

@@ -21,6 +21,7 @@ from typing import Any, Iterable
 
 from .answers import Hop, Path, WhyNot
 from .context import Context
+from .display import Displayable, attached_graph
 from .syntax import NOWHERE, Sign, Span
 
 __all__ = [
@@ -213,7 +214,7 @@ def _hop_line(hop: Hop) -> str:
 
 
 @dataclass(frozen=True)
-class HypothesisResult:
+class HypothesisResult(Displayable):
     """Every statement of one hypothesis block judged, and the claims it used and left out."""
 
     name: str
@@ -221,6 +222,7 @@ class HypothesisResult:
     used: tuple[Hop, ...] = ()
     left_out: tuple[Hop, ...] = ()
     location: Span = NOWHERE
+    graph: Any = attached_graph()
 
     @property
     def outcome(self) -> Outcome:

@@ -41,7 +41,7 @@ class TestAnswer:
     def test_options_focus_on_the_question(self, model):
         """Check that a yes is drawn between its ends, under the question's context."""
         answer = model.ask("ECS", "NMDA_adaptation", where={"duration": "chronic"})
-        options = diagram_options(answer)
+        options = diagram_options(answer, model.graph)
         assert options["between"] == ("ECS", "NMDA_adaptation")
         assert options["where"] == {"duration": "chronic"}
         assert "acute" not in to_dot(model.graph, **options)
@@ -70,3 +70,30 @@ def test_render_option_writes_the_diagram(tmp_path, verb, capsys):
     assert main(verb + ends + ["--rules", str(RULES), "--render", str(out), "--json"]) == 0
     assert out.read_text().rstrip().endswith("</svg>")
     assert capsys.readouterr().out.lstrip().startswith("{")
+
+
+class TestVerdict:
+    def test_holding_hypothesis_marks_pathway_and_witnesses(self, model):
+        """Check that the common pathway is emphasised and every member's witness drawn."""
+        result = model.check("final_common_pathway")[0]
+        svg = result._repr_svg_()
+        assert "NMDA_adaptation" in _marked(svg, "pathway")
+        assert {"imipramine", "citalopram", "ECS"} <= _marked(svg, "witness")
+        assert not _marked(svg, "counterexample")
+
+    def test_bypass_is_drawn_as_counterexample(self, model):
+        """Check that the route bypassing NMDA_adaptation is drawn in the counterexample role."""
+        bypass = (RULES.parent / "tests/fixtures/hypotheses/extra/bypass.mg").read_text()
+        result = model.with_rules(bypass).check("final_common_pathway")[0]
+        marked = _marked(result._repr_svg_(), "counterexample")
+        counter = next(c for s in result.statements for c in s.counterexamples if c.path)
+        assert {f"{h.subject}->{h.object}" for h in counter.path.hops} <= marked
+
+
+def test_check_render_writes_one_diagram_per_hypothesis(tmp_path, capsys):
+    """Check that check --render DIR writes NAME.svg for each judged hypothesis."""
+    code = main(["check", str(RULES), "--render", str(tmp_path), "--json"])
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "antagonists_mimic_antidepressants.svg", "final_common_pathway.svg"]
+    assert '"diagrams"' in capsys.readouterr().out

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..compiler import compile_rules
+from ..diagrams import diagram_options
 from ..errors import Diagnostic, sort_diagnostics
 from ..graph import MechanismGraph
 from ..hypotheses import judge_all
 from ..lint import lint
 from ..loader import load_paths
-from ..verdicts import Outcome, tally
+from ..render import Rendering, render
+from ..verdicts import HypothesisResult, Outcome, tally
 from .output import emit, print_diagnostics
 
 HELP = "check rule files: syntax, names, classes, contradictions, hypotheses; exit 1 on any error or failing hypothesis"
@@ -23,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="judge only this hypothesis (repeatable)")
     parser.add_argument("--extra", action="append", default=[], metavar="FILE",
                         help="add these rules for a what-if check; the other files stay as they are")
+    parser.add_argument("--render", metavar="DIR",
+                        help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway)")
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.
     judged = () if summary.errors else judge_all(graph, args.hypothesis)
     failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
+    drawn = [_draw(graph, result, args.render) for result in judged] if args.render else []
     if not args.json:
         print_diagnostics(diagnostics)
     lines = [r.format() + "\n" for r in judged]
@@ -91,6 +98,14 @@ def run(args: argparse.Namespace) -> int:
             "summary": summary.__dict__,
             "diagnostics": [d.to_dict() for d in diagnostics],
             "hypotheses": [r.to_dict() for r in judged],
+            "diagrams": [d.to_dict() for d in drawn],
         },
     )
     return 1 if summary.errors or failing else 0
+
+
+def _draw(graph: MechanismGraph, result: HypothesisResult, folder: str) -> Rendering:
+    """Draw one verdict into ``folder/NAME.svg``; say so on stderr."""
+    drawn = render(graph, Path(folder) / f"{result.name}.svg", **diagram_options(result, graph))
+    print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)
+    return drawn

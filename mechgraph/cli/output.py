@@ -39,5 +39,5 @@ def draw_result(args: Any, graph: Any, result: Any) -> None:
     from ..diagrams import diagram_options
     from ..render import render
 
-    drawn = render(graph, args.render, **diagram_options(result))
+    drawn = render(graph, args.render, **diagram_options(result, graph))
     print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)
