@@ -1,14 +1,14 @@
 """What to draw for a result: the focus and the highlights of its diagram.
 
-``diagram_options(result)`` gives the keyword arguments of
+``diagram_options(result, graph)`` gives the keyword arguments of
 :func:`mechgraph.render.to_dot` for an answer (witness paths over the routes
 between its ends), a why-not (the blocked links and no-change claims around
-the source), or pathways (the common pathway over the members' routes).
-Other result types register with :func:`diagram_options.register`.
+the source), pathways (the common pathway over the members' routes) or a
+hypothesis verdict (counterexamples, common pathways, then witnesses).
 
 >>> import mechgraph
 >>> model = mechgraph.Model.from_text("drug a\\nprocess b\\na -> b")
->>> options = diagram_options(model.ask("a", "b"))
+>>> options = diagram_options(model.ask("a", "b"), model.graph)
 >>> options["between"], [h.role.value for h in options["highlight"]]
 (('a', 'b'), ['witness'])
 """
