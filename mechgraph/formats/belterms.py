@@ -1,0 +1,152 @@
+"""BEL terms: a small reader for ``p(HGNC:AKT1)``, ``a(CHEBI:"oxygen atom")``, ...
+
+Reads one BEL 2 term (function, arguments, nested calls, quoted values and
+the BEL 2.1 ``NS:ID ! label`` form) into a :class:`Term` with its column,
+and writes simple terms back.  Used by :mod:`mechgraph.formats.bel`.
+
+>>> term, end = read_term('p(HGNC:AKT1, pmod(Ph)) -> x', 0)
+>>> term.function, term.args[0], term.args[1].function, end
+('p', Value(namespace='HGNC', name='AKT1', label=None, col=2), 'pmod', 22)
+>>> write_term("p", "HGNC:391", "AKT1")
+'p(HGNC:391 ! AKT1)'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Union
+
+__all__ = ["Value", "Term", "TermError", "read_term", "write_term", "quote", "read_string"]
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PLAIN = re.compile(r"[^\s,()\"!]+")
+_BARE = re.compile(r"[A-Za-z0-9_.]+")
+
+
+class TermError(ValueError):
+    """Malformed term text; ``col`` is the 0-based offset of the problem."""
+
+    def __init__(self, message: str, col: int):
+        super().__init__(message)
+        self.col = col
+
+
+@dataclass(frozen=True)
+class Value:
+    """An argument that is a (possibly namespaced) value: ``HGNC:AKT1``."""
+
+    namespace: str | None
+    name: str
+    label: str | None = None
+    col: int = 0
+
+
+@dataclass(frozen=True)
+class Term:
+    """``function(arg, ...)``; ``col`` is the 0-based offset of the function name."""
+
+    function: str
+    args: tuple[Union["Term", Value], ...]
+    col: int = 0
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def read_string(text: str, pos: int) -> tuple[str, int]:
+    """A double-quoted string starting at ``pos``; returns (value, end)."""
+    out = []
+    i = pos + 1
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            out.append(text[i + 1])
+            i += 2
+            continue
+        if ch == '"':
+            return "".join(out), i + 1
+        out.append(ch)
+        i += 1
+    raise TermError("unterminated string", pos)
+
+
+def _atom(text: str, pos: int) -> tuple[str, int]:
+    if pos < len(text) and text[pos] == '"':
+        return read_string(text, pos)
+    match = _PLAIN.match(text, pos)
+    if not match:
+        raise TermError("expected a value", pos)
+    return match.group(), match.end()
+
+
+def _value(text: str, pos: int) -> tuple[Value, int]:
+    start = pos
+    namespace = None
+    word = _WORD.match(text, pos)
+    if word and word.end() < len(text) and text[word.end()] == ":":
+        namespace, pos = word.group(), word.end() + 1
+    name, pos = _atom(text, pos)
+    label = None
+    after = _skip(text, pos)
+    if after < len(text) and text[after] == "!":
+        label, pos = _atom(text, _skip(text, after + 1))
+    return Value(namespace, name, label, start), pos
+
+
+def read_term(text: str, pos: int) -> tuple[Term, int]:
+    """Read the term starting at ``pos`` (0-based); returns it and the end offset.
+
+    Raises
+    ------
+    TermError
+        When the text there is not a term.
+    """
+    pos = _skip(text, pos)
+    word = _WORD.match(text, pos)
+    if not word or word.end() >= len(text) or text[word.end()] != "(":
+        raise TermError("expected a BEL term such as p(HGNC:AKT1)", pos)
+    args: list[Term | Value] = []
+    cursor = _skip(text, word.end() + 1)
+    if cursor < len(text) and text[cursor] == ")":
+        return Term(word.group(), (), pos), cursor + 1
+    while True:
+        cursor = _skip(text, cursor)
+        inner = _WORD.match(text, cursor)
+        if inner and inner.end() < len(text) and text[inner.end()] == "(":
+            arg, cursor = read_term(text, cursor)
+        else:
+            arg, cursor = _value(text, cursor)
+        args.append(arg)
+        cursor = _skip(text, cursor)
+        if cursor >= len(text):
+            raise TermError("unclosed '(': the term is cut short", pos)
+        if text[cursor] == ")":
+            return Term(word.group(), tuple(args), pos), cursor + 1
+        if text[cursor] != ",":
+            raise TermError(f"expected ',' or ')' in the term, found {text[cursor]!r}", cursor)
+        cursor += 1
+
+
+def quote(value: str) -> str:
+    """``value`` as BEL writes it: bare when it can be, quoted otherwise.
+
+    >>> quote("AKT1"), quote("oxygen atom")
+    ('AKT1', '"oxygen atom"')
+    """
+    if _BARE.fullmatch(value):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def write_term(function: str, reference: str, label: str | None = None) -> str:
+    """``function(NS:ID)`` or, with a label, BEL 2.1's ``function(NS:ID ! label)``."""
+    namespace, _, name = reference.partition(":")
+    inner = f"{namespace}:{quote(name)}"
+    if label is not None:
+        inner += f" ! {quote(label)}"
+    return f"{function}({inner})"

@@ -1,0 +1,363 @@
+"""Collect what an importer reads into a rule file: entities, links, hypotheses.
+
+Every importer feeds a :class:`RuleBuilder` one record at a time and asks it
+for an :class:`ImportResult` at the end.  The builder owns the rules every
+format shares: entities with the same key (usually their identifier) merge,
+with a note; a name already taken by another entity gets a disambiguating
+suffix; a link stated twice keeps one line with both citations; whatever
+cannot be expressed is recorded as skipped, with its reason and line.
+
+>>> b = RuleBuilder("demo.sif")
+>>> x = b.entity("imipramine", "imipramine", "drug", identifier="CHEBI:47499")
+>>> y = b.entity("NMDA_adaptation", "NMDA_adaptation", "process")
+>>> b.link(x, Relation.INCREASES, y, evidence=("pmid:8852531",))
+>>> b.link(x, Relation.INCREASES, y, evidence=("pmid:1",))
+>>> r = b.build(["imported from demo.sif"])
+>>> r.summary.links, r.summary.merged_links
+(1, 1)
+>>> [s.evidence for s in r.rule_file.statements if isinstance(s, Link)]
+[(Evidence(reference='pmid:8852531'), Evidence(reference='pmid:1'))]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Hashable, Mapping
+
+from ..errors import Diagnostic, ParseError, Severity
+from ..syntax import (
+    ENTITY_KINDS,
+    Attribute,
+    Blank,
+    Comment,
+    Declared,
+    EntityDecl,
+    Evidence,
+    Hypothesis,
+    HypothesisStatement,
+    IsA,
+    Link,
+    Qualifier,
+    Ref,
+    Relation,
+    RuleFile,
+    SourceDecl,
+    Statement,
+    Status,
+)
+from .curies import check_curie
+
+__all__ = ["Where", "ImportSummary", "ImportResult", "RuleBuilder", "source_name"]
+
+
+@dataclass(frozen=True)
+class Where:
+    """The place in the input a record came from, for diagnostics."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+    snippet: str | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """The location as keyword arguments of :class:`Diagnostic`."""
+        return {"file": self.file, "line": self.line, "col": self.col, "snippet": self.snippet}
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import produced: counts, and the skipped statements by reason."""
+
+    entities: int
+    links: int
+    merged_entities: int
+    merged_links: int
+    isa: int
+    hypotheses: int
+    skipped: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(count for _, count in self.skipped)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": self.entities,
+            "links": self.links,
+            "merged_entities": self.merged_entities,
+            "merged_links": self.merged_links,
+            "isa": self.isa,
+            "hypotheses": self.hypotheses,
+            "skipped": dict(self.skipped),
+            "skipped_total": self.skipped_total,
+        }
+
+    def format(self) -> str:
+        """One line per fact, for people.
+
+        >>> print(ImportSummary(2, 1, 0, 0, 0, 0, (("nested statement", 3),)).format())
+        imported 2 entities, 1 link, 0 isa, 0 hypotheses
+        merged 0 entities, 0 links
+        skipped 3 statements
+          3  nested statement
+        """
+        lines = [
+            f"imported {_count(self.entities, 'entity', 'entities')}, "
+            f"{_count(self.links, 'link', 'links')}, {self.isa} isa, "
+            f"{_count(self.hypotheses, 'hypothesis', 'hypotheses')}",
+            f"merged {_count(self.merged_entities, 'entity', 'entities')}, "
+            f"{_count(self.merged_links, 'link', 'links')}",
+            f"skipped {_count(self.skipped_total, 'statement', 'statements')}",
+        ]
+        lines.extend(f"  {count}  {reason}" for reason, count in self.skipped)
+        return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """An imported rule file with its summary and the diagnostics met on the way."""
+
+    rule_file: RuleFile
+    summary: ImportSummary
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.rule_file.path,
+            "summary": self.summary.to_dict(),
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
+
+
+def source_name(reference: str) -> str:
+    """A bare name for a citation: ``pmid:123`` → ``pmid_123``.
+
+    >>> source_name("doi:10.1055/s-2007-979537")
+    'doi_10.1055_s_2007_979537'
+    """
+    name = _UNSAFE.sub("_", reference).strip("_")
+    return name if name[:1].isalpha() or name[:1] == "_" else f"_{name}"
+
+
+@dataclass
+class _EntityRecord:
+    name: str
+    kind: str
+    identifier: str | None
+    label: str | None
+
+
+@dataclass
+class _LinkRecord:
+    link: Link
+    comment: str | None
+    evidence: list[str] = field(default_factory=list)
+
+
+class RuleBuilder:
+    """Accumulates one import; see the module docstring.
+
+    Parameters
+    ----------
+    file : str
+        The input's path as shown in diagnostics.
+    """
+
+    def __init__(self, file: str):
+        self.file = file
+        self._entities: dict[Hashable, _EntityRecord] = {}
+        self._names: dict[str, Hashable] = {}
+        self._links: dict[tuple, _LinkRecord] = {}
+        self._isa: dict[tuple[str, str], None] = {}
+        self._sources: dict[str, SourceDecl] = {}
+        self._hypotheses: list[Hypothesis] = []
+        self._diagnostics: list[Diagnostic] = []
+        self._skipped: Counter[str] = Counter()
+        self._merged_entities = 0
+        self._merged_links = 0
+        self.header: list[str] = []
+        self.trailer: list[str] = []
+
+    # -- records -------------------------------------------------------------
+    def entity(
+        self,
+        key: Hashable,
+        name: str,
+        kind: str,
+        *,
+        identifier: str | None = None,
+        label: str | None = None,
+        distinct: str | None = None,
+        declaration: bool = True,
+        where: Where | None = None,
+    ) -> str:
+        """Declare (or find) the entity known by ``key``; returns its rule name.
+
+        When ``name`` is taken by another entity, the new one is called
+        ``"name (distinct)"`` (``distinct`` defaults to the identifier).
+        A second *declaration* with a known key is a merge (counted, and
+        noted when it differs); a mere mention (``declaration=False``, as a
+        BEL term in a statement) is not.
+        """
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"unknown entity kind {kind!r}")
+        known = self._entities.get(key)
+        if known is not None:
+            self._merged_entities += declaration
+            if declaration and (known.name, known.kind) != (name, kind):
+                self.note(
+                    f"{name!r} ({kind}) merged into {known.name!r} ({known.kind}): "
+                    f"same identifier {identifier or key!s}",
+                    where,
+                )
+            return known.name
+        if identifier is not None:
+            self._check_identifier(identifier, where)
+        unique = self._unique_name(name, distinct or identifier)
+        self._entities[key] = _EntityRecord(unique, kind, identifier, label)
+        self._names[unique] = key
+        return unique
+
+    def _unique_name(self, name: str, distinct: str | None) -> str:
+        if name not in self._names:
+            return name
+        candidate = f"{name} ({distinct})" if distinct else name
+        number = 2
+        while candidate in self._names:
+            candidate = f"{name} ({number})"
+            number += 1
+        return candidate
+
+    def _check_identifier(self, identifier: str, where: Where | None) -> None:
+        problem = check_curie(identifier, **(where or Where(self.file)).fields())
+        if problem is not None:
+            self._diagnostics.append(problem)
+
+    def link(
+        self,
+        subject: str,
+        relation: Relation,
+        object: str,
+        *,
+        context: Mapping[str, str] | None = None,
+        evidence: tuple[str, ...] = (),
+        status: Status = Status.OBSERVED,
+        comment: str | None = None,
+    ) -> None:
+        """State a link; a second statement of the same link adds its evidence."""
+        qualifiers = tuple(Qualifier(k, v) for k, v in sorted((context or {}).items()))
+        key = (subject, relation, object, qualifiers, status)
+        record = self._links.get(key)
+        if record is None:
+            link = Link(Ref(subject), relation, Ref(object), qualifiers, (), status)
+            record = self._links[key] = _LinkRecord(link, comment)
+        else:
+            self._merged_links += 1
+        record.evidence.extend(e for e in evidence if e not in record.evidence)
+
+    def isa(self, member: str, parent: str) -> None:
+        """State that ``member`` is a ``parent``."""
+        self._isa[(member, parent)] = None
+
+    def source(self, reference: str, title: str | None = None) -> str:
+        """Declare a citation once; returns the source name links cite."""
+        name = source_name(reference)
+        if name not in self._sources:
+            self._sources[name] = SourceDecl(Ref(name), reference, title or None)
+        return name
+
+    def hypothesis(
+        self, name: str, statements: tuple[HypothesisStatement, ...], evidence: tuple[str, ...] = ()
+    ) -> None:
+        """Add a named hypothesis block."""
+        refs = tuple(Evidence(e) for e in evidence)
+        self._hypotheses.append(Hypothesis(Ref(name), statements, refs))
+
+    # -- problems ------------------------------------------------------------
+    def skip(self, reason: str, where: Where, hint: str | None = None) -> None:
+        """Record a statement the rule language cannot express (a warning, counted)."""
+        self._skipped[reason] += 1
+        self._diagnostics.append(
+            Diagnostic.warning(f"skipped: {reason}", hint=hint, code="skipped", **where.fields())
+        )
+
+    def error(self, message: str, where: Where, hint: str | None = None) -> None:
+        """Record malformed input; :meth:`build` will refuse to produce a file."""
+        self._diagnostics.append(Diagnostic.error(message, hint=hint, **where.fields()))
+
+    def note(self, message: str, where: Where | None = None) -> None:
+        """Record something a reader should know, e.g. a merge."""
+        self._diagnostics.append(
+            Diagnostic(Severity.NOTE, message, **(where or Where(self.file)).fields())
+        )
+
+    # -- result --------------------------------------------------------------
+    def build(self, header: list[str]) -> ImportResult:
+        """The rule file; raises :class:`ParseError` when any error was recorded."""
+        errors = [d for d in self._diagnostics if d.is_error]
+        if errors:
+            raise ParseError(errors)
+        statements: list[Statement] = [Comment(line) for line in header + self.header]
+        sections = [
+            list(self._sources.values()),
+            self._declarations(),
+            [IsA((Ref(m),), Ref(p)) for m, p in self._isa],
+            self._link_statements(),
+        ]
+        trailer = [Comment(line) for line in self.trailer]
+        for section in sections + [[h] for h in self._hypotheses] + [trailer]:
+            if section:
+                statements.append(Blank())
+                statements.extend(section)
+        summary = ImportSummary(
+            entities=len(self._entities),
+            links=len(self._links),
+            merged_entities=self._merged_entities,
+            merged_links=self._merged_links,
+            isa=len(self._isa),
+            hypotheses=len(self._hypotheses),
+            skipped=tuple(sorted(self._skipped.items())),
+        )
+        return ImportResult(RuleFile(self.file, tuple(statements)), summary, tuple(self._diagnostics))
+
+    def _declarations(self) -> list[Statement]:
+        order = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
+        parents = {parent for _, parent in self._isa}
+        for record in self._entities.values():
+            if record.kind == "entity" and record.name in parents:
+                record.kind = "class"
+        records = sorted(self._entities.values(), key=lambda e: (order[e.kind], e.name))
+        return [
+            EntityDecl(
+                e.kind,
+                (
+                    Declared(
+                        Ref(e.name),
+                        e.label,
+                        (Attribute("id", e.identifier),) if e.identifier else (),
+                    ),
+                ),
+            )
+            for e in records
+        ]
+
+    def _link_statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        shown = None
+        for record in self._links.values():
+            if record.comment is not None and record.comment != shown:
+                out.append(Comment(record.comment))
+                shown = record.comment
+            evidence = tuple(Evidence(e) for e in record.evidence)
+            out.append(dataclasses.replace(record.link, evidence=evidence))
+        return out
