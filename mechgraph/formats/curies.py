@@ -27,7 +27,7 @@ KNOWN_PREFIXES = frozenset(
         "GO", "HGNC", "HP", "InterPro", "isbn", "KEGG", "MEDDRA", "MESH", "MESHD", "MONDO",
         "NCBIGene", "NCBITaxon", "NCIT", "OMIM", "pmc", "pmid", "PR", "PubChem.compound",
         "reactome", "RXCUI", "SNOMEDCT", "TAXONOMY", "UBERON", "UMLS", "UniProt", "url",
-        "drugmechdb", "dbSNP",
+        "drugmechdb", "dbSNP", "Pfam", "TIGR", "ChEMBL", "IUPHAR",
     }
 )
 _BY_FOLDED = {prefix.casefold(): prefix for prefix in KNOWN_PREFIXES}
