@@ -6,8 +6,8 @@ earns a warning with the closest known prefix as a hint.
 
 >>> check_curie("CHEBI:47499") is None
 True
->>> print(check_curie("CHEBl:47499").hint)
-did you mean CHEBI? known prefixes include CHEBI, DrugBank, GO, HGNC, MESH, ...
+>>> print(check_curie("HGCN:4584").hint)
+did you mean HGNC? known prefixes include CHEBI, DrugBank, GO, HGNC, MESH, ...
 """
 
 from __future__ import annotations

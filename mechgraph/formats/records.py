@@ -27,7 +27,18 @@ from ..graph import MechanismGraph
 from ..syntax import ENTITY_KINDS, Relation, Status
 from .builder import RuleBuilder, Where
 
-__all__ = ["ISA", "NodeRecord", "EdgeRecord", "graph_records", "add_records", "relation_of"]
+__all__ = [
+    "ISA",
+    "NodeRecord",
+    "EdgeRecord",
+    "graph_records",
+    "add_records",
+    "relation_of",
+    "flat_attributes",
+    "unflatten",
+]
+
+_CONTEXT = "context."
 
 #: The relation word standing for class membership in graph-shaped formats.
 ISA = "isa"
@@ -83,6 +94,43 @@ def graph_records(graph: MechanismGraph) -> tuple[list[NodeRecord], list[EdgeRec
     ]
     edges.extend(EdgeRecord(m, p, None) for m, p in sorted(graph.hierarchy.edges))
     return nodes, edges
+
+
+def flat_attributes(edge: EdgeRecord) -> dict[str, Any]:
+    """Typed scalar attributes of an edge, context keys as ``context.KEY``.
+
+    >>> flat_attributes(EdgeRecord("a", "b", Relation.DECREASES, (("species", "mouse"),)))
+    {'relation': 'decreases', 'sign': '-', 'hypothesis': False, 'evidence': [], 'context.species': 'mouse'}
+    """
+    attributes: dict[str, Any] = {
+        "relation": edge.relation_word,
+        "sign": edge.relation.sign.value if edge.relation is not None else "+",
+        "hypothesis": edge.is_hypothesis,
+        "evidence": list(edge.evidence),
+    }
+    attributes.update((_CONTEXT + key, value) for key, value in edge.context)
+    return attributes
+
+
+def unflatten(subject: str, object: str, attributes: Mapping[str, Any]) -> dict[str, Any]:
+    """The edge mapping :func:`add_records` takes, from :func:`flat_attributes`' form.
+
+    ``evidence`` may be a list or a space-separated string.
+
+    >>> unflatten("a", "b", {"relation": "increases", "evidence": "pmid:1 pmid:2"})["evidence"]
+    ['pmid:1', 'pmid:2']
+    """
+    evidence = attributes.get("evidence") or []
+    if isinstance(evidence, str):
+        evidence = evidence.split()
+    return {
+        "subject": subject,
+        "object": object,
+        "relation": attributes.get("relation", attributes.get("interaction", "association")),
+        "context": {k[len(_CONTEXT):]: str(v) for k, v in attributes.items() if k.startswith(_CONTEXT)},
+        "evidence": [str(e) for e in evidence],
+        "hypothesis": attributes.get("hypothesis") in (True, "true", "True", 1),
+    }
 
 
 def _reference(graph: MechanismGraph, evidence: str) -> str:
