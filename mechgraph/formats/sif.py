@@ -46,12 +46,14 @@ def read_sif(stream: BinaryIO, builder: RuleBuilder,
             continue
         fields = text.split("\t") if "\t" in text else text.split()
         fields = [f.strip() for f in fields]
+        while len(fields) > 1 and not fields[-1]:
+            fields.pop()
         where = Where(builder.file, number, 1, text)
         if "+" in fields[1:-2] and "->" in fields:
             builder.skip("AND-gate (several inputs to one link)", where,
                          hint="write one link per input if they act independently")
         elif len(fields) == 1:
-            _node(builder, fields[0].removeprefix("!"), where)
+            _node(builder, fields[0], where)
         elif len(fields) == 2:
             builder.error("truncated line: a relation needs a subject, a relation and an object",
                           _col(where, text, fields[-1], end=True),
@@ -93,9 +95,12 @@ def write_sif_lines(rows: Iterable[tuple[str, ...]]) -> str:
 
 
 def write_sif(graph: MechanismGraph) -> str:
-    """The graph as tab-separated SIF: one line per claim, lone entities alone."""
+    """The graph as tab-separated SIF: one line per claim, lone entities alone.
+
+    A lone name with a space ends in a tab, so that it is read as one name.
+    """
     nodes, edges = graph_records(graph)
     linked = {e.subject for e in edges} | {e.object for e in edges}
     rows = [(e.subject, _WRITE[e.relation], e.object) for e in edges]
-    rows.extend((n.name,) for n in nodes if n.name not in linked)
+    rows.extend((n.name, "") if " " in n.name else (n.name,) for n in nodes if n.name not in linked)
     return write_sif_lines(rows)
