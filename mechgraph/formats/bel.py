@@ -85,6 +85,7 @@ _SET = re.compile(r"SET\s+(\w+)\s*=\s*(.*)", re.DOTALL)
 _UNSET = re.compile(r"UNSET\s+(.*)", re.DOTALL)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _STATUS = "status"
+_TERM_HINT = 'a statement is TERM RELATION TERM, e.g. p(HGNC:AKT1) -> bp(GO:"apoptotic process")'
 
 
 def _context_key(annotation: str) -> str:
@@ -218,7 +219,7 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
     try:
         subject, pos = read_term(line, 0)
     except TermError as error:
-        builder.error(f"not a BEL statement: {error}", _at(where, error.col))
+        builder.error(f"not a BEL statement: {error}", _at(where, error.col), hint=_TERM_HINT)
         return
     pos = _skip_ws(line, pos)
     if pos >= len(line):
@@ -242,7 +243,7 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
     try:
         object, end = read_term(line, rest)
     except TermError as error:
-        builder.error(f"bad object term: {error}", _at(where, error.col))
+        builder.error(f"bad object term: {error}", _at(where, error.col), hint=_TERM_HINT)
         return
     after = _skip_ws(line, end)
     if after < len(line) and line[after:].split()[0] in _RELATIONS:
@@ -267,7 +268,7 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
     status = Status.HYPOTHESIS if context.pop(_STATUS, None) == "hypothesis" else Status.OBSERVED
     builder.link(names[0], _RELATIONS[word], names[1], context=context,
                  evidence=(state.citation,) if state.citation else (), status=status,
-                 comment=state.evidence)
+                 comment=f"evidence: {state.evidence}" if state.evidence else None)
 
 
 def _skip_ws(line: str, pos: int) -> int:

@@ -190,8 +190,10 @@ def iter_json_array(
                 break
             except json.JSONDecodeError as error:
                 if not buffer.more():
-                    buffer.fail(error.pos, f"malformed JSON: {error.msg}",
-                                "the record is cut short or has a syntax error")
+                    cut = error.pos >= len(buffer.text.rstrip())
+                    message = "the record is cut short" if cut else f"malformed JSON: {error.msg}"
+                    buffer.fail(error.pos, message,
+                                "the file ends inside a record" if cut else "fix the syntax there")
         yield buffer.line, item
         buffer.pos = end
         expect_item = False
