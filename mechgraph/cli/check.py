@@ -1,0 +1,83 @@
+"""``mechgraph check PATH...``: parse, compile and lint rule files; print a summary."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+from ..compiler import compile_rules
+from ..errors import Diagnostic, sort_diagnostics
+from ..graph import MechanismGraph
+from ..lint import lint
+from ..loader import load_paths
+from .output import emit, print_diagnostics
+
+HELP = "check rule files: syntax, names, classes, contradictions; exit 1 on any error"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a checked set of rules holds, for the closing line."""
+
+    files: int
+    entities: int
+    classes: int
+    links: int
+    sources: int
+    hypotheses: int
+    errors: int
+    warnings: int
+
+    @classmethod
+    def of(cls, graph: MechanismGraph, diagnostics: list[Diagnostic]) -> "Summary":
+        kinds = [entity.is_class for entity in graph.entities()]
+        errors = sum(d.is_error for d in diagnostics)
+        return cls(
+            files=len(graph.files),
+            entities=kinds.count(False),
+            classes=kinds.count(True),
+            links=len(graph.claims),
+            sources=len(graph.sources),
+            hypotheses=len(graph.hypotheses),
+            errors=errors,
+            warnings=len(diagnostics) - errors,
+        )
+
+    def format(self) -> str:
+        """One line: ``ok: 1 file, 20 entities, ...``."""
+        counts = ", ".join(
+            f"{n} {name if n == 1 else plural}"
+            for n, name, plural in (
+                (self.files, "file", "files"),
+                (self.entities, "entity", "entities"),
+                (self.classes, "class", "classes"),
+                (self.links, "link", "links"),
+                (self.sources, "source", "sources"),
+                (self.hypotheses, "hypothesis", "hypotheses"),
+            )
+        )
+        verdict = "FAILED" if self.errors else "ok"
+        return f"{verdict}: {counts}; {self.errors} errors, {self.warnings} warnings"
+
+
+def run(args: argparse.Namespace) -> int:
+    files, diagnostics = load_paths(args.paths)
+    graph, compile_diagnostics = compile_rules(files)
+    diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
+    summary = Summary.of(graph, diagnostics)
+    if not args.json:
+        print_diagnostics(diagnostics)
+    emit(
+        args,
+        summary.format(),
+        {
+            "ok": summary.errors == 0,
+            "summary": summary.__dict__,
+            "diagnostics": [d.to_dict() for d in diagnostics],
+        },
+    )
+    return 1 if summary.errors else 0
