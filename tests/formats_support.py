@@ -25,7 +25,7 @@ from mechgraph.syntax import (
 
 def _statement_lines(statement) -> list[str]:
     if isinstance(statement, Comment):
-        return [f"# {statement.text}"]
+        return [f"#{statement.text}"]
     if isinstance(statement, SourceDecl):
         return [f"source {statement.name.name} = {statement.reference} {statement.title!r}"]
     if isinstance(statement, EntityDecl):

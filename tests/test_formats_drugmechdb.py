@@ -30,7 +30,7 @@ def test_every_record_is_replayed_or_listed_with_a_reason(sample):
     ids = {r["graph"]["_id"] for r in _records()}
     replayed = {s.name.name for s in sample.rule_file.statements if isinstance(s, Hypothesis)}
     listed = {s.text.split(": ")[1] for s in sample.rule_file.statements
-              if isinstance(s, Comment) and s.text.startswith("not replayed: ")}
+              if isinstance(s, Comment) and s.text.startswith(" not replayed: ")}
     assert len(ids) == 300
     assert replayed | listed == ids and not replayed & listed
     assert sample.summary.hypotheses == len(replayed)

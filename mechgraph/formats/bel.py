@@ -28,7 +28,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from ..graph import MechanismGraph
 from ..syntax import Relation, Status
 from .belterms import Term, TermError, Value, read_string, read_term, write_term
-from .builder import RuleBuilder, Where
+from .builder import RuleBuilder, Where, is_reference
 from .curies import split_curie
 from .reading import ignore_progress, read_lines
 from .records import EdgeRecord, NodeRecord, graph_records
@@ -192,8 +192,8 @@ def _citation(values: list[str], state: _State, builder: RuleBuilder, where: Whe
     kind, title, local = values[:3]
     prefix = _CITATION_PREFIX.get(kind.casefold())
     reference = f"{prefix}:{local}" if prefix else local
-    if split_curie(reference) is None:
-        builder.skip(f"citation of type {kind!r} without an identifier", where,
+    if not is_reference(reference):
+        builder.skip(f"citation of type {kind!r} without a PREFIX:ID identifier", where,
                      hint="only PubMed, PubMed Central, DOI and CURIE citations are kept")
         return
     state.citation = builder.source(reference, title)
@@ -268,7 +268,7 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
     status = Status.HYPOTHESIS if context.pop(_STATUS, None) == "hypothesis" else Status.OBSERVED
     builder.link(names[0], _RELATIONS[word], names[1], context=context,
                  evidence=(state.citation,) if state.citation else (), status=status,
-                 comment=f"evidence: {state.evidence}" if state.evidence else None)
+                 comment=f"evidence: {state.evidence}" if state.evidence else None, where=where)
 
 
 def _skip_ws(line: str, pos: int) -> int:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Hashable, Mapping
 
 from ..errors import Diagnostic, ParseError, Severity
+from ..grammar import REFERENCE
 from ..syntax import (
     ENTITY_KINDS,
     Attribute,
@@ -47,10 +48,19 @@ from ..syntax import (
     SourceDecl,
     Statement,
     Status,
+    is_bare_name,
 )
 from .curies import check_curie
 
-__all__ = ["Where", "ImportSummary", "ImportResult", "RuleBuilder", "source_name"]
+__all__ = [
+    "Where",
+    "ImportSummary",
+    "ImportResult",
+    "RuleBuilder",
+    "comment_line",
+    "is_reference",
+    "source_name",
+]
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,21 @@ class ImportResult:
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
+_REFERENCE = re.compile(REFERENCE)
+
+
+def comment_line(text: str) -> Comment:
+    """A comment line as the parser reads ``# text`` (the text after ``#``)."""
+    return Comment(" " + " ".join(text.split()))
+
+
+def is_reference(text: str) -> bool:
+    """True when ``text`` can be cited inline: ``pmid:8852531``, ``doi:10.1/x-1``.
+
+    >>> is_reference("pmid:8852531"), is_reference("https://example.org/a#b")
+    (True, False)
+    """
+    return _REFERENCE.fullmatch(text) is not None
 
 
 def source_name(reference: str) -> str:
@@ -253,8 +278,24 @@ class RuleBuilder:
         evidence: tuple[str, ...] = (),
         status: Status = Status.OBSERVED,
         comment: str | None = None,
+        where: Where | None = None,
     ) -> None:
-        """State a link; a second statement of the same link adds its evidence."""
+        """State a link; a second statement of the same link adds its evidence.
+
+        A context key that is not a bare name, or a citation that is not a
+        source name or ``PREFIX:ID``, is an error located at ``where``.
+        """
+        where = where or Where(self.file)
+        bad_keys = [k for k in (context or {}) if not is_bare_name(k)]
+        bad_refs = [e for e in evidence if not is_reference(e)]
+        for key in bad_keys:
+            self.error(f"context key {key!r} is not a name", where,
+                       hint="context keys are letters, digits and _ (species, cell_line)")
+        for reference in bad_refs:
+            self.error(f"citation {reference!r} is neither a source name nor PREFIX:ID", where,
+                       hint="cite e.g. pmid:8852531 or doi:10.1055/s-2007-979537")
+        if bad_keys or bad_refs:
+            return
         qualifiers = tuple(Qualifier(k, v) for k, v in sorted((context or {}).items()))
         key = (subject, relation, object, qualifiers, status)
         record = self._links.get(key)
@@ -307,14 +348,14 @@ class RuleBuilder:
         errors = [d for d in self._diagnostics if d.is_error]
         if errors:
             raise ParseError(errors)
-        statements: list[Statement] = [Comment(line) for line in header + self.header]
+        statements: list[Statement] = [comment_line(line) for line in header + self.header]
         sections = [
             list(self._sources.values()),
             self._declarations(),
             [IsA((Ref(m),), Ref(p)) for m, p in self._isa],
             self._link_statements(),
         ]
-        trailer = [Comment(line) for line in self.trailer]
+        trailer = [comment_line(line) for line in self.trailer]
         for section in sections + [[h] for h in self._hypotheses] + [trailer]:
             if section:
                 statements.append(Blank())
@@ -356,7 +397,7 @@ class RuleBuilder:
         shown = None
         for record in self._links.values():
             if record.comment is not None and record.comment != shown:
-                out.append(Comment(record.comment))
+                out.append(comment_line(record.comment))
                 shown = record.comment
             evidence = tuple(Evidence(e) for e in record.evidence)
             out.append(dataclasses.replace(record.link, evidence=evidence))

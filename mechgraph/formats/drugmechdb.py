@@ -26,9 +26,8 @@ import networkx as nx
 import yaml
 
 from ..errors import Diagnostic, InputError
-from ..syntax import Comment as SyntaxComment
 from ..syntax import Quantifier, Reaches, Ref, Relation
-from .builder import RuleBuilder, Where
+from .builder import RuleBuilder, Where, comment_line
 from .reading import ignore_progress, iter_json_array
 
 __all__ = ["read_drugmechdb", "PREDICATES", "INVERSE_PREDICATES", "BIOLINK_KINDS"]
@@ -146,7 +145,7 @@ def _record(builder: RuleBuilder, record: Any, where: Where) -> None:
         edge = _link(builder, link, names, ident, where)
         if edge is not None:
             subject, relation, object = edge
-            builder.link(subject, relation, object, evidence=evidence)
+            builder.link(subject, relation, object, evidence=evidence, where=where)
             if relation is not Relation.NO_CHANGE:
                 steps.add_edge(subject, object)
     _hypothesis(builder, record, graph, names, labels, steps, where)
@@ -208,9 +207,9 @@ def _hypothesis(builder: RuleBuilder, record: dict, graph: dict, names: dict[str
         builder.note(f"record {ident} is not replayed as a hypothesis: {reason}", where)
         builder.trailer.append(f"not replayed: {ident}: {reason}")
         return
-    notes = [SyntaxComment(f"reference: {r}") for r in record.get("references") or ()
+    notes = [comment_line(f"reference: {r}") for r in record.get("references") or ()
              if isinstance(r, str)]
     if isinstance(record.get("comment"), str):
-        notes.insert(0, SyntaxComment(" ".join(record["comment"].split())))
+        notes.insert(0, comment_line(" ".join(record["comment"].split())))
     statement = Reaches(Quantifier.EVERY, Ref(drug), Ref(disease))
     builder.hypothesis(ident, (*notes, statement), evidence=(f"{_PREFIX}:{ident}",))

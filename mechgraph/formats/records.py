@@ -187,7 +187,7 @@ def add_records(
             continue
         status = Status.HYPOTHESIS if edge.get("hypothesis") else Status.OBSERVED
         builder.link(subject, relation, object, context=dict(edge.get("context") or {}),
-                     evidence=tuple(edge.get("evidence") or ()), status=status)
+                     evidence=tuple(edge.get("evidence") or ()), status=status, where=where)
 
 
 def _undeclared(builder: RuleBuilder, name: str, where: Where) -> str:
