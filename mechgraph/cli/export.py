@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from ..errors import Diagnostic, InputError, MechgraphError
+from ..errors import MechgraphError, sort_diagnostics
 from ..formats import FORMATS, export_graph
 from ..graph import MechanismGraph
 from .files import write_atomic
@@ -25,31 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write here (atomically); standard output when omitted")
 
 
-def rule_files(paths: list[str]) -> list[Path]:
-    """The ``.mg`` files named or found below the given folders, sorted."""
-    found: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(sorted(path.rglob("*.mg")))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError(Diagnostic.error(f"no such file or folder: {name}", file=name,
-                                              code="io"))
-    return found
-
-
 def load_graph(paths: list[str]) -> MechanismGraph:
-    """Parse and compile the rule files; errors stop with their diagnostics."""
+    """Load and compile the rules; any error stops the export with its diagnostics."""
     from ..compiler import compile_rules
-    from ..parser import parse_text
+    from ..loader import load_paths
 
-    files = [parse_text(p.read_text(encoding="utf-8"), str(p)) for p in rule_files(paths)]
-    graph, diagnostics = compile_rules(files)
-    errors = [d for d in diagnostics if d.is_error]
-    if errors:
-        raise MechgraphError(errors)
+    files, diagnostics = load_paths(paths)
+    graph, more = compile_rules(files)
+    diagnostics = sort_diagnostics(diagnostics + more)
+    if any(d.is_error for d in diagnostics):
+        raise MechgraphError([d for d in diagnostics if d.is_error])
     print_diagnostics(diagnostics)
     return graph
 
