@@ -6,9 +6,10 @@ from collections import Counter
 
 import pytest
 from conftest import FIXTURES
-from formats_support import rule_entities, rule_links
+from formats_support import mechanism_graphs, rule_entities, rule_links
+from hypothesis import given, settings
 
-from mechgraph.formats import import_file
+from mechgraph.formats import export_graph, import_file
 from mechgraph.syntax import Relation, Status
 
 BEL = sorted((FIXTURES / "formats").glob("*.bel"))
@@ -117,3 +118,15 @@ def test_agrees_with_pybel_on_causal_edges(path):
               for s, r, o in theirs}
     assert Counter(r for _, r, _ in ours) == Counter(r for _, r, _ in theirs)
     assert ours == theirs
+
+
+@given(graph=mechanism_graphs())
+@settings(max_examples=25)
+def test_pybel_reads_the_exported_claims(graph, tmp_path_factory):
+    """Check that PyBEL finds every cited claim of a BEL export, with its relation."""
+    path = tmp_path_factory.mktemp("bel") / "export.bel"
+    path.write_text(export_graph("bel", graph), encoding="utf-8")
+    theirs = {(s, r, o) for s, r, o, _ in _pybel_triples(path)}
+    for claim in graph.claims:
+        if claim.evidence:
+            assert (claim.subject, claim.relation, claim.object) in theirs

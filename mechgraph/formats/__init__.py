@@ -19,7 +19,8 @@ from typing import BinaryIO, Callable
 from ..errors import Diagnostic, MechgraphError
 from ..graph import MechanismGraph
 from .bel import read_bel, write_bel
-from .builder import ImportResult, ImportSummary, RuleBuilder
+from .builder import RuleBuilder
+from .result import ImportResult, ImportSummary
 from .curies import KNOWN_PREFIXES, check_curie
 from .cx2 import read_cx2, write_cx2
 from .drugmechdb import read_drugmechdb

@@ -306,6 +306,9 @@ def _entity(term: Term, builder: RuleBuilder, where: Where) -> str:
 
 # -- export -----------------------------------------------------------------
 
+_DOCUMENT = (("Name", "mechgraph export"), ("Description", "Claims exported from mechgraph rules"),
+             ("Version", "1.0.0"), ("Authors", "mechgraph"), ("ContactInfo", "mechgraph"))
+_EVIDENCE = "stated in mechgraph rules"
 _KIND_FUNCTION = {"protein": "p", "receptor": "p", "gene": "g", "process": "bp",
                   "disease": "path", "phenotype": "path"}
 
@@ -338,11 +341,10 @@ def write_bel(graph: MechanismGraph) -> str:
     nodes, edges = graph_records(graph)
     terms = {n.name: _term(n) for n in nodes}
     titles = {s.reference: s.title for s in graph.sources.values() if s.title}
-    out = [
-        'SET DOCUMENT Name = "mechgraph export"',
-        f'DEFINE NAMESPACE {LOCAL_NAMESPACE} AS PATTERN ".*"',
-        "",
-    ]
+    out = [f"SET DOCUMENT {key} = {quote_string(value)}" for key, value in _DOCUMENT]
+    keys = sorted({k for e in edges for k, _ in e.context} | {_STATUS})
+    out += ["", f'DEFINE NAMESPACE {LOCAL_NAMESPACE} AS PATTERN ".*"']
+    out += [f'DEFINE ANNOTATION {key} AS PATTERN ".*"' for key in keys] + [""]
     for edge in edges:
         out.extend(_edge_lines(edge, terms, titles))
     return "\n".join(out) + "\n"
@@ -355,7 +357,10 @@ def _edge_lines(edge: EdgeRecord, terms: dict[str, str], titles: dict[str, str])
     settings = [f"SET {key} = {quote_string(value)}" for key, value in context]
     lines = []
     for reference in edge.evidence or (None,):
-        lines.append(_citation_line(reference, titles) if reference else "UNSET ALL")
+        if reference:
+            lines += [_citation_line(reference, titles), f"SET Evidence = {quote_string(_EVIDENCE)}"]
+        else:
+            lines.append("UNSET ALL")
         lines.extend(settings)
         lines.append(statement)
         lines.append("")

@@ -51,6 +51,7 @@ from ..syntax import (
     is_bare_name,
 )
 from .curies import check_curie
+from .result import ImportResult, ImportSummary
 
 __all__ = [
     "Where",
@@ -75,75 +76,6 @@ class Where:
     def fields(self) -> dict[str, Any]:
         """The location as keyword arguments of :class:`Diagnostic`."""
         return {"file": self.file, "line": self.line, "col": self.col, "snippet": self.snippet}
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import produced: counts, and the skipped statements by reason."""
-
-    entities: int
-    links: int
-    merged_entities: int
-    merged_links: int
-    isa: int
-    hypotheses: int
-    skipped: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def skipped_total(self) -> int:
-        return sum(count for _, count in self.skipped)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "entities": self.entities,
-            "links": self.links,
-            "merged_entities": self.merged_entities,
-            "merged_links": self.merged_links,
-            "isa": self.isa,
-            "hypotheses": self.hypotheses,
-            "skipped": dict(self.skipped),
-            "skipped_total": self.skipped_total,
-        }
-
-    def format(self) -> str:
-        """One line per fact, for people.
-
-        >>> print(ImportSummary(2, 1, 0, 0, 0, 0, (("nested statement", 3),)).format())
-        imported 2 entities, 1 link, 0 isa, 0 hypotheses
-        merged 0 entities, 0 links
-        skipped 3 statements
-          3  nested statement
-        """
-        lines = [
-            f"imported {_count(self.entities, 'entity', 'entities')}, "
-            f"{_count(self.links, 'link', 'links')}, {self.isa} isa, "
-            f"{_count(self.hypotheses, 'hypothesis', 'hypotheses')}",
-            f"merged {_count(self.merged_entities, 'entity', 'entities')}, "
-            f"{_count(self.merged_links, 'link', 'links')}",
-            f"skipped {_count(self.skipped_total, 'statement', 'statements')}",
-        ]
-        lines.extend(f"  {count}  {reason}" for reason, count in self.skipped)
-        return "\n".join(lines)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """An imported rule file with its summary and the diagnostics met on the way."""
-
-    rule_file: RuleFile
-    summary: ImportSummary
-    diagnostics: tuple[Diagnostic, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.rule_file.path,
-            "summary": self.summary.to_dict(),
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
-        }
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
@@ -274,9 +206,9 @@ class RuleBuilder:
         relation: Relation,
         object: str,
         *,
+        status: Status = Status.OBSERVED,
         context: Mapping[str, str] | None = None,
         evidence: tuple[str, ...] = (),
-        status: Status = Status.OBSERVED,
         comment: str | None = None,
         where: Where | None = None,
     ) -> None:
