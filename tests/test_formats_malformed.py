@@ -30,6 +30,10 @@ CASES = [
      ' {"id": "MESH:2", "label": "Disease", "name": "y"}],\n'
      ' "links": [{"source": "MESH:1", "target": "MESH:2", "key": "?!"}]}]',
      "unknown relation '?!'", 1, 1),
+    ("drugmechdb", "e.json", '[{"graph": {"_id": "x",\n "drug": "caf\xe9"'.encode("latin-1"),
+     "not UTF-8", 2, 14),
+    ("cx2", "e.cx2", '[{"nodes": [{"id": 0, "v": {"name": "caf\xe9"}}]}]'.encode("latin-1"),
+     "not UTF-8", 1, 41),
     ("drugmechdb", "y.yaml", "graph:\n  _id: x\n nodes: [\n", "malformed YAML", 3, 2),
     ("graphml", "g.graphml", "<graphml><graph edgedefault='directed'><node id='a'>\n</graph>",
      "malformed GraphML", 2, 3),

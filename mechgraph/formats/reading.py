@@ -117,6 +117,7 @@ class _Buffer:
         try:
             self.text += self.decoder.decode(raw, final=self.eof)
         except UnicodeDecodeError as error:
+            self.text += raw[: error.start].decode("utf-8", "replace")
             self.fail(len(self.text), f"{self.file} is not UTF-8 text (byte 0x{raw[error.start]:02x})",
                       "convert the file to UTF-8", code="encoding")
         if self.line == 1 and self.text.startswith("\ufeff"):
