@@ -40,3 +40,14 @@ def test_every_fixture_has_a_golden_import():
     """Check that no fixture is left out of the golden tests."""
     inputs = {p.name for p in FOLDER.iterdir() if p.suffix in (".bel", ".sif", ".json", ".yaml")}
     assert inputs == {name for _, name in CASES}
+
+
+@pytest.mark.parametrize(("format", "name"), CASES)
+def test_imported_rules_format_and_parse_back_unchanged(format, name):
+    """Check that the written .mg text parses back to exactly the imported syntax tree."""
+    formatter = pytest.importorskip("mechgraph.formatter")
+    from mechgraph.parser import parse_text
+
+    rules = import_file(format, str(FOLDER / name)).rule_file
+    text = formatter.format_rule_file(rules)
+    assert parse_text(text, rules.path).statements == rules.statements
