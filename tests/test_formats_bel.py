@@ -130,3 +130,17 @@ def test_pybel_reads_the_exported_claims(graph, tmp_path_factory):
     for claim in graph.claims:
         if claim.evidence:
             assert (claim.subject, claim.relation, claim.object) in theirs
+
+
+def test_citation_forms(tmp_path):
+    """Check the two-field citation, and that a URL citation is a warning, not a statement."""
+    result = _bel(tmp_path, "\n".join([
+        'SET Citation = {"PubMed", "8852531"}',
+        "p(HGNC:A) -> p(HGNC:B)",
+        'SET Citation = {"Online Resource", "a page", "https://example.org/x#y"}',
+        "p(HGNC:A) -| p(HGNC:B)",
+    ]))
+    assert sorted(rule_links(result.rule_file).values()) == [frozenset(), {"pmid:8852531"}]
+    (warning,) = [d for d in result.diagnostics if d.severity.value == "warning"]
+    assert (warning.line, "not kept" in warning.message) == (3, True)
+    assert result.summary.skipped_total == 0

@@ -185,15 +185,15 @@ def _set(line: str, state: _State, builder: RuleBuilder, where: Where) -> None:
 
 def _citation(values: list[str], state: _State, builder: RuleBuilder, where: Where) -> None:
     state.reset()  # a new citation starts afresh, as in BEL 2
-    if len(values) < 3:
-        builder.error("a citation needs a type, a title and an identifier", where,
+    if len(values) < 2:
+        builder.error("a citation needs a type and an identifier", where,
                       hint='SET Citation = {"PubMed", "title", "12345"}')
         return
-    kind, title, local = values[:3]
+    kind, title, local = (values[0], "", values[1]) if len(values) == 2 else values[:3]
     prefix = _CITATION_PREFIX.get(kind.casefold())
     reference = f"{prefix}:{local}" if prefix else local
     if not is_reference(reference):
-        builder.skip(f"citation of type {kind!r} without a PREFIX:ID identifier", where,
+        builder.warn(f"citation {local!r} of type {kind!r} is not kept: not PREFIX:ID", where,
                      hint="only PubMed, PubMed Central, DOI and CURIE citations are kept")
         return
     state.citation = builder.source(reference, title)

@@ -268,6 +268,10 @@ class RuleBuilder:
         """Record malformed input; :meth:`build` will refuse to produce a file."""
         self._diagnostics.append(Diagnostic.error(message, hint=hint, **where.fields()))
 
+    def warn(self, message: str, where: Where, hint: str | None = None) -> None:
+        """Record something kept only in part (the import goes on)."""
+        self._diagnostics.append(Diagnostic.warning(message, hint=hint, **where.fields()))
+
     def note(self, message: str, where: Where | None = None) -> None:
         """Record something a reader should know, e.g. a merge."""
         self._diagnostics.append(
