@@ -39,14 +39,20 @@ def _statement_lines(statement) -> list[str]:
     if isinstance(statement, Link):
         context = ", ".join(f"{q.key}={q.value!r}" for q in statement.context)
         evidence = " ".join(f"@{e.reference}" for e in statement.evidence)
-        return [f"{statement.subject.name!r} {statement.relation.value} {statement.object.name!r}"
-                f" [{context}] {evidence} {statement.status.value}"]
+        return [
+            (
+                f"{statement.subject.name!r} {statement.relation.value} {statement.object.name!r}"
+                f" [{context}] {evidence} {statement.status.value}"
+            )
+        ]
     if isinstance(statement, Hypothesis):
         lines = [f"hypothesis {statement.name.name} {[e.reference for e in statement.evidence]}:"]
         for inner in statement.statements:
             if isinstance(inner, Reaches):
-                lines.append(f"    {inner.quantifier.value} {inner.members.name!r} reaches "
-                             f"{inner.target.name!r}")
+                lines.append(
+                    f"    {inner.quantifier.value} {inner.members.name!r} reaches "
+                    f"{inner.target.name!r}"
+                )
             else:
                 lines.extend("    " + line for line in _statement_lines(inner))
         return lines
@@ -73,8 +79,13 @@ def rule_links(rule_file: RuleFile) -> dict[tuple, frozenset[str]]:
     out: dict[tuple, frozenset[str]] = {}
     for s in rule_file.statements:
         if isinstance(s, Link):
-            key = _key(s.subject.name, s.relation, s.object.name,
-                       [(q.key, q.value) for q in s.context], s.status)
+            key = _key(
+                s.subject.name,
+                s.relation,
+                s.object.name,
+                [(q.key, q.value) for q in s.context],
+                s.status,
+            )
             refs = frozenset(sources.get(e.reference, e.reference) for e in s.evidence)
             out[key] = out.get(key, frozenset()) | refs
     return out
@@ -85,7 +96,9 @@ def graph_links(graph: MechanismGraph) -> dict[tuple, frozenset[str]]:
     out: dict[tuple, frozenset[str]] = {}
     for c in graph.claims:
         key = _key(c.subject, c.relation, c.object, c.context, c.status)
-        refs = frozenset(graph.sources[e].reference if e in graph.sources else e for e in c.evidence)
+        refs = frozenset(
+            graph.sources[e].reference if e in graph.sources else e for e in c.evidence
+        )
         out[key] = out.get(key, frozenset()) | refs
     return out
 
@@ -93,8 +106,10 @@ def graph_links(graph: MechanismGraph) -> dict[tuple, frozenset[str]]:
 def rule_entities(rule_file: RuleFile) -> dict[str, tuple]:
     """Entity name → (kind, label, identifier)."""
     return {
-        e.name.name: (s.kind, e.label, dict((a.key, a.value) for a in e.attributes).get("id"))
-        for s in rule_file.statements if isinstance(s, EntityDecl) for e in s.entries
+        e.name.name: (s.kind, e.label, {a.key: a.value for a in e.attributes}.get("id"))
+        for s in rule_file.statements
+        if isinstance(s, EntityDecl)
+        for e in s.entries
     }
 
 
@@ -103,8 +118,12 @@ def graph_entities(graph: MechanismGraph) -> dict[str, tuple]:
 
 
 def rule_isa(rule_file: RuleFile) -> set[tuple[str, str]]:
-    return {(m.name, s.parent.name) for s in rule_file.statements if isinstance(s, IsA)
-            for m in s.members}
+    return {
+        (m.name, s.parent.name)
+        for s in rule_file.statements
+        if isinstance(s, IsA)
+        for m in s.members
+    }
 
 
 # -- generated graphs ----------------------------------------------------------
@@ -112,19 +131,40 @@ def rule_isa(rule_file: RuleFile) -> set[tuple[str, str]]:
 _names = st.one_of(
     st.from_regex(r"[A-Za-z_][A-Za-z0-9_.]{0,8}", fullmatch=True),
     st.text(alphabet=string.ascii_letters + string.digits + " -β+()'", min_size=1, max_size=12)
-    .map(str.strip).filter(bool),
+    .map(str.strip)
+    .filter(bool),
 )
-_kinds = st.sampled_from(["drug", "treatment", "receptor", "protein", "gene", "process",
-                          "phenotype", "disease", "anatomy", "entity"])
+_kinds = st.sampled_from(
+    [
+        "drug",
+        "treatment",
+        "receptor",
+        "protein",
+        "gene",
+        "process",
+        "phenotype",
+        "disease",
+        "anatomy",
+        "entity",
+    ]
+)
 _prefixes = st.one_of(st.none(), st.sampled_from(["CHEBI", "HGNC", "GO", "MESH"]))
-_context = st.dictionaries(st.sampled_from(["species", "region", "duration", "dose"]),
-                           st.one_of(st.sampled_from(["mouse", "chronic", "10mg/kg", "14d"]),
-                                     st.text(string.ascii_letters + " ", min_size=1, max_size=8)
-                                     .map(str.strip).filter(bool)),
-                           max_size=2)
-_evidence = st.lists(st.one_of(st.builds("pmid:{}".format, st.integers(1, 10**8)),
-                               st.sampled_from(["skolnick1996", "doi:10.1055/s-2007-979537"])),
-                     max_size=2, unique=True)
+_context = st.dictionaries(
+    st.sampled_from(["species", "region", "duration", "dose"]),
+    st.one_of(
+        st.sampled_from(["mouse", "chronic", "10mg/kg", "14d"]),
+        st.text(string.ascii_letters + " ", min_size=1, max_size=8).map(str.strip).filter(bool),
+    ),
+    max_size=2,
+)
+_evidence = st.lists(
+    st.one_of(
+        st.builds("pmid:{}".format, st.integers(1, 10**8)),
+        st.sampled_from(["skolnick1996", "doi:10.1055/s-2007-979537"]),
+    ),
+    max_size=2,
+    unique=True,
+)
 
 
 @st.composite
@@ -139,12 +179,18 @@ def mechanism_graphs(draw) -> MechanismGraph:
         graph.add_entity(Entity(name, draw(_kinds), None, attributes))
     for _ in range(draw(st.integers(0, 8))):
         subject, object = draw(st.sampled_from(names)), draw(st.sampled_from(names))
-        graph.add_claim(subject, draw(st.sampled_from(list(Relation))), object,
-                        context=draw(_context), evidence=tuple(draw(_evidence)),
-                        status=draw(st.sampled_from(list(Status))))
+        graph.add_claim(
+            subject,
+            draw(st.sampled_from(list(Relation))),
+            object,
+            context=draw(_context),
+            evidence=tuple(draw(_evidence)),
+            status=draw(st.sampled_from(list(Status))),
+        )
     for _ in range(draw(st.integers(0, 2))):
-        low, high = sorted(draw(st.lists(st.integers(0, len(names) - 1), min_size=2, max_size=2,
-                                         unique=True)))
+        low, high = sorted(
+            draw(st.lists(st.integers(0, len(names) - 1), min_size=2, max_size=2, unique=True))
+        )
         graph.add_isa(names[low], names[high])
     return graph
 

@@ -8,10 +8,23 @@ from mechgraph.errors import Severity
 from mechgraph.formats.curies import KNOWN_PREFIXES, check_curie, split_curie
 
 
-@pytest.mark.parametrize("value", ["CHEBI:47499", "HGNC:4584", "GO:0006954", "MESH:D013167",
-                                   "UniProt:P01375", "DrugBank:DB00458", "NCBIGene:2902",
-                                   "UBERON:0000955", "NCBITaxon:10090", "pmid:8852531",
-                                   "doi:10.1055/s-2007-979537", "chebi:47499"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "CHEBI:47499",
+        "HGNC:4584",
+        "GO:0006954",
+        "MESH:D013167",
+        "UniProt:P01375",
+        "DrugBank:DB00458",
+        "NCBIGene:2902",
+        "UBERON:0000955",
+        "NCBITaxon:10090",
+        "pmid:8852531",
+        "doi:10.1055/s-2007-979537",
+        "chebi:47499",
+    ],
+)
 def test_known_prefixes_pass(value):
     """Check that identifiers with a known prefix (any case) raise nothing."""
     assert check_curie(value) is None
@@ -35,6 +48,17 @@ def test_malformed_identifier_is_an_error(value):
 def test_the_issue_s_prefixes_are_known():
     """Check the prefixes the issue lists."""
     folded = {p.casefold() for p in KNOWN_PREFIXES}
-    for prefix in ["CHEBI", "HGNC", "GO", "MESH", "UniProt", "DrugBank", "NCBIGene", "UBERON",
-                   "NCBITaxon", "pmid", "doi"]:
+    for prefix in [
+        "CHEBI",
+        "HGNC",
+        "GO",
+        "MESH",
+        "UniProt",
+        "DrugBank",
+        "NCBIGene",
+        "UBERON",
+        "NCBITaxon",
+        "pmid",
+        "doi",
+    ]:
         assert prefix.casefold() in folded

@@ -65,8 +65,10 @@ def test_graph_formats_keep_everything_but_source_names(format, graph, tmp_path_
 def _classes_marked(graph):
     """Entities as imported: an ``entity`` that is an isa parent becomes a ``class``."""
     parents = {p for _, p in graph.hierarchy.edges}
-    return {name: ("class" if kind == "entity" and name in parents else kind, label, ident)
-            for name, (kind, label, ident) in graph_entities(graph).items()}
+    return {
+        name: ("class" if kind == "entity" and name in parents else kind, label, ident)
+        for name, (kind, label, ident) in graph_entities(graph).items()
+    }
 
 
 @given(graph=mechanism_graphs())

@@ -10,8 +10,12 @@ from mechgraph.formats.reading import iter_json_array, progress, read_lines
 
 
 def _records(count: int) -> bytes:
-    record = {"graph": {"_id": "x", "drug": "d", "disease": "z"}, "nodes": [], "links": [],
-              "references": ["r" * 200]}
+    record = {
+        "graph": {"_id": "x", "drug": "d", "disease": "z"},
+        "nodes": [],
+        "links": [],
+        "references": ["r" * 200],
+    }
     return ("[\n" + ",\n".join(json.dumps(record) for _ in range(count)) + "\n]").encode()
 
 

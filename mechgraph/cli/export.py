@@ -16,12 +16,22 @@ HELP = "export the compiled rules as BEL Script, SIF, GraphML, CX2 or node-link 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     writable = sorted(name for name, f in FORMATS.items() if f.write is not None)
-    parser.add_argument("format", choices=writable, metavar="FORMAT",
-                        help=f"one of: {', '.join(writable)}")
-    parser.add_argument("paths", nargs="*", default=["rules"], metavar="PATH",
-                        help="rule files or folders (default: rules)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write here (atomically); standard output when omitted")
+    parser.add_argument(
+        "format", choices=writable, metavar="FORMAT", help=f"one of: {', '.join(writable)}"
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        default=["rules"],
+        metavar="PATH",
+        help="rule files or folders (default: rules)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here (atomically); standard output when omitted",
+    )
 
 
 def load_graph(paths: list[str]) -> MechanismGraph:

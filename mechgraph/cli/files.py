@@ -26,8 +26,9 @@ def write_atomic(path: str, text: str) -> None:
         os.makedirs(folder, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".", suffix=".part", dir=folder)
     except OSError as error:
-        raise InputError(Diagnostic.error(f"cannot write {path}: {error.strerror}", file=path,
-                                          code="io")) from None
+        raise InputError(
+            Diagnostic.error(f"cannot write {path}: {error.strerror}", file=path, code="io")
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)

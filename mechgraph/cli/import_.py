@@ -15,14 +15,23 @@ HELP = "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonic
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     readable = sorted(name for name, f in FORMATS.items() if f.read is not None)
-    parser.add_argument("format", choices=readable, metavar="FORMAT",
-                        help=f"one of: {', '.join(readable)}")
+    parser.add_argument(
+        "format", choices=readable, metavar="FORMAT", help=f"one of: {', '.join(readable)}"
+    )
     parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("-o", "--output", metavar="OUT.mg",
-                        help="write the rules here (atomically); standard output when omitted")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.mg",
+        help="write the rules here (atomically); standard output when omitted",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="also print notes (merged entities, records not replayed)")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also print notes (merged entities, records not replayed)",
+    )
 
 
 def rule_text(result: ImportResult) -> str:

@@ -13,31 +13,32 @@ it with the formatter); exporters turn a :class:`MechanismGraph` into text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from ..errors import Diagnostic, MechgraphError
 from ..graph import MechanismGraph
 from .bel import read_bel, write_bel
 from .builder import RuleBuilder
-from .result import ImportResult, ImportSummary
 from .curies import KNOWN_PREFIXES, check_curie
 from .cx2 import read_cx2, write_cx2
 from .drugmechdb import read_drugmechdb
 from .graphml import read_graphml, write_graphml
 from .nodelink import read_nodelink, write_nodelink
 from .reading import open_input, progress
+from .result import ImportResult, ImportSummary
 from .sif import read_sif, write_sif
 
 __all__ = [
-    "Format",
     "FORMATS",
+    "KNOWN_PREFIXES",
+    "Format",
     "ImportResult",
     "ImportSummary",
-    "KNOWN_PREFIXES",
     "check_curie",
-    "import_file",
     "export_graph",
+    "import_file",
 ]
 
 Reader = Callable[[BinaryIO, RuleBuilder, Callable[[int], object]], None]
@@ -73,8 +74,11 @@ def _format(name: str, action: str) -> Format:
     able = sorted(n for n, f in FORMATS.items() if getattr(f, action) is not None)
     if known is None or getattr(known, action) is None:
         verb = "import" if action == "read" else "export"
-        raise MechgraphError(Diagnostic.error(
-            f"cannot {verb} format {name!r}", hint=f"formats: {', '.join(able)}", code="format"))
+        raise MechgraphError(
+            Diagnostic.error(
+                f"cannot {verb} format {name!r}", hint=f"formats: {', '.join(able)}", code="format"
+            )
+        )
     return known
 
 

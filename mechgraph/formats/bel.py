@@ -23,7 +23,8 @@ Export writes one statement per claim and citation, grouped under the
 from __future__ import annotations
 
 import re
-from typing import BinaryIO, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 
 from ..graph import MechanismGraph
 from ..syntax import Relation, Status
@@ -33,46 +34,87 @@ from .curies import split_curie
 from .reading import ignore_progress, read_lines
 from .records import EdgeRecord, NodeRecord, graph_records
 
-__all__ = ["read_bel", "write_bel", "LOCAL_NAMESPACE"]
+__all__ = ["LOCAL_NAMESPACE", "read_bel", "write_bel"]
 
 #: Namespace written for entities without an identifier; read back as "no identifier".
 LOCAL_NAMESPACE = "MG"
 
 _RELATIONS = {
-    "increases": Relation.INCREASES, "->": Relation.INCREASES,
-    "directlyIncreases": Relation.INCREASES, "=>": Relation.INCREASES,
-    "decreases": Relation.DECREASES, "-|": Relation.DECREASES,
-    "directlyDecreases": Relation.DECREASES, "=|": Relation.DECREASES,
-    "causesNoChange": Relation.NO_CHANGE, "cnc": Relation.NO_CHANGE,
-    "association": Relation.ASSOCIATION, "--": Relation.ASSOCIATION,
+    "increases": Relation.INCREASES,
+    "->": Relation.INCREASES,
+    "directlyIncreases": Relation.INCREASES,
+    "=>": Relation.INCREASES,
+    "decreases": Relation.DECREASES,
+    "-|": Relation.DECREASES,
+    "directlyDecreases": Relation.DECREASES,
+    "=|": Relation.DECREASES,
+    "causesNoChange": Relation.NO_CHANGE,
+    "cnc": Relation.NO_CHANGE,
+    "association": Relation.ASSOCIATION,
+    "--": Relation.ASSOCIATION,
 }
 _ISA = "isA"
 #: BEL relations that exist but have no rule-language equivalent.
 _OTHER_RELATIONS = frozenset(
-    "rateLimitingStepOf subProcessOf hasMembers hasMember hasComponents hasComponent orthologous "
-    "transcribedTo :> translatedTo >> equivalentTo eq regulates reg positiveCorrelation pos "
-    "negativeCorrelation neg correlation cor analogousTo biomarkerFor prognosticBiomarkerFor "
-    "hasVariant hasReactant hasProduct hasModification includes noCorrelation".split()
+    [
+        "rateLimitingStepOf",
+        "subProcessOf",
+        "hasMembers",
+        "hasMember",
+        "hasComponents",
+        "hasComponent",
+        "orthologous",
+        "transcribedTo",
+        ":>",
+        "translatedTo",
+        ">>",
+        "equivalentTo",
+        "eq",
+        "regulates",
+        "reg",
+        "positiveCorrelation",
+        "pos",
+        "negativeCorrelation",
+        "neg",
+        "correlation",
+        "cor",
+        "analogousTo",
+        "biomarkerFor",
+        "prognosticBiomarkerFor",
+        "hasVariant",
+        "hasReactant",
+        "hasProduct",
+        "hasModification",
+        "includes",
+        "noCorrelation",
+    ]
 )
 #: BEL functions of simple terms → (entity kind, name suffix used when the name is taken).
 _FUNCTIONS = {
-    "p": ("protein", "protein"), "proteinAbundance": ("protein", "protein"),
-    "g": ("gene", "gene"), "geneAbundance": ("gene", "gene"),
-    "r": ("gene", "RNA"), "rnaAbundance": ("gene", "RNA"),
-    "m": ("gene", "miRNA"), "microRNAAbundance": ("gene", "miRNA"),
-    "a": ("entity", "abundance"), "abundance": ("entity", "abundance"),
-    "bp": ("process", "process"), "biologicalProcess": ("process", "process"),
-    "path": ("disease", "pathology"), "pathology": ("disease", "pathology"),
+    "p": ("protein", "protein"),
+    "proteinAbundance": ("protein", "protein"),
+    "g": ("gene", "gene"),
+    "geneAbundance": ("gene", "gene"),
+    "r": ("gene", "RNA"),
+    "rnaAbundance": ("gene", "RNA"),
+    "m": ("gene", "miRNA"),
+    "microRNAAbundance": ("gene", "miRNA"),
+    "a": ("entity", "abundance"),
+    "abundance": ("entity", "abundance"),
+    "bp": ("process", "process"),
+    "biologicalProcess": ("process", "process"),
+    "path": ("disease", "pathology"),
+    "pathology": ("disease", "pathology"),
 }
 _CHEMICAL_NAMESPACES = frozenset({"CHEBI", "CHEMBL", "DRUGBANK", "PUBCHEM", "DB"})
 #: Why a term with arguments beyond one name cannot be imported, by function.
 _TERM_REASONS = {
     "activity": "act kin cat chap gtp pep phos ribo tscript tport ma molecularActivity "
-                "activity kinaseActivity catalyticActivity",
+    "activity kinaseActivity catalyticActivity",
     "modification or variant": "pmod proteinModification gmod var variant frag fragment "
-                               "fus fusion sub trunc",
+    "fus fusion sub trunc",
     "translocation, secretion or degradation": "tloc translocation sec surf deg degradation "
-                                               "cellSecretion cellSurfaceExpression",
+    "cellSecretion cellSurfaceExpression",
     "complex or composite abundance": "complex complexAbundance composite compositeAbundance",
     "location": "loc location",
     "reaction or list": "rxn reaction reactants products list",
@@ -122,7 +164,9 @@ def _logical_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]
         yield start, "\n".join(pending)
 
 
-def read_bel(stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress) -> None:
+def read_bel(
+    stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
+) -> None:
     """Read a BEL Script document from ``stream`` into ``builder``."""
     state = _State()
     for number, text in _logical_lines(read_lines(stream, builder.file, advance)):
@@ -179,22 +223,30 @@ def _set(line: str, state: _State, builder: RuleBuilder, where: Where) -> None:
         state.evidence = " ".join(" ".join(values).split())
     elif values:
         if len(values) > 1:
-            builder.note(f"annotation {key} has {len(values)} values; kept as one '|'-joined value", where)
+            builder.note(
+                f"annotation {key} has {len(values)} values; kept as one '|'-joined value", where
+            )
         state.annotations[_context_key(key)] = "|".join(values)
 
 
 def _citation(values: list[str], state: _State, builder: RuleBuilder, where: Where) -> None:
     state.reset()  # a new citation starts afresh, as in BEL 2
     if len(values) < 2:
-        builder.error("a citation needs a type and an identifier", where,
-                      hint='SET Citation = {"PubMed", "title", "12345"}')
+        builder.error(
+            "a citation needs a type and an identifier",
+            where,
+            hint='SET Citation = {"PubMed", "title", "12345"}',
+        )
         return
     kind, title, local = (values[0], "", values[1]) if len(values) == 2 else values[:3]
     prefix = _CITATION_PREFIX.get(kind.casefold())
     reference = f"{prefix}:{local}" if prefix else local
     if not is_reference(reference):
-        builder.warn(f"citation {local!r} of type {kind!r} is not kept: not PREFIX:ID", where,
-                     hint="only PubMed, PubMed Central, DOI and CURIE citations are kept")
+        builder.warn(
+            f"citation {local!r} of type {kind!r} is not kept: not PREFIX:ID",
+            where,
+            hint="only PubMed, PubMed Central, DOI and CURIE citations are kept",
+        )
         return
     state.citation = builder.source(reference, title)
 
@@ -232,9 +284,12 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
         if word in _OTHER_RELATIONS:
             builder.skip(f"relation {word!r} has no rule-language equivalent", _at(where, pos))
         else:
-            builder.error(f"unknown BEL relation {word!r}", _at(where, pos),
-                          hint="increases, decreases, directlyIncreases, directlyDecreases, "
-                               "causesNoChange, association, isA or -> -| => =| --")
+            builder.error(
+                f"unknown BEL relation {word!r}",
+                _at(where, pos),
+                hint="increases, decreases, directlyIncreases, directlyDecreases, "
+                "causesNoChange, association, isA or -> -| => =| --",
+            )
         return
     rest = _skip_ws(line, word_end)
     if rest < len(line) and line[rest] == "(":
@@ -250,15 +305,21 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
         builder.skip("chained statement (a -> b -> c)", _at(where, after))
         return
     if after < len(line):
-        builder.error("unexpected text after the statement", _at(where, _skip_ws(line, end)),
-                      hint="one statement per line")
+        builder.error(
+            "unexpected text after the statement",
+            _at(where, _skip_ws(line, end)),
+            hint="one statement per line",
+        )
         return
     problems = [(t, _unsupported(t)) for t in (subject, object) if _unsupported(t)]
     if problems:
         term, reason = problems[0]
         others = "; also " + problems[1][1] if len(problems) > 1 else ""
-        builder.skip(f"{reason} (no rule-language equivalent)", _at(where, term.col),
-                     hint=f"state the link between plain entities by hand if it matters{others}")
+        builder.skip(
+            f"{reason} (no rule-language equivalent)",
+            _at(where, term.col),
+            hint=f"state the link between plain entities by hand if it matters{others}",
+        )
         return
     names = [_entity(t, builder, where) for t in (subject, object)]
     if word == _ISA:
@@ -266,9 +327,16 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
         return
     context = dict(state.annotations)
     status = Status.HYPOTHESIS if context.pop(_STATUS, None) == "hypothesis" else Status.OBSERVED
-    builder.link(names[0], _RELATIONS[word], names[1], context=context,
-                 evidence=(state.citation,) if state.citation else (), status=status,
-                 comment=f"evidence: {state.evidence}" if state.evidence else None, where=where)
+    builder.link(
+        names[0],
+        _RELATIONS[word],
+        names[1],
+        context=context,
+        evidence=(state.citation,) if state.citation else (),
+        status=status,
+        comment=f"evidence: {state.evidence}" if state.evidence else None,
+        where=where,
+    )
 
 
 def _skip_ws(line: str, pos: int) -> int:
@@ -284,7 +352,9 @@ def _unsupported(term: Term) -> str | None:
     if term.function in _FUNCTIONS and len(term.args) == 1 and isinstance(term.args[0], Value):
         return None
     inner = next((a for a in term.args if isinstance(a, Term)), None)
-    function = inner.function if term.function in _FUNCTIONS and inner is not None else term.function
+    function = (
+        inner.function if term.function in _FUNCTIONS and inner is not None else term.function
+    )
     return _REASON_BY_FUNCTION.get(function, f"BEL function {function}()")
 
 
@@ -300,17 +370,35 @@ def _entity(term: Term, builder: RuleBuilder, where: Where) -> str:
         candidate = f"{value.namespace}:{value.name}"
         identifier = candidate if split_curie(candidate) else None
     key = (suffix, value.namespace, value.name)
-    return builder.entity(key, name, kind, identifier=identifier, distinct=suffix,
-                          declaration=False, where=_at(where, value.col))
+    return builder.entity(
+        key,
+        name,
+        kind,
+        identifier=identifier,
+        distinct=suffix,
+        declaration=False,
+        where=_at(where, value.col),
+    )
 
 
 # -- export -----------------------------------------------------------------
 
-_DOCUMENT = (("Name", "mechgraph export"), ("Description", "Claims exported from mechgraph rules"),
-             ("Version", "1.0.0"), ("Authors", "mechgraph"), ("ContactInfo", "mechgraph"))
+_DOCUMENT = (
+    ("Name", "mechgraph export"),
+    ("Description", "Claims exported from mechgraph rules"),
+    ("Version", "1.0.0"),
+    ("Authors", "mechgraph"),
+    ("ContactInfo", "mechgraph"),
+)
 _EVIDENCE = "stated in mechgraph rules"
-_KIND_FUNCTION = {"protein": "p", "receptor": "p", "gene": "g", "process": "bp",
-                  "disease": "path", "phenotype": "path"}
+_KIND_FUNCTION = {
+    "protein": "p",
+    "receptor": "p",
+    "gene": "g",
+    "process": "bp",
+    "disease": "path",
+    "phenotype": "path",
+}
 
 
 def _term(node: NodeRecord) -> str:
@@ -323,7 +411,11 @@ def _term(node: NodeRecord) -> str:
 def _citation_line(reference: str, titles: dict[str, str]) -> str:
     prefix, _, local = reference.partition(":")
     kind = _PREFIX_CITATION.get(prefix)
-    fields = [kind, titles.get(reference, ""), local] if kind else ["Other", titles.get(reference, ""), reference]
+    fields = (
+        [kind, titles.get(reference, ""), local]
+        if kind
+        else ["Other", titles.get(reference, ""), reference]
+    )
     return "SET Citation = {" + ", ".join(quote_string(f) for f in fields) + "}"
 
 
@@ -358,7 +450,10 @@ def _edge_lines(edge: EdgeRecord, terms: dict[str, str], titles: dict[str, str])
     lines = []
     for reference in edge.evidence or (None,):
         if reference:
-            lines += [_citation_line(reference, titles), f"SET Evidence = {quote_string(_EVIDENCE)}"]
+            lines += [
+                _citation_line(reference, titles),
+                f"SET Evidence = {quote_string(_EVIDENCE)}",
+            ]
         else:
             lines.append("UNSET ALL")
         lines.extend(settings)

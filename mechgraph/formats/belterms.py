@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
 
-__all__ = ["Value", "Term", "TermError", "read_term", "write_term", "quote", "read_string"]
+__all__ = ["Term", "TermError", "Value", "quote", "read_string", "read_term", "write_term"]
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLAIN = re.compile(r"[^\s,()\"!]+")
@@ -47,7 +46,7 @@ class Term:
     """``function(arg, ...)``; ``col`` is the 0-based offset of the function name."""
 
     function: str
-    args: tuple[Union["Term", Value], ...]
+    args: tuple[Term | Value, ...]
     col: int = 0
 
 

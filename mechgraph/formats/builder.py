@@ -24,8 +24,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Mapping
+from typing import Any
 
 from ..errors import Diagnostic, ParseError, Severity
 from ..grammar import REFERENCE
@@ -54,10 +55,10 @@ from .curies import check_curie
 from .result import ImportResult, ImportSummary
 
 __all__ = [
-    "Where",
-    "ImportSummary",
     "ImportResult",
+    "ImportSummary",
     "RuleBuilder",
+    "Where",
     "comment_line",
     "is_reference",
     "source_name",
@@ -221,11 +222,17 @@ class RuleBuilder:
         bad_keys = [k for k in (context or {}) if not is_bare_name(k)]
         bad_refs = [e for e in evidence if not is_reference(e)]
         for key in bad_keys:
-            self.error(f"context key {key!r} is not a name", where,
-                       hint="context keys are letters, digits and _ (species, cell_line)")
+            self.error(
+                f"context key {key!r} is not a name",
+                where,
+                hint="context keys are letters, digits and _ (species, cell_line)",
+            )
         for reference in bad_refs:
-            self.error(f"citation {reference!r} is neither a source name nor PREFIX:ID", where,
-                       hint="cite e.g. pmid:8852531 or doi:10.1055/s-2007-979537")
+            self.error(
+                f"citation {reference!r} is neither a source name nor PREFIX:ID",
+                where,
+                hint="cite e.g. pmid:8852531 or doi:10.1055/s-2007-979537",
+            )
         if bad_keys or bad_refs:
             return
         qualifiers = tuple(Qualifier(k, v) for k, v in sorted((context or {}).items()))
@@ -305,7 +312,9 @@ class RuleBuilder:
             hypotheses=len(self._hypotheses),
             skipped=tuple(sorted(self._skipped.items())),
         )
-        return ImportResult(RuleFile(self.file, tuple(statements)), summary, tuple(self._diagnostics))
+        return ImportResult(
+            RuleFile(self.file, tuple(statements)), summary, tuple(self._diagnostics)
+        )
 
     def _declarations(self) -> list[Statement]:
         order = {kind: i for i, kind in enumerate(ENTITY_KINDS)}

@@ -18,7 +18,8 @@ their types in ``attributeDeclarations``.  Import reads the whole document
 from __future__ import annotations
 
 import json
-from typing import Any, BinaryIO, Callable
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from ..graph import MechanismGraph
 from .builder import RuleBuilder, Where
@@ -45,22 +46,45 @@ def write_cx2(graph: MechanismGraph) -> str:
     ids = {node.name: number for number, node in enumerate(nodes)}
     node_elements = []
     for node in nodes:
-        values = {"name": node.name, "kind": node.kind, "label": node.label,
-                  "represents": node.identifier}
-        node_elements.append({"id": ids[node.name],
-                              "v": {k: v for k, v in values.items() if v is not None}})
+        values = {
+            "name": node.name,
+            "kind": node.kind,
+            "label": node.label,
+            "represents": node.identifier,
+        }
+        node_elements.append(
+            {"id": ids[node.name], "v": {k: v for k, v in values.items() if v is not None}}
+        )
     edge_elements = [
-        {"id": number, "s": ids[edge.subject], "t": ids[edge.object],
-         "v": {("interaction" if k == "relation" else k): v for k, v in flat_attributes(edge).items()}}
+        {
+            "id": number,
+            "s": ids[edge.subject],
+            "t": ids[edge.object],
+            "v": {
+                ("interaction" if k == "relation" else k): v
+                for k, v in flat_attributes(edge).items()
+            },
+        }
         for number, edge in enumerate(edges)
     ]
-    declarations = {"networkAttributes": {"name": {"d": "string"}},
-                    "nodes": _declare(node_elements), "edges": _declare(edge_elements)}
+    declarations = {
+        "networkAttributes": {"name": {"d": "string"}},
+        "nodes": _declare(node_elements),
+        "edges": _declare(edge_elements),
+    }
     aspects = [
         {"CXVersion": "2.0", "hasFragments": False},
-        {"metaData": [{"name": name, "elementCount": count} for name, count in (
-            ("attributeDeclarations", 1), ("networkAttributes", 1),
-            ("nodes", len(node_elements)), ("edges", len(edge_elements)))]},
+        {
+            "metaData": [
+                {"name": name, "elementCount": count}
+                for name, count in (
+                    ("attributeDeclarations", 1),
+                    ("networkAttributes", 1),
+                    ("nodes", len(node_elements)),
+                    ("edges", len(edge_elements)),
+                )
+            ]
+        },
         {"attributeDeclarations": [declarations]},
         {"networkAttributes": [{"name": "mechgraph export"}]},
         {"nodes": node_elements},
@@ -70,11 +94,12 @@ def write_cx2(graph: MechanismGraph) -> str:
     return json.dumps(aspects, indent=1, ensure_ascii=False) + "\n"
 
 
-def read_cx2(stream: BinaryIO, builder: RuleBuilder,
-             advance: Callable[[int], object] = ignore_progress) -> None:
+def read_cx2(
+    stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
+) -> None:
     """Read a CX2 document into ``builder``."""
     document = load_json(stream, builder.file)
-    hint = "a CX2 document is a list of aspects such as {\"nodes\": [...]}"
+    hint = 'a CX2 document is a list of aspects such as {"nodes": [...]}'
     if not isinstance(document, list) or not all(isinstance(a, dict) for a in document):
         raise structure_error(builder.file, "not a CX2 document", hint)
     aspects: dict[str, list] = {}
@@ -83,12 +108,22 @@ def read_cx2(stream: BinaryIO, builder: RuleBuilder,
             if isinstance(elements, list):
                 aspects.setdefault(name, []).extend(elements)
     try:
-        names = {n["id"]: str(n.get("v", {}).get("name", n["id"])) for n in aspects.get("nodes", [])}
-        nodes = [{"name": names[n["id"]], "kind": n.get("v", {}).get("kind"),
-                  "label": n.get("v", {}).get("label"),
-                  "identifier": n.get("v", {}).get("represents")} for n in aspects.get("nodes", [])]
-        edges = [unflatten(names[e["s"]], names[e["t"]], e.get("v", {}))
-                 for e in aspects.get("edges", [])]
+        names = {
+            n["id"]: str(n.get("v", {}).get("name", n["id"])) for n in aspects.get("nodes", [])
+        }
+        nodes = [
+            {
+                "name": names[n["id"]],
+                "kind": n.get("v", {}).get("kind"),
+                "label": n.get("v", {}).get("label"),
+                "identifier": n.get("v", {}).get("represents"),
+            }
+            for n in aspects.get("nodes", [])
+        ]
+        edges = [
+            unflatten(names[e["s"]], names[e["t"]], e.get("v", {}))
+            for e in aspects.get("edges", [])
+        ]
     except (KeyError, TypeError, AttributeError) as error:
         raise structure_error(builder.file, f"malformed CX2 node or edge ({error})", hint) from None
     add_records(builder, nodes, edges, Where(builder.file, 1, 1))

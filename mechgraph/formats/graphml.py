@@ -20,7 +20,8 @@ True
 from __future__ import annotations
 
 import io
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import BinaryIO
 from xml.etree.ElementTree import ParseError as XMLParseError
 
 import networkx as nx
@@ -31,7 +32,7 @@ from .builder import RuleBuilder, Where
 from .reading import ignore_progress
 from .records import add_records, flat_attributes, graph_records, unflatten
 
-__all__ = ["read_graphml", "write_graphml", "to_networkx"]
+__all__ = ["read_graphml", "to_networkx", "write_graphml"]
 
 
 def to_networkx(graph: MechanismGraph) -> nx.MultiDiGraph:
@@ -53,8 +54,9 @@ def write_graphml(graph: MechanismGraph) -> str:
     return "\n".join(nx.generate_graphml(to_networkx(graph))) + "\n"
 
 
-def read_graphml(stream: BinaryIO, builder: RuleBuilder,
-                 advance: Callable[[int], object] = ignore_progress) -> None:
+def read_graphml(
+    stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
+) -> None:
     """Read a GraphML document into ``builder`` (the whole document at once)."""
     data = stream.read()
     advance(len(data))
@@ -63,16 +65,31 @@ def read_graphml(stream: BinaryIO, builder: RuleBuilder,
     except XMLParseError as error:
         line, col = error.position
         text = data.decode("utf-8", "replace").splitlines()
-        raise InputError(Diagnostic.error(
-            f"malformed GraphML: {error}", file=builder.file, line=line, col=col + 1,
-            snippet=text[line - 1] if 0 < line <= len(text) else None,
-            hint="the file must be well-formed XML", code="graphml")) from None
+        raise InputError(
+            Diagnostic.error(
+                f"malformed GraphML: {error}",
+                file=builder.file,
+                line=line,
+                col=col + 1,
+                snippet=text[line - 1] if 0 < line <= len(text) else None,
+                hint="the file must be well-formed XML",
+                code="graphml",
+            )
+        ) from None
     except (nx.NetworkXError, ValueError, KeyError) as error:
-        raise InputError(Diagnostic.error(f"not usable GraphML: {error}", file=builder.file,
-                                          code="graphml")) from None
+        raise InputError(
+            Diagnostic.error(f"not usable GraphML: {error}", file=builder.file, code="graphml")
+        ) from None
     where = Where(builder.file, 1, 1)
     names = {n: str(d.get("name", n)) for n, d in graph.nodes(data=True)}
-    nodes = [{"name": names[n], "kind": d.get("kind"), "label": d.get("label"),
-              "identifier": d.get("identifier")} for n, d in graph.nodes(data=True)]
+    nodes = [
+        {
+            "name": names[n],
+            "kind": d.get("kind"),
+            "label": d.get("label"),
+            "identifier": d.get("identifier"),
+        }
+        for n, d in graph.nodes(data=True)
+    ]
     edges = [unflatten(names[s], names[t], d) for s, t, d in graph.edges(data=True)]
     add_records(builder, nodes, edges, where)

@@ -23,18 +23,32 @@ def load_json(stream: BinaryIO, file: str) -> Any:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         start = data.rfind(b"\n", 0, error.start) + 1
-        raise InputError(Diagnostic.error(
-            f"{file} is not UTF-8 text", file=file, line=line, col=error.start - start + 1,
-            snippet=data[start:].split(b"\n", 1)[0].decode("utf-8", "replace"),
-            hint="convert the file to UTF-8", code="encoding")) from None
+        raise InputError(
+            Diagnostic.error(
+                f"{file} is not UTF-8 text",
+                file=file,
+                line=line,
+                col=error.start - start + 1,
+                snippet=data[start:].split(b"\n", 1)[0].decode("utf-8", "replace"),
+                hint="convert the file to UTF-8",
+                code="encoding",
+            )
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         lines = text.splitlines()
-        raise InputError(Diagnostic.error(
-            f"malformed JSON: {error.msg}", file=file, line=error.lineno, col=error.colno,
-            snippet=lines[error.lineno - 1] if error.lineno <= len(lines) else None,
-            hint="the document is cut short or has a syntax error there", code="json")) from None
+        raise InputError(
+            Diagnostic.error(
+                f"malformed JSON: {error.msg}",
+                file=file,
+                line=error.lineno,
+                col=error.colno,
+                snippet=lines[error.lineno - 1] if error.lineno <= len(lines) else None,
+                hint="the document is cut short or has a syntax error there",
+                code="json",
+            )
+        ) from None
 
 
 def structure_error(file: str, message: str, hint: str) -> InputError:

@@ -17,7 +17,8 @@ document.  Source titles do not travel.
 from __future__ import annotations
 
 import json
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import BinaryIO
 
 from ..graph import MechanismGraph
 from .builder import RuleBuilder, Where
@@ -36,22 +37,38 @@ def write_nodelink(graph: MechanismGraph) -> str:
         "multigraph": True,
         "graph": {"name": "mechgraph export"},
         "nodes": [
-            {k: v for k, v in (("id", n.name), ("kind", n.kind), ("label", n.label),
-                               ("identifier", n.identifier)) if v is not None}
+            {
+                k: v
+                for k, v in (
+                    ("id", n.name),
+                    ("kind", n.kind),
+                    ("label", n.label),
+                    ("identifier", n.identifier),
+                )
+                if v is not None
+            }
             for n in nodes
         ],
         "links": [
-            {"source": e.subject, "target": e.object, "key": number, "relation": e.relation_word,
-             "sign": e.relation.sign.value if e.relation is not None else "+",
-             "hypothesis": e.is_hypothesis, "evidence": list(e.evidence), "context": dict(e.context)}
+            {
+                "source": e.subject,
+                "target": e.object,
+                "key": number,
+                "relation": e.relation_word,
+                "sign": e.relation.sign.value if e.relation is not None else "+",
+                "hypothesis": e.is_hypothesis,
+                "evidence": list(e.evidence),
+                "context": dict(e.context),
+            }
             for number, e in enumerate(edges)
         ],
     }
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
-def read_nodelink(stream: BinaryIO, builder: RuleBuilder,
-                  advance: Callable[[int], object] = ignore_progress) -> None:
+def read_nodelink(
+    stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
+) -> None:
     """Read a node-link JSON document into ``builder``."""
     document = load_json(stream, builder.file)
     hint = 'node-link JSON is {"nodes": [{"id": ...}], "links": [{"source": ..., "target": ...}]}'
@@ -60,12 +77,26 @@ def read_nodelink(stream: BinaryIO, builder: RuleBuilder,
     links = document.get("links", document.get("edges", []))
     try:
         names = {n["id"]: str(n.get("name", n["id"])) for n in document["nodes"]}
-        nodes = [{"name": names[n["id"]], "kind": n.get("kind"), "label": n.get("label"),
-                  "identifier": n.get("identifier")} for n in document["nodes"]]
-        edges = [{"subject": names[e["source"]], "object": names[e["target"]],
-                  "relation": e.get("relation", "association"), "context": e.get("context") or {},
-                  "evidence": e.get("evidence") or [], "hypothesis": bool(e.get("hypothesis"))}
-                 for e in links]
+        nodes = [
+            {
+                "name": names[n["id"]],
+                "kind": n.get("kind"),
+                "label": n.get("label"),
+                "identifier": n.get("identifier"),
+            }
+            for n in document["nodes"]
+        ]
+        edges = [
+            {
+                "subject": names[e["source"]],
+                "object": names[e["target"]],
+                "relation": e.get("relation", "association"),
+                "context": e.get("context") or {},
+                "evidence": e.get("evidence") or [],
+                "hypothesis": bool(e.get("hypothesis")),
+            }
+            for e in links
+        ]
     except (KeyError, TypeError, AttributeError) as error:
         raise structure_error(builder.file, f"malformed node or link ({error})", hint) from None
     add_records(builder, nodes, edges, Where(builder.file, 1, 1))

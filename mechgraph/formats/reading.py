@@ -16,11 +16,12 @@ import contextlib
 import json
 import os
 import sys
-from typing import BinaryIO, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 from ..errors import Diagnostic, InputError
 
-__all__ = ["read_lines", "open_input", "progress", "ignore_progress", "iter_json_array"]
+__all__ = ["ignore_progress", "iter_json_array", "open_input", "progress", "read_lines"]
 
 
 def ignore_progress(_: int) -> None:
@@ -89,8 +90,12 @@ def progress(stream: BinaryIO, path: str, quiet: bool = False) -> Iterator[Calla
 
     total = os.fstat(stream.fileno()).st_size
     with tqdm(
-        total=total, desc=os.path.basename(path), unit="B", unit_scale=True,
-        leave=False, file=sys.stderr,
+        total=total,
+        desc=os.path.basename(path),
+        unit="B",
+        unit_scale=True,
+        leave=False,
+        file=sys.stderr,
     ) as bar:
         yield bar.update
 
@@ -118,8 +123,12 @@ class _Buffer:
             self.text += self.decoder.decode(raw, final=self.eof)
         except UnicodeDecodeError as error:
             self.text += raw[: error.start].decode("utf-8", "replace")
-            self.fail(len(self.text), f"{self.file} is not UTF-8 text (byte 0x{raw[error.start]:02x})",
-                      "convert the file to UTF-8", code="encoding")
+            self.fail(
+                len(self.text),
+                f"{self.file} is not UTF-8 text (byte 0x{raw[error.start]:02x})",
+                "convert the file to UTF-8",
+                code="encoding",
+            )
         if self.line == 1 and self.text.startswith("\ufeff"):
             self.text = self.text[1:]
         return True
@@ -146,8 +155,11 @@ class _Buffer:
 
     def fail(self, offset: int, message: str, hint: str, code: str = "json") -> None:
         line, col, snippet = self.where(offset)
-        raise InputError(Diagnostic.error(message, file=self.file, line=line, col=col,
-                                          snippet=snippet, hint=hint, code=code))
+        raise InputError(
+            Diagnostic.error(
+                message, file=self.file, line=line, col=col, snippet=snippet, hint=hint, code=code
+            )
+        )
 
 
 def iter_json_array(
@@ -177,8 +189,11 @@ def iter_json_array(
             buffer.fail(buffer.pos, "the JSON list is cut short", "the file should end with ]")
         if not expect_item:
             if ch != ",":
-                buffer.fail(buffer.pos, f"expected ',' or ']' between records, found {ch!r}",
-                            "records are separated by commas")
+                buffer.fail(
+                    buffer.pos,
+                    f"expected ',' or ']' between records, found {ch!r}",
+                    "records are separated by commas",
+                )
             buffer.pos += 1
             expect_item = True
             continue
@@ -193,8 +208,11 @@ def iter_json_array(
                 if not buffer.more():
                     cut = error.pos >= len(buffer.text.rstrip())
                     message = "the record is cut short" if cut else f"malformed JSON: {error.msg}"
-                    buffer.fail(error.pos, message,
-                                "the file ends inside a record" if cut else "fix the syntax there")
+                    buffer.fail(
+                        error.pos,
+                        message,
+                        "the file ends inside a record" if cut else "fix the syntax there",
+                    )
         yield buffer.line, item
         buffer.pos = end
         expect_item = False

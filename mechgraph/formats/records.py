@@ -20,8 +20,9 @@ an importer of a graph-shaped format (GraphML, CX2, node-link), into a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..graph import MechanismGraph
 from ..syntax import ENTITY_KINDS, Relation, Status
@@ -29,12 +30,12 @@ from .builder import RuleBuilder, Where
 
 __all__ = [
     "ISA",
-    "NodeRecord",
     "EdgeRecord",
-    "graph_records",
+    "NodeRecord",
     "add_records",
-    "relation_of",
     "flat_attributes",
+    "graph_records",
+    "relation_of",
     "unflatten",
 ]
 
@@ -127,7 +128,9 @@ def unflatten(subject: str, object: str, attributes: Mapping[str, Any]) -> dict[
         "subject": subject,
         "object": object,
         "relation": attributes.get("relation", attributes.get("interaction", "association")),
-        "context": {k[len(_CONTEXT):]: str(v) for k, v in attributes.items() if k.startswith(_CONTEXT)},
+        "context": {
+            k[len(_CONTEXT) :]: str(v) for k, v in attributes.items() if k.startswith(_CONTEXT)
+        },
         "evidence": [str(e) for e in evidence],
         "hypothesis": attributes.get("hypothesis") in (True, "true", "True", 1),
     }
@@ -166,28 +169,47 @@ def add_records(
         name = str(node["name"])
         kind = node.get("kind") or "entity"
         if kind not in ENTITY_KINDS:
-            builder.error(f"unknown entity kind {kind!r} of {name!r}", where,
-                          hint=f"kinds are {', '.join(ENTITY_KINDS)}")
+            builder.error(
+                f"unknown entity kind {kind!r} of {name!r}",
+                where,
+                hint=f"kinds are {', '.join(ENTITY_KINDS)}",
+            )
             kind = "entity"
         names[name] = builder.entity(
-            name, name, kind, identifier=node.get("identifier") or None,
-            label=node.get("label") or None, where=where,
+            name,
+            name,
+            kind,
+            identifier=node.get("identifier") or None,
+            label=node.get("label") or None,
+            where=where,
         )
     for edge in edges:
-        subject, object = (names.get(str(edge[k])) or _undeclared(builder, str(edge[k]), where)
-                           for k in ("subject", "object"))
+        subject, object = (
+            names.get(str(edge[k])) or _undeclared(builder, str(edge[k]), where)
+            for k in ("subject", "object")
+        )
         try:
             relation = relation_of(str(edge["relation"]))
         except KeyError:
-            builder.error(f"unknown relation {edge['relation']!r}", where,
-                          hint="relations are increases, decreases, causesNoChange, association, isa")
+            builder.error(
+                f"unknown relation {edge['relation']!r}",
+                where,
+                hint="relations are increases, decreases, causesNoChange, association, isa",
+            )
             continue
         if relation is None:
             builder.isa(subject, object)
             continue
         status = Status.HYPOTHESIS if edge.get("hypothesis") else Status.OBSERVED
-        builder.link(subject, relation, object, context=dict(edge.get("context") or {}),
-                     evidence=tuple(edge.get("evidence") or ()), status=status, where=where)
+        builder.link(
+            subject,
+            relation,
+            object,
+            context=dict(edge.get("context") or {}),
+            evidence=tuple(edge.get("evidence") or ()),
+            status=status,
+            where=where,
+        )
 
 
 def _undeclared(builder: RuleBuilder, name: str, where: Where) -> str:

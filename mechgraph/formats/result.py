@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import Diagnostic
 from ..syntax import RuleFile
 
-__all__ = ["ImportSummary", "ImportResult"]
+__all__ = ["ImportResult", "ImportSummary"]
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,15 @@ class ImportSummary:
     def format(self) -> str:
         """One line per fact, for people."""
         lines = [
-            f"imported {_count(self.entities, 'entity', 'entities')}, "
-            f"{_count(self.links, 'link', 'links')}, {self.isa} isa, "
-            f"{_count(self.hypotheses, 'hypothesis', 'hypotheses')}",
-            f"merged {_count(self.merged_entities, 'entity', 'entities')}, "
-            f"{_count(self.merged_links, 'link', 'links')}",
+            (
+                f"imported {_count(self.entities, 'entity', 'entities')}, "
+                f"{_count(self.links, 'link', 'links')}, {self.isa} isa, "
+                f"{_count(self.hypotheses, 'hypothesis', 'hypotheses')}"
+            ),
+            (
+                f"merged {_count(self.merged_entities, 'entity', 'entities')}, "
+                f"{_count(self.merged_links, 'link', 'links')}"
+            ),
             f"skipped {_count(self.skipped_total, 'statement', 'statements')}",
         ]
         lines.extend(f"  {count}  {reason}" for reason, count in self.skipped)

@@ -14,7 +14,8 @@ context, evidence or status.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
 
 from ..graph import MechanismGraph
 from ..syntax import Relation
@@ -22,24 +23,55 @@ from .builder import RuleBuilder, Where
 from .reading import ignore_progress, read_lines
 from .records import ISA, graph_records
 
-__all__ = ["read_sif", "write_sif", "write_sif_lines", "SIF_RELATIONS"]
+__all__ = ["SIF_RELATIONS", "read_sif", "write_sif", "write_sif_lines"]
 
 #: Interaction words and signs → relation (``None`` for class membership).
 SIF_RELATIONS: dict[str, Relation | None] = {
-    **{w: Relation.INCREASES for w in ("1", "+1", "+", "->", "increases", "activates",
-                                       "activation", "stimulates", "positive", "up")},
-    **{w: Relation.DECREASES for w in ("-1", "-", "-|", "decreases", "inhibits", "inhibition",
-                                       "represses", "negative", "down")},
+    **{
+        w: Relation.INCREASES
+        for w in (
+            "1",
+            "+1",
+            "+",
+            "->",
+            "increases",
+            "activates",
+            "activation",
+            "stimulates",
+            "positive",
+            "up",
+        )
+    },
+    **{
+        w: Relation.DECREASES
+        for w in (
+            "-1",
+            "-",
+            "-|",
+            "decreases",
+            "inhibits",
+            "inhibition",
+            "represses",
+            "negative",
+            "down",
+        )
+    },
     **{w: Relation.NO_CHANGE for w in ("0", "-0", "causesNoChange")},
     **{w: Relation.ASSOCIATION for w in ("--", "?", "association", "interacts", "pp")},
     ISA: None,
 }
-_WRITE = {Relation.INCREASES: "1", Relation.DECREASES: "-1", Relation.NO_CHANGE: "0",
-          Relation.ASSOCIATION: "association", None: ISA}
+_WRITE = {
+    Relation.INCREASES: "1",
+    Relation.DECREASES: "-1",
+    Relation.NO_CHANGE: "0",
+    Relation.ASSOCIATION: "association",
+    None: ISA,
+}
 
 
-def read_sif(stream: BinaryIO, builder: RuleBuilder,
-             advance: Callable[[int], object] = ignore_progress) -> None:
+def read_sif(
+    stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
+) -> None:
     """Read SIF / signed edge-list lines from ``stream`` into ``builder``."""
     for number, text in read_lines(stream, builder.file, advance):
         if not text.strip() or text.lstrip().startswith("#"):
@@ -50,14 +82,19 @@ def read_sif(stream: BinaryIO, builder: RuleBuilder,
             fields.pop()
         where = Where(builder.file, number, 1, text)
         if "+" in fields[1:-2] and "->" in fields:
-            builder.skip("AND-gate (several inputs to one link)", where,
-                         hint="write one link per input if they act independently")
+            builder.skip(
+                "AND-gate (several inputs to one link)",
+                where,
+                hint="write one link per input if they act independently",
+            )
         elif len(fields) == 1:
             _node(builder, fields[0], where)
         elif len(fields) == 2:
-            builder.error("truncated line: a relation needs a subject, a relation and an object",
-                          _col(where, text, fields[-1], end=True),
-                          hint="write e.g. a<TAB>1<TAB>b or a -1 b")
+            builder.error(
+                "truncated line: a relation needs a subject, a relation and an object",
+                _col(where, text, fields[-1], end=True),
+                hint="write e.g. a<TAB>1<TAB>b or a -1 b",
+            )
         else:
             _interaction(builder, fields, text, where)
 
@@ -74,8 +111,11 @@ def _node(builder: RuleBuilder, name: str, where: Where) -> str:
 def _interaction(builder: RuleBuilder, fields: list[str], text: str, where: Where) -> None:
     subject, word, *objects = fields
     if word not in SIF_RELATIONS:
-        builder.error(f"unknown relation {word!r}", _col(where, text, word),
-                      hint="use 1, -1, 0, activates, inhibits, ->, -|, association or isa")
+        builder.error(
+            f"unknown relation {word!r}",
+            _col(where, text, word),
+            hint="use 1, -1, 0, activates, inhibits, ->, -|, association or isa",
+        )
         return
     relation = SIF_RELATIONS[word]
     if subject.startswith("!") and word == "->":
