@@ -1,4 +1,4 @@
-"""Streaming import: memory stays flat as the input grows; the progress bar stays quiet off a TTY."""
+"""Streaming import: flat memory as the input grows; the progress bar only on a TTY."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``mechgraph export FORMAT [PATH...] [-o FILE]``: send the rules to BEL, SIF, GraphML, CX2, JSON."""
+"""``mechgraph export FORMAT [PATH...] [-o FILE]``: rules out as BEL, SIF, GraphML, CX2, JSON."""
 
 from __future__ import annotations
 

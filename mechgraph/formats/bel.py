@@ -28,99 +28,47 @@ from typing import BinaryIO
 
 from ..graph import MechanismGraph
 from ..syntax import Relation, Status
-from .belterms import Term, TermError, Value, read_string, read_term, write_term
+from .belterms import (
+    CHEMICAL_NAMESPACES,
+    FUNCTIONS,
+    LOCAL_NAMESPACE,
+    Term,
+    TermError,
+    read_string,
+    read_term,
+    term_for,
+    unsupported,
+)
 from .builder import RuleBuilder, Where, is_reference
 from .curies import split_curie
 from .reading import ignore_progress, read_lines
-from .records import EdgeRecord, NodeRecord, graph_records
+from .records import EdgeRecord, graph_records
 
 __all__ = ["LOCAL_NAMESPACE", "read_bel", "write_bel"]
 
-#: Namespace written for entities without an identifier; read back as "no identifier".
-LOCAL_NAMESPACE = "MG"
 
+#: BEL's causal relations, long and short forms; ``direct`` ones lose their directness.
 _RELATIONS = {
-    "increases": Relation.INCREASES,
-    "->": Relation.INCREASES,
-    "directlyIncreases": Relation.INCREASES,
-    "=>": Relation.INCREASES,
-    "decreases": Relation.DECREASES,
-    "-|": Relation.DECREASES,
-    "directlyDecreases": Relation.DECREASES,
-    "=|": Relation.DECREASES,
-    "causesNoChange": Relation.NO_CHANGE,
-    "cnc": Relation.NO_CHANGE,
-    "association": Relation.ASSOCIATION,
-    "--": Relation.ASSOCIATION,
+    word: relation
+    for relation, words in (
+        (Relation.INCREASES, "increases -> directlyIncreases =>"),
+        (Relation.DECREASES, "decreases -| directlyDecreases =|"),
+        (Relation.NO_CHANGE, "causesNoChange cnc"),
+        (Relation.ASSOCIATION, "association --"),
+    )
+    for word in words.split()
 }
 _ISA = "isA"
 #: BEL relations that exist but have no rule-language equivalent.
 _OTHER_RELATIONS = frozenset(
-    [
-        "rateLimitingStepOf",
-        "subProcessOf",
-        "hasMembers",
-        "hasMember",
-        "hasComponents",
-        "hasComponent",
-        "orthologous",
-        "transcribedTo",
-        ":>",
-        "translatedTo",
-        ">>",
-        "equivalentTo",
-        "eq",
-        "regulates",
-        "reg",
-        "positiveCorrelation",
-        "pos",
-        "negativeCorrelation",
-        "neg",
-        "correlation",
-        "cor",
-        "analogousTo",
-        "biomarkerFor",
-        "prognosticBiomarkerFor",
-        "hasVariant",
-        "hasReactant",
-        "hasProduct",
-        "hasModification",
-        "includes",
-        "noCorrelation",
-    ]
+    (
+        "rateLimitingStepOf subProcessOf hasMembers hasMember hasComponents hasComponent "
+        "orthologous transcribedTo :> translatedTo >> equivalentTo eq regulates reg "
+        "positiveCorrelation pos negativeCorrelation neg correlation cor noCorrelation "
+        "analogousTo biomarkerFor prognosticBiomarkerFor hasVariant hasReactant hasProduct "
+        "hasModification includes"
+    ).split()
 )
-#: BEL functions of simple terms → (entity kind, name suffix used when the name is taken).
-_FUNCTIONS = {
-    "p": ("protein", "protein"),
-    "proteinAbundance": ("protein", "protein"),
-    "g": ("gene", "gene"),
-    "geneAbundance": ("gene", "gene"),
-    "r": ("gene", "RNA"),
-    "rnaAbundance": ("gene", "RNA"),
-    "m": ("gene", "miRNA"),
-    "microRNAAbundance": ("gene", "miRNA"),
-    "a": ("entity", "abundance"),
-    "abundance": ("entity", "abundance"),
-    "bp": ("process", "process"),
-    "biologicalProcess": ("process", "process"),
-    "path": ("disease", "pathology"),
-    "pathology": ("disease", "pathology"),
-}
-_CHEMICAL_NAMESPACES = frozenset({"CHEBI", "CHEMBL", "DRUGBANK", "PUBCHEM", "DB"})
-#: Why a term with arguments beyond one name cannot be imported, by function.
-_TERM_REASONS = {
-    "activity": "act kin cat chap gtp pep phos ribo tscript tport ma molecularActivity "
-    "activity kinaseActivity catalyticActivity",
-    "modification or variant": "pmod proteinModification gmod var variant frag fragment "
-    "fus fusion sub trunc",
-    "translocation, secretion or degradation": "tloc translocation sec surf deg degradation "
-    "cellSecretion cellSurfaceExpression",
-    "complex or composite abundance": "complex complexAbundance composite compositeAbundance",
-    "location": "loc location",
-    "reaction or list": "rxn reaction reactants products list",
-    "population": "pop populationAbundance",
-}
-_REASON_BY_FUNCTION = {f: r for r, fs in _TERM_REASONS.items() for f in fs.split()}
 _CITATION_PREFIX = {"pubmed": "pmid", "pubmed central": "pmc", "doi": "doi"}
 _PREFIX_CITATION = {"pmid": "PubMed", "pmc": "PubMed Central", "doi": "DOI"}
 _SET = re.compile(r"SET\s+(\w+)\s*=\s*(.*)", re.DOTALL)
@@ -311,7 +259,7 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
             hint="one statement per line",
         )
         return
-    problems = [(t, _unsupported(t)) for t in (subject, object) if _unsupported(t)]
+    problems = [(t, unsupported(t)) for t in (subject, object) if unsupported(t)]
     if problems:
         term, reason = problems[0]
         others = "; also " + problems[1][1] if len(problems) > 1 else ""
@@ -347,22 +295,11 @@ def _at(where: Where, offset: int) -> Where:
     return Where(where.file, where.line, offset + 1, where.snippet)
 
 
-def _unsupported(term: Term) -> str | None:
-    """Why ``term`` is more than one named entity, or ``None`` when it is simple."""
-    if term.function in _FUNCTIONS and len(term.args) == 1 and isinstance(term.args[0], Value):
-        return None
-    inner = next((a for a in term.args if isinstance(a, Term)), None)
-    function = (
-        inner.function if term.function in _FUNCTIONS and inner is not None else term.function
-    )
-    return _REASON_BY_FUNCTION.get(function, f"BEL function {function}()")
-
-
 def _entity(term: Term, builder: RuleBuilder, where: Where) -> str:
     """The entity a simple term names (declared on first mention)."""
-    kind, suffix = _FUNCTIONS[term.function]
+    kind, suffix = FUNCTIONS[term.function]
     value = term.args[0]
-    if kind == "entity" and (value.namespace or "").upper() in _CHEMICAL_NAMESPACES:
+    if kind == "entity" and (value.namespace or "").upper() in CHEMICAL_NAMESPACES:
         kind = "drug"
     name = value.label if value.label is not None else value.name
     identifier = None
@@ -391,21 +328,6 @@ _DOCUMENT = (
     ("ContactInfo", "mechgraph"),
 )
 _EVIDENCE = "stated in mechgraph rules"
-_KIND_FUNCTION = {
-    "protein": "p",
-    "receptor": "p",
-    "gene": "g",
-    "process": "bp",
-    "disease": "path",
-    "phenotype": "path",
-}
-
-
-def _term(node: NodeRecord) -> str:
-    function = _KIND_FUNCTION.get(node.kind, "a")
-    if node.identifier and split_curie(node.identifier):
-        return write_term(function, node.identifier, node.name)
-    return write_term(function, f"{LOCAL_NAMESPACE}:{node.name}")
 
 
 def _citation_line(reference: str, titles: dict[str, str]) -> str:
@@ -431,7 +353,7 @@ def write_bel(graph: MechanismGraph) -> str:
     hypothesised claim carries the annotation ``status = "hypothesis"``.
     """
     nodes, edges = graph_records(graph)
-    terms = {n.name: _term(n) for n in nodes}
+    terms = {n.name: term_for(n.kind, n.name, n.identifier) for n in nodes}
     titles = {s.reference: s.title for s in graph.sources.values() if s.title}
     out = [f"SET DOCUMENT {key} = {quote_string(value)}" for key, value in _DOCUMENT]
     keys = sorted({k for e in edges for k, _ in e.context} | {_STATUS})

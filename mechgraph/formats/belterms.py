@@ -16,7 +16,64 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Term", "TermError", "Value", "quote", "read_string", "read_term", "write_term"]
+__all__ = [
+    "CHEMICAL_NAMESPACES",
+    "FUNCTIONS",
+    "LOCAL_NAMESPACE",
+    "Term",
+    "TermError",
+    "Value",
+    "quote",
+    "read_string",
+    "read_term",
+    "term_for",
+    "unsupported",
+    "write_term",
+]
+
+#: Namespace written for entities without an identifier; read back as "no identifier".
+LOCAL_NAMESPACE = "MG"
+
+#: BEL functions of simple terms → (entity kind, name suffix used when the name is taken).
+FUNCTIONS = {
+    "p": ("protein", "protein"),
+    "proteinAbundance": ("protein", "protein"),
+    "g": ("gene", "gene"),
+    "geneAbundance": ("gene", "gene"),
+    "r": ("gene", "RNA"),
+    "rnaAbundance": ("gene", "RNA"),
+    "m": ("gene", "miRNA"),
+    "microRNAAbundance": ("gene", "miRNA"),
+    "a": ("entity", "abundance"),
+    "abundance": ("entity", "abundance"),
+    "bp": ("process", "process"),
+    "biologicalProcess": ("process", "process"),
+    "path": ("disease", "pathology"),
+    "pathology": ("disease", "pathology"),
+}
+CHEMICAL_NAMESPACES = frozenset({"CHEBI", "CHEMBL", "DRUGBANK", "PUBCHEM", "DB"})
+#: Why a term with arguments beyond one name cannot be imported, by function.
+_TERM_REASONS = {
+    "activity": "act kin cat chap gtp pep phos ribo tscript tport ma molecularActivity "
+    "activity kinaseActivity catalyticActivity",
+    "modification or variant": "pmod proteinModification gmod var variant frag fragment "
+    "fus fusion sub trunc",
+    "translocation, secretion or degradation": "tloc translocation sec surf deg degradation "
+    "cellSecretion cellSurfaceExpression",
+    "complex or composite abundance": "complex complexAbundance composite compositeAbundance",
+    "location": "loc location",
+    "reaction or list": "rxn reaction reactants products list",
+    "population": "pop populationAbundance",
+}
+_REASON_BY_FUNCTION = {f: r for r, fs in _TERM_REASONS.items() for f in fs.split()}
+_KIND_FUNCTION = {
+    "protein": "p",
+    "receptor": "p",
+    "gene": "g",
+    "process": "bp",
+    "disease": "path",
+    "phenotype": "path",
+}
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLAIN = re.compile(r"[^\s,()\"!]+")
@@ -149,3 +206,24 @@ def write_term(function: str, reference: str, label: str | None = None) -> str:
     if label is not None:
         inner += f" ! {quote(label)}"
     return f"{function}({inner})"
+
+
+def unsupported(term: Term) -> str | None:
+    """Why ``term`` is more than one named entity, or ``None`` when it is simple."""
+    if term.function in FUNCTIONS and len(term.args) == 1 and isinstance(term.args[0], Value):
+        return None
+    inner = next((a for a in term.args if isinstance(a, Term)), None)
+    function = inner.function if term.function in FUNCTIONS and inner is not None else term.function
+    return _REASON_BY_FUNCTION.get(function, f"BEL function {function}()")
+
+
+def term_for(kind: str, name: str, identifier: str | None = None) -> str:
+    """The BEL term for an entity: its function from the kind, its identifier and name.
+
+    >>> term_for("drug", "imipramine", "CHEBI:47499"), term_for("process", "NMDA adaptation")
+    ('a(CHEBI:47499 ! imipramine)', 'bp(MG:"NMDA adaptation")')
+    """
+    function = _KIND_FUNCTION.get(kind, "a")
+    if identifier and ":" in identifier.strip(":"):
+        return write_term(function, identifier, name)
+    return write_term(function, f"{LOCAL_NAMESPACE}:{name}")

@@ -100,8 +100,9 @@ def graph_records(graph: MechanismGraph) -> tuple[list[NodeRecord], list[EdgeRec
 def flat_attributes(edge: EdgeRecord) -> dict[str, Any]:
     """Typed scalar attributes of an edge, context keys as ``context.KEY``.
 
-    >>> flat_attributes(EdgeRecord("a", "b", Relation.DECREASES, (("species", "mouse"),)))
-    {'relation': 'decreases', 'sign': '-', 'hypothesis': False, 'evidence': [], 'context.species': 'mouse'}
+    >>> flat = flat_attributes(EdgeRecord("a", "b", Relation.DECREASES, (("species", "mouse"),)))
+    >>> flat["relation"], flat["sign"], flat["hypothesis"], flat["context.species"]
+    ('decreases', '-', False, 'mouse')
     """
     attributes: dict[str, Any] = {
         "relation": edge.relation_word,
