@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from mechgraph.formats import ImportResult
 from mechgraph.graph import Entity, MechanismGraph
 from mechgraph.syntax import (
+    ENTITY_KINDS,
     Comment,
     EntityDecl,
     Hypothesis,
@@ -134,20 +135,7 @@ _names = st.one_of(
     .map(str.strip)
     .filter(bool),
 )
-_kinds = st.sampled_from(
-    [
-        "drug",
-        "treatment",
-        "receptor",
-        "protein",
-        "gene",
-        "process",
-        "phenotype",
-        "disease",
-        "anatomy",
-        "entity",
-    ]
-)
+_kinds = st.sampled_from([k for k in ENTITY_KINDS if k != "class"])  # classes come from isa
 _prefixes = st.one_of(st.none(), st.sampled_from(["CHEBI", "HGNC", "GO", "MESH"]))
 _context = st.dictionaries(
     st.sampled_from(["species", "region", "duration", "dose"]),

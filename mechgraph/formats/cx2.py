@@ -17,13 +17,12 @@ their types in ``attributeDeclarations``.  Import reads the whole document
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from ..graph import MechanismGraph
 from .builder import RuleBuilder, Where
-from .jsondoc import load_json, structure_error
+from .jsondoc import dump_json, load_json, structure_error
 from .reading import ignore_progress
 from .records import add_records, flat_attributes, graph_records, unflatten
 
@@ -91,7 +90,7 @@ def write_cx2(graph: MechanismGraph) -> str:
         {"edges": edge_elements},
         {"status": [{"error": "", "success": True}]},
     ]
-    return json.dumps(aspects, indent=1, ensure_ascii=False) + "\n"
+    return dump_json(aspects)
 
 
 def read_cx2(

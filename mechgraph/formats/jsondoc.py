@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 from ..errors import Diagnostic, InputError
 
-__all__ = ["load_json", "structure_error"]
+__all__ = ["dump_json", "load_json", "structure_error"]
 
 
 def load_json(stream: BinaryIO, file: str) -> Any:
@@ -49,6 +49,11 @@ def load_json(stream: BinaryIO, file: str) -> Any:
                 code="json",
             )
         ) from None
+
+
+def dump_json(document: Any) -> str:
+    """``document`` as indented UTF-8 JSON text ending in a newline."""
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
 def structure_error(file: str, message: str, hint: str) -> InputError:

@@ -16,13 +16,12 @@ document.  Source titles do not travel.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import BinaryIO
 
 from ..graph import MechanismGraph
 from .builder import RuleBuilder, Where
-from .jsondoc import load_json, structure_error
+from .jsondoc import dump_json, load_json, structure_error
 from .reading import ignore_progress
 from .records import add_records, graph_records
 
@@ -55,7 +54,7 @@ def write_nodelink(graph: MechanismGraph) -> str:
                 "target": e.object,
                 "key": number,
                 "relation": e.relation_word,
-                "sign": e.relation.sign.value if e.relation is not None else "+",
+                "sign": e.sign_text,
                 "hypothesis": e.is_hypothesis,
                 "evidence": list(e.evidence),
                 "context": dict(e.context),
@@ -63,7 +62,7 @@ def write_nodelink(graph: MechanismGraph) -> str:
             for number, e in enumerate(edges)
         ],
     }
-    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+    return dump_json(document)
 
 
 def read_nodelink(

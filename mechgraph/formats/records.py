@@ -72,6 +72,11 @@ class EdgeRecord:
         return self.relation.word if self.relation is not None else ISA
 
     @property
+    def sign_text(self) -> str:
+        """The sign as written (``+ - 0 ?``); membership counts as ``+``."""
+        return self.relation.sign.value if self.relation is not None else "+"
+
+    @property
     def is_hypothesis(self) -> bool:
         return self.status is Status.HYPOTHESIS
 
@@ -106,7 +111,7 @@ def flat_attributes(edge: EdgeRecord) -> dict[str, Any]:
     """
     attributes: dict[str, Any] = {
         "relation": edge.relation_word,
-        "sign": edge.relation.sign.value if edge.relation is not None else "+",
+        "sign": edge.sign_text,
         "hypothesis": edge.is_hypothesis,
         "evidence": list(edge.evidence),
     }
