@@ -70,3 +70,20 @@ def test_export_then_import_round_trips_the_shipped_rules(tmp_path, capsys):
         out = tmp_path / f"rules.{format}"
         assert main(["export", format, str(RULES), "-o", str(out)]) == 0
         assert rule_links(import_file(format, str(out)).rule_file) == graph_links(graph)
+
+
+def test_check_replays_every_imported_drugmechdb_path(tmp_path, capsys):
+    """Check the issue's 'done when': all 300 records import and check holds every replay."""
+    pytest.importorskip("mechgraph.formatter")
+    pytest.importorskip("mechgraph.hypotheses")
+    from mechgraph.cli import VERBS
+
+    if "check" not in VERBS:
+        pytest.skip("the check verb is not registered yet")
+    out = tmp_path / "drugmechdb.mg"
+    sample = FIXTURES / "formats" / "drugmechdb_sample_300.json"
+    assert main(["import", "drugmechdb", str(sample), "-o", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(out), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["ok"] and document["summary"]["hypotheses"] == 289
