@@ -274,7 +274,10 @@ def _statement(text: str, state: _State, builder: RuleBuilder, where: Where) -> 
         builder.isa(names[0], names[1])
         return
     context = dict(state.annotations)
-    status = Status.HYPOTHESIS if context.pop(_STATUS, None) == "hypothesis" else Status.OBSERVED
+    status = Status.OBSERVED
+    if context.get(_STATUS) == "hypothesis":  # how the exporter marks hypothesised claims
+        status = Status.HYPOTHESIS
+        del context[_STATUS]
     builder.link(
         names[0],
         _RELATIONS[word],
