@@ -4,8 +4,8 @@ A rule file is a sequence of lines; the parser (:mod:`mechgraph.parser`)
 splits the text into lines once, handles layout (blank lines, comment
 lines, indentation of hypothesis blocks) and parses each line with
 :data:`statement_line` or, inside a hypothesis block, :data:`hypothesis_line`.
-This module knows nothing of the AST: it yields ``ParseResults`` whose only
-parse actions turn quoted strings into their text.
+This module knows nothing of the AST: it yields ``ParseResults`` whose parse
+actions only convert scalars (unquote strings, drop the ``@`` and ``#``).
 
 BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
 
@@ -15,7 +15,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     statement       ::= include | source | value_decl | hypothesis_header
                       | entity_decl | isa | link
     include         ::= "include" STRING
-    source          ::= "source" name "=" REFERENCE [STRING]
+    source          ::= "source" name "=" PREFIX_ID [STRING]
     value_decl      ::= "context" KEY value {"," value}
     entity_decl     ::= KIND entry {"," entry}
     entry           ::= name [STRING] {KEY "=" value}
@@ -40,12 +40,19 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     BARE      ::= [A-Za-z_][A-Za-z0-9_.]*
     KEY       ::= BARE
     VALUE     ::= [A-Za-z0-9_][A-Za-z0-9_.:/%-]*      (14d, 10mg/kg, CHEBI:47499)
-    REFERENCE ::= BARE {":" [A-Za-z0-9_./-]+}         (skolnick1996, pmid:8852531)
+    ID        ::= [A-Za-z0-9_./()<>;+-]+
+    REFERENCE ::= BARE {":" ID}                 (skolnick1996, pmid:8852531)
+    PREFIX_ID ::= BARE ":" ID {":" ID}          (doi:10.1016/0014-2999(90)90204-J)
     STRING    ::= '"' {any char but '"' or '\\' | '\\"' | '\\\\'} '"'
 
-A keyword of a declaration (``drug``, ``source``, ``context``, ...) only
-starts a declaration when the next token is not a relation, ``isa`` or
+Spaces and tabs separate tokens (other control characters are refused by
+the parser); an arrow followed by another operator character (``->>``) is
+no arrow.  A keyword of a declaration (``drug``, ``source``, ``context``, ...)
+only starts a declaration when the next token is not a relation, ``isa`` or
 ``,``: ``source -> effect`` is a link from an entity called ``source``.
+The hot statement forms also exist as whole-line regular expressions
+(:data:`LINK_LINE`, :data:`ISA_LINE`, :data:`DECL_LINE`) built from the same
+tokens, for the parser's fast path.
 
 >>> statement_line.parse_string("imipramine -> NMDA_adaptation @skolnick1996")["relation"]
 '->'
@@ -67,13 +74,20 @@ __all__ = [
     "QUOTED",
     "VALUE",
     "REFERENCE",
+    "REFERENCE_ID",
     "ARROW",
     "RELATION_WORDS",
     "KEYWORDS",
     "IDENT_CHARS",
+    "NOT_IDENT",
     "unquote",
     "statement_line",
     "hypothesis_line",
+    "NAME_TOKEN",
+    "PAIR",
+    "LINK_LINE",
+    "ISA_LINE",
+    "DECL_LINE",
 ]
 
 # Lexical fragments (regular-expression source), shared with the parser's
@@ -82,7 +96,9 @@ __all__ = [
 BARE = r"[A-Za-z_][A-Za-z0-9_.]*+"
 QUOTED = r'"(?:[^"\\]|\\["\\])*+"'
 VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.:/%-]*+"
-REFERENCE = r"[A-Za-z_][A-Za-z0-9_.]*+(?::[A-Za-z0-9_./-]++)*+"
+#: ``prefix:id`` ids may hold what DOIs hold (``doi:10.1016/0014-2999(90)90204-J``), but no ``#``.
+REFERENCE_ID = r"[A-Za-z0-9_./()<>;+-]++"
+REFERENCE = rf"[A-Za-z_][A-Za-z0-9_.]*+(?::{REFERENCE_ID})*+"
 #: An arrow is only an arrow when no other operator character follows (``->>`` is not).
 ARROW = r"(?:->|-\||-0|--)(?![-<>=|~])"
 RELATION_WORDS = ("increases", "decreases", "causesNoChange", "association")
@@ -94,6 +110,9 @@ KEYWORDS = frozenset(
      "status", "every", "some", "no", "reaches", "through", "sign", "of", "to", "is",
      "consistent", "observed")
 )
+
+#: Not followed by a character of a bare name: the end of a keyword.
+NOT_IDENT = r"(?![A-Za-z0-9_.])"
 
 _ESCAPE = re.compile(r"\\([\"\\])")
 
@@ -129,17 +148,19 @@ bare = pp.Regex(BARE).set_name("a name")
 name = (bare | string_).set_name("a name")
 key = pp.Regex(BARE).set_name("a key")
 value = (string_ | pp.Regex(VALUE)).set_name("a value")
-reference = pp.Regex(REFERENCE).set_name("a reference (name or prefix:id)")
-source_reference = pp.Regex(BARE + r"(?::[A-Za-z0-9_./-]++)++").set_name("a reference prefix:id (pmid:8852531)")
+source_reference = pp.Regex(rf"{BARE}(?::{REFERENCE_ID})++").set_name(
+    "a reference prefix:id (pmid:8852531)"
+)
 evidence = _at(pp.Regex("@" + REFERENCE).set_parse_action(lambda t: t[0][1:])).set_name(
     "evidence (@source or @prefix:id)"
 )
 comment = pp.Regex(r"#.*").set_name("a comment").set_parse_action(lambda t: t[0][1:].rstrip(" \t"))
 end = pp.StringEnd().set_name("end of line")
 
-relation = (
-    pp.Regex(ARROW) | pp.MatchFirst([_kw(word) for word in RELATION_WORDS])
-).set_name("a relation (->, -|, -0, --, increases, ...)")
+_RELATION = "a relation (->, -|, -0, --, increases, ...)"
+relation = (pp.Regex(ARROW) | pp.MatchFirst([_kw(word) for word in RELATION_WORDS])).set_name(
+    _RELATION
+)
 isa_kw = _kw("isa")
 kind = pp.MatchFirst([_kw(k) for k in ENTITY_KINDS]).set_name("an entity kind")
 
@@ -151,7 +172,7 @@ pair = pp.Group(
 ).set_name("a context pair key=value")
 context = (
     _lit("[", "'['")
-    - _listed(pair, "context pairs")("context")
+    - _listed(pair, "a context pair key=value")("context")
     - _lit("]", "',' or ']' to close the context")
 ).set_name("a context [key=value, ...]")
 evidence_list = pp.Group(pp.ZeroOrMore(evidence))("evidence")
@@ -161,18 +182,20 @@ source = (
     _kw("source")("source")
     + _not_decl
     - _at(name)("name")
-    - _lit("=")
+    - _lit("=", "'=' after the source name")
     - source_reference("reference")
     - pp.Opt(string_("title"))
 )
 value_decl = (
-    _kw("context")("value_decl") + _not_decl - key("key") - _listed(_at(value), "values")("values")
+    _kw("context")("value_decl") + _not_decl - key("key") - _listed(_at(value), "a value")("values")
 )
-attribute = pp.Group(_at(key)("key") + _lit("=") - value("value")).set_name("an attribute key=value")
+attribute = pp.Group(_at(key)("key") + _lit("=") - value("value")).set_name(
+    "an attribute key=value"
+)
 entry = pp.Group(
     _at(name)("name") + pp.Opt(string_("label")) + pp.Group(pp.ZeroOrMore(attribute))("attributes")
 ).set_name("a declared name")
-entity_decl = _at(kind)("kind") + _not_decl - _listed(entry, "declared names")("entries")
+entity_decl = _at(kind)("kind") + _not_decl - _listed(entry, "a declared name")("entries")
 hypothesis_header = (
     _kw("hypothesis")("hypothesis")
     + _not_decl
@@ -180,7 +203,7 @@ hypothesis_header = (
     - evidence_list
     - _lit(":", "':' to end the hypothesis header")
 )
-status = _kw("status") - _lit("=") - (_kw("hypothesis") | _kw("observed")).set_name(
+status = _kw("status") - _lit("=", "'=' after status") - (_kw("hypothesis") | _kw("observed")).set_name(
     "hypothesis or observed"
 )("status")
 isa_tail = pp.Group(pp.ZeroOrMore(_lit(",") - _at(name)))("members") + isa_kw("isa") - _at(name)(
@@ -193,14 +216,12 @@ link_tail = (
     - evidence_list
     - pp.Opt(status)
 )
-by_name = _at(name)("subject") - (isa_tail | link_tail).set_name(
-    "a relation (->, -|, -0, --, increases, ...) or isa"
-)
+by_name = _at(name)("subject") - (isa_tail | link_tail).set_name(f"{_RELATION} or isa")
 statement = (include | source | value_decl | hypothesis_header | entity_decl | by_name).set_name(
     "a statement"
 )
 #: One top-level line: a statement, then an optional comment.
-statement_line = statement + pp.Opt(_at(comment)("comment")) + end
+statement_line = (statement + pp.Opt(_at(comment)("comment")) + end).parse_with_tabs()
 
 quantifier = (_kw("every") | _kw("some") | _kw("no")).set_name("every, some or no")
 reaches = (
@@ -226,4 +247,36 @@ hypothesis_statement = (reaches | sign_of | consistent).set_name(
     "a hypothesis statement (every|some|no ..., sign of ..., consistent)"
 )
 #: One indented line of a hypothesis block.
-hypothesis_line = hypothesis_statement + pp.Opt(_at(comment)("comment")) + end
+hypothesis_line = (hypothesis_statement + pp.Opt(_at(comment)("comment")) + end).parse_with_tabs()
+
+
+# The hot statement forms as whole-line regular expressions, built from the
+# tokens above; the parser reads a line that one of them matches without
+# pyparsing.  They accept a subset of what the pyparsing grammar accepts and
+# must read it the same way (tests/test_parser.py proves it on random input).
+_SP = r"[ \t]*"
+_NAME = f"(?:{BARE}|{QUOTED})"
+_WORDS = "|".join(RELATION_WORDS)
+_PAIR = f"{BARE}{_SP}={_SP}(?:{QUOTED}|{VALUE})"
+_END = f"{_SP}(?:#(?P<comment>.*))?"
+#: One name (bare or quoted) at a time, to split a matched list.
+NAME_TOKEN = re.compile(_NAME)
+#: One context pair, to split a matched context that holds quoted values.
+PAIR = re.compile(f"(?P<key>{BARE}){_SP}={_SP}(?P<value>{QUOTED}|{VALUE})")
+#: ``subject REL object [k=v, ...] @evidence ... status=... # comment``
+LINK_LINE = re.compile(
+    f"(?P<subject>{_NAME}){_SP}(?P<relation>{ARROW}|(?:{_WORDS}){NOT_IDENT})"
+    f"{_SP}(?P<object>{_NAME})"
+    f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
+    f"(?P<evidence>(?:{_SP}@{REFERENCE})*)"
+    f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){NOT_IDENT})?{_END}"
+)
+#: ``name, name, ... isa parent # comment``
+ISA_LINE = re.compile(
+    f"(?P<members>{_NAME}(?:{_SP},{_SP}{_NAME})*){_SP}isa{NOT_IDENT}{_SP}(?P<parent>{_NAME}){_END}"
+)
+#: ``KIND name, name, ... # comment`` (no labels or attributes)
+DECL_LINE = re.compile(
+    f"(?P<kind>{'|'.join(ENTITY_KINDS)}){NOT_IDENT}{_SP}"
+    f"(?!(?:isa|{_WORDS}){NOT_IDENT})(?P<entries>{_NAME}(?:{_SP},{_SP}{_NAME})*){_END}"
+)

@@ -19,13 +19,29 @@ claim id, because one subject/object pair may carry many claims.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
 
 from .syntax import NOWHERE, Hypothesis, Relation, Sign, Span, Status
 
-__all__ = ["Entity", "Source", "Claim", "MechanismGraph"]
+__all__ = [
+    "Entity",
+    "Source",
+    "Claim",
+    "MechanismGraph",
+    "GraphIndex",
+    "ISA",
+    "SIGN_CODE",
+    "SIGN_OF_CODE",
+    "build_index",
+]
+
+#: The claim id a membership hop (member ``isa`` class) carries in :class:`GraphIndex`.
+ISA = -1
+#: Integer sign codes of the traversal indexes: ``+`` 0, ``-`` 1, unsigned 2.
+SIGN_CODE = {Sign.POSITIVE: 0, Sign.NEGATIVE: 1, Sign.UNSIGNED: 2}
+SIGN_OF_CODE = (Sign.POSITIVE, Sign.NEGATIVE, Sign.UNSIGNED)
 
 
 @dataclass(frozen=True)
@@ -94,6 +110,8 @@ class MechanismGraph:
         Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader).
     sources, hypotheses : dict
         Declared sources and hypothesis blocks by name.
+    texts : dict
+        The text of each rule file by path, for diagnostics' snippets.
     """
 
     links: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
@@ -103,11 +121,42 @@ class MechanismGraph:
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _index: "GraphIndex | None" = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def index(self) -> "GraphIndex":
+        """The integer traversal and hierarchy indexes, built on first use.
+
+        The ``add_*`` methods drop it; call :meth:`invalidate` after changing
+        :attr:`links`, :attr:`hierarchy` or :attr:`values` directly.
+        """
+        if self._index is None:
+            self._index = build_index(self)
+        return self._index
+
+    def line(self, span: Span) -> str | None:
+        """The text of the rule line ``span`` points at (from :attr:`texts`), if known.
+
+        >>> g = MechanismGraph(texts={"a.mg": "drug x\\nx -> y"})
+        >>> g.line(Span("a.mg", 2, 1))
+        'x -> y'
+        """
+        if span.file not in self._lines:
+            self._lines[span.file] = self.texts.get(span.file, "").splitlines()
+        lines = self._lines[span.file]
+        return lines[span.line - 1] if 0 < span.line <= len(lines) else None
+
+    def invalidate(self) -> None:
+        """Forget the cached :attr:`index` (it is rebuilt on next use)."""
+        self._index = None
 
     def add_entity(self, entity: Entity) -> None:
         """Add (or replace) an entity node."""
         self.links.add_node(entity.name, entity=entity)
         self.hierarchy.add_node(entity.name)
+        self._index = None
 
     def add_claim(
         self,
@@ -115,41 +164,181 @@ class MechanismGraph:
         relation: Relation,
         object: str,
         *,
-        context: Mapping[str, str] | None = None,
+        context: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
         evidence: tuple[str, ...] = (),
         status: Status = Status.OBSERVED,
         span: Span = NOWHERE,
     ) -> Claim:
-        """Add one claim as an edge; its id is its position in :attr:`claims`."""
+        """Add one claim as an edge; its id is its position in :attr:`claims`.
+
+        ``context`` is a mapping or ``(key, value)`` pairs (a key may then
+        repeat, as a self-contradicting rule can state it).
+        """
+        pairs = context.items() if hasattr(context, "items") else (context or ())
         claim = Claim(
             len(self.claims),
             subject,
             relation,
             object,
-            tuple(sorted((context or {}).items())),
+            tuple(sorted(pairs)),
             tuple(evidence),
             status,
             span,
         )
         self.claims.append(claim)
         self.links.add_edge(subject, object, key=claim.id, claim=claim)
+        self._index = None
         return claim
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Add many claims at once (faster than :meth:`add_claim`).
+
+        Their ids must continue :attr:`claims`: ``len(claims)``, then the next, ...
+        """
+        new = list(claims)
+        if [c.id for c in new] != list(range(len(self.claims), len(self.claims) + len(new))):
+            raise ValueError("claim ids must continue MechanismGraph.claims")
+        self.claims.extend(new)
+        self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
+        self._index = None
 
     def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
         """State that ``member`` is a ``parent``."""
         self.hierarchy.add_edge(member, parent, span=span)
+        self._index = None
+
+    def add_value(self, key: str, value: str) -> None:
+        """Declare ``value`` for context ``key``."""
+        self.values.setdefault(key, nx.DiGraph()).add_node(value)
+        self._index = None
+
+    def add_value_isa(self, key: str, narrower: str, broader: str) -> None:
+        """State that context value ``narrower`` lies below ``broader`` for ``key``."""
+        self.values.setdefault(key, nx.DiGraph()).add_edge(narrower, broader)
+        self._index = None
 
     def claim(self, claim_id: int) -> Claim:
         return self.claims[claim_id]
 
     def entity(self, name: str) -> Entity:
-        """The entity called ``name``; ``KeyError`` when unknown."""
-        return self.links.nodes[name]["entity"]
+        """The entity called ``name``; ``KeyError`` when unknown.
+
+        A node that only a claim introduced is an entity of kind ``entity``.
+        """
+        data = self.links.nodes[name]
+        return data.get("entity") or Entity(name, "entity")
 
     def entities(self) -> Iterator[Entity]:
         """Every entity, sorted by name."""
         for name in sorted(self.links.nodes):
-            yield self.links.nodes[name]["entity"]
+            yield self.entity(name)
 
     def __contains__(self, name: object) -> bool:
         return name in self.links
+
+
+Adjacency = tuple[tuple[tuple[int, int, int], ...], ...]
+
+
+@dataclass(frozen=True)
+class GraphIndex:
+    """Precomputed integer adjacency and hierarchy lookups for fast queries.
+
+    Attributes
+    ----------
+    names : tuple of str
+        Node id → name; ids follow sorted name order.
+    ids : dict
+        Name → node id.
+    out, into : tuple
+        Per node id, the traversable hops ``(neighbour id, claim id, sign code)``
+        leaving (``out``) or entering (``into``) it: every claim but ``-0`` ones,
+        plus membership hops member → class with claim id :data:`ISA` and sign ``+``.
+    ancestors, members : dict
+        Transitive ``isa`` parents of each entity; transitive members of each class.
+    value_up : dict
+        Per context key, each declared value → itself and every broader value.
+    context_values : dict
+        Per context key, every value declared for it or stated on a claim.
+    """
+
+    names: tuple[str, ...]
+    ids: Mapping[str, int]
+    out: Adjacency
+    into: Adjacency
+    ancestors: Mapping[str, frozenset[str]]
+    members: Mapping[str, frozenset[str]]
+    value_up: Mapping[str, Mapping[str, frozenset[str]]]
+    context_values: Mapping[str, frozenset[str]]
+
+    def leaves(self, name: str) -> tuple[str, ...]:
+        """Members of ``name`` that have no members themselves, sorted.
+
+        >>> g = MechanismGraph()
+        >>> g.add_isa("tricyclic", "antidepressant"); g.add_isa("imipramine", "tricyclic")
+        >>> g.index.leaves("antidepressant")
+        ('imipramine',)
+        """
+        return tuple(sorted(m for m in self.members.get(name, ()) if m not in self.members))
+
+    def below(self, key: str, narrower: str, broader: str) -> bool:
+        """True when value ``narrower`` equals or lies below ``broader`` for ``key``."""
+        if narrower == broader:
+            return True
+        return broader in self.value_up.get(key, {}).get(narrower, ())
+
+
+def _closure(digraph: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """Every node with out-edges → the nodes it reaches (its transitive parents)."""
+    return {
+        node: frozenset(nx.descendants(digraph, node))
+        for node in sorted(digraph)
+        if digraph.out_degree(node)
+    }
+
+
+def build_index(graph: MechanismGraph) -> GraphIndex:
+    """Build the :class:`GraphIndex` of ``graph`` (see :attr:`MechanismGraph.index`).
+
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.DECREASES, "b")
+    >>> g.add_isa("a", "A")
+    >>> index = build_index(g)
+    >>> index.names, index.out[index.ids["a"]]
+    (('A', 'a', 'b'), ((0, -1, 0), (2, 0, 1)))
+    """
+    names = tuple(sorted(set(graph.links) | set(graph.hierarchy)))
+    ids = {name: i for i, name in enumerate(names)}
+    out: list[list[tuple[int, int, int]]] = [[] for _ in names]
+    into: list[list[tuple[int, int, int]]] = [[] for _ in names]
+    for claim in graph.claims:
+        if claim.sign is not Sign.NO_CHANGE:
+            s, t, code = ids[claim.subject], ids[claim.object], SIGN_CODE[claim.sign]
+            out[s].append((t, claim.id, code))
+            into[t].append((s, claim.id, code))
+    for member, parent in graph.hierarchy.edges:
+        out[ids[member]].append((ids[parent], ISA, 0))
+        into[ids[parent]].append((ids[member], ISA, 0))
+    ancestors = _closure(graph.hierarchy)
+    members: dict[str, set[str]] = {}
+    for member, parents in ancestors.items():
+        for parent in parents:
+            members.setdefault(parent, set()).add(member)
+    value_up = {
+        key: {value: up | {value} for value, up in _closure(values).items()}
+        for key, values in sorted(graph.values.items())
+    }
+    known: dict[str, set[str]] = {key: set(values) for key, values in graph.values.items()}
+    for claim in graph.claims:
+        for key, value in claim.context:
+            known.setdefault(key, set()).add(value)
+    return GraphIndex(
+        names,
+        ids,
+        tuple(tuple(sorted(hops)) for hops in out),
+        tuple(tuple(sorted(hops)) for hops in into),
+        ancestors,
+        {name: frozenset(found) for name, found in sorted(members.items())},
+        value_up,
+        {key: frozenset(values) for key, values in sorted(known.items())},
+    )

@@ -35,20 +35,27 @@ STATEMENT_FORMS = (
     "'sign of C to T is +|- [k=v, ...]', 'consistent'"
 )
 _STATEMENTS = "a statement is 'KIND name, ...', 'NAME, ... isa NAME' or 'SUBJECT -> OBJECT ...'"
-_CONTEXT = 'context is written [key=value, key=value]; quote other values: [region="frontal cortex"]'
+_CONTEXT = (
+    'context is written [key=value, key=value]; quote other values: [region="frontal cortex"]'
+)
+_SOURCE = 'a source is written \'source NAME = prefix:id "title"\''
+_STATUS = "write status=hypothesis (or status=observed, the default)"
 _QUOTED = re.compile(grammar.QUOTED)
 _LOOSE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _OPERATOR = re.compile(r"[-<>=|!~+*/\\^&%$?:;]+0?")
 _WORD = re.compile(r"[A-Za-z0-9_.]+")
+_HYPOTHESIS_WORDS = frozenset(("every", "some", "no", "sign", "consistent"))
 _UNQUOTED = re.compile(r'[^\s,\[\]@#"=;]+')
 
 #: Hints keyed by a phrase of the expected element's name (first match wins).
 _HINTS = (
-    ("':' to end", "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented"),
-    ("prefix:id", 'a source is written \'source NAME = prefix:id "title"\''),
-    ("hypothesis or observed", "write status=hypothesis (or status=observed, the default)"),
+    ("':' to end",
+     "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented"),
+    ("prefix:id", _SOURCE),
+    ("hypothesis or observed", _STATUS),
     ("quoted string", "quote the path: include \"other.mg\""),
-    ("'='", 'a source is written \'source NAME = prefix:id "title"\''),
+    ("after the source name", _SOURCE),
+    ("after status", _STATUS),
     ("a statement", _STATEMENTS),
 )
 
@@ -114,6 +121,10 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
                     'inside quotes only \\" and \\\\ are escapes', loc)
         return ("unterminated-string", "unterminated string",
                 'close the string with " on the same line', loc)
+    first = _WORD.match(line)
+    if not in_block and first and first[0] in _HYPOTHESIS_WORDS:
+        return ("hypothesis-statement", "hypothesis statement outside a hypothesis block",
+                "indent it under a header 'hypothesis NAME @source:'; " + STATEMENT_FORMS, 0)
     if in_block:
         return ("hypothesis-statement",
                 f"malformed hypothesis statement: expected {expected}, found {found}",
@@ -124,7 +135,8 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
         return ("bad-context", f"bad context pair: expected {expected}, found {found}",
                 _CONTEXT, loc)
     unquoted = _UNQUOTED.match(line, loc)
-    if unquoted and not _WORD.fullmatch(unquoted[0]) and ("name" in expected or expected == "a statement"):
+    wants_name = expected in ("a name", "a declared name", "a statement")
+    if wants_name and unquoted and not _WORD.fullmatch(unquoted[0]):
         return ("unquoted-name", f"name '{unquoted[0]}' needs quotes",
                 f'names with hyphens, spaces or other letters are quoted: "{unquoted[0]}"', loc)
     if expected == "end of line":

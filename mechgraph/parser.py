@@ -16,16 +16,18 @@ file's diagnostics are raised together in one :class:`ParseError`.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyparsing as pp
 
 from . import grammar
-from .errors import Diagnostic, InputError, ParseError, Severity, sort_diagnostics
+from .errors import Diagnostic, ParseError, Severity, sort_diagnostics
+from .grammar import DECL_LINE, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR
 from .parse_errors import Layout, layout_error, syntax_error
+from .reading import decode_rule_bytes, read_rule_text
 from .syntax import (
     Attribute,
     Blank,
@@ -52,45 +54,13 @@ from .syntax import (
     ValueDecl,
 )
 
-__all__ = [
-    "parse_text",
-    "parse_file",
-    "read_rule_text",
-    "decode_rule_bytes",
-    "MAX_DIAGNOSTICS",
-    "MAX_FILE_BYTES",
-]
+__all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
 
 #: A file's diagnostics beyond this many are summarised in one closing note.
 MAX_DIAGNOSTICS = 50
-#: Larger files are refused unread.
-MAX_FILE_BYTES = 64 * 2**20
-
-# Fast path: whole-line regular expressions for the common statement forms,
-# built from the grammar's tokens.  A line they do not match goes to pyparsing.
-_SP = r"[ \t]*"
-_NOT_IDENT = r"(?![A-Za-z0-9_.])"
-_NAME = f"(?:{grammar.BARE}|{grammar.QUOTED})"
-_WORDS = "|".join(grammar.RELATION_WORDS)
-_RELATION = f"{grammar.ARROW}|(?:{_WORDS}){_NOT_IDENT}"
-_PAIR_SOURCE = f"{grammar.BARE}{_SP}={_SP}(?:{grammar.QUOTED}|{grammar.VALUE})"
-_PAIR = re.compile(f"(?P<key>{grammar.BARE}){_SP}={_SP}(?P<value>{grammar.QUOTED}|{grammar.VALUE})")
-_EVIDENCE = re.compile(f"@({grammar.REFERENCE})")
-_NAMES = re.compile(_NAME)
-_END = f"{_SP}(?:#(?P<comment>.*))?"
-_FAST_LINK = re.compile(
-    f"(?P<subject>{_NAME}){_SP}(?P<relation>{_RELATION}){_SP}(?P<object>{_NAME})"
-    f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR_SOURCE}(?:{_SP},{_SP}{_PAIR_SOURCE})*){_SP}\\])?"
-    f"(?P<evidence>(?:{_SP}{_EVIDENCE.pattern})*)"
-    f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){_NOT_IDENT})?" + _END
-)
-_FAST_ISA = re.compile(
-    f"(?P<members>{_NAME}(?:{_SP},{_SP}{_NAME})*){_SP}isa{_NOT_IDENT}{_SP}(?P<parent>{_NAME})" + _END
-)
-_FAST_DECL = re.compile(
-    f"(?P<kind>{'|'.join(grammar.ENTITY_KINDS)}){_NOT_IDENT}{_SP}"
-    f"(?!(?:isa|{_WORDS}){_NOT_IDENT})(?P<entries>{_NAME}(?:{_SP},{_SP}{_NAME})*)" + _END
-)
+_RELATIONS = {text: Relation.from_word(text) for text in (*(r.value for r in Relation),
+                                                          *grammar.RELATION_WORDS)}
+_HEADER_WORD = re.compile(f"hypothesis{NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
@@ -146,13 +116,22 @@ class _Reader:
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
+        control, out = _CONTROL.search, self.out
         for self.line_no, line in enumerate(lines, 1):
-            self.line = line[:-1] if line.endswith("\r") else line
-            self.read_line(self.line)
+            if line[-1:] == "\r":
+                line = line[:-1]
+            self.line = line
+            # The hot path: a plain statement outside a block, nothing pending.
+            if self.fast and self.block is None and not self.trivia and not control(line):
+                nodes = self.fast_statement(line)
+                if nodes is not None:
+                    out.extend(nodes)
+                    continue
+            self.read_line(line)
         self.close_block()
         self.flush_trivia()
-        if self.out and isinstance(self.out[-1], Blank):
-            self.out.pop()
+        if out and isinstance(out[-1], Blank):
+            out.pop()
 
     def read_line(self, line: str) -> None:
         stripped = line.lstrip(" \t")
@@ -163,7 +142,11 @@ class _Reader:
         elif not stripped:
             self.trivia.append(Blank(span=self.span(1)))
         elif stripped[0] == "#":
-            self.trivia.extend(self.comment(stripped[1:], indent + 1, False))
+            comment = self.comment(stripped[1:], indent + 1, False)
+            if indent and self.block is not None:  # an indented comment is the block's
+                self.block.extend(self.take_comments() + comment)
+            else:
+                self.trivia.extend(comment)
         elif not indent:
             self.close_block()
             self.flush_trivia()
@@ -175,9 +158,14 @@ class _Reader:
             self.error(self.layout(Layout.TAB, line, line.index("\t")))
         else:
             self.block_lines += 1
-            self.block.extend(t for t in self.trivia if isinstance(t, Comment))
-            self.trivia.clear()
+            self.block.extend(self.take_comments())
             self.read_hypothesis_statement(line)
+
+    def take_comments(self) -> list[Comment]:
+        """The comments waiting between block lines (blank lines inside a block are dropped)."""
+        comments = [t for t in self.trivia if isinstance(t, Comment)]
+        self.trivia.clear()
+        return comments
 
     def flush_trivia(self) -> None:
         for node in self.trivia:
@@ -212,16 +200,15 @@ class _Reader:
 
     # -- statements ---------------------------------------------------------------------
     def read_statement(self, line: str) -> None:
-        if self.fast:
-            nodes = self.fast_statement(line)
-            if nodes is not None:
-                self.out.extend(nodes)
-                return
+        nodes = self.fast_statement(line) if self.fast else None
+        if nodes is not None:
+            self.out.extend(nodes)
+            return
         try:
             result = grammar.statement_line.parse_string(line, parse_all=True)
         except pp.ParseBaseException as exc:
             self.error(self.syntax(exc, line, in_block=False))
-            if line.split(maxsplit=1)[0] == "hypothesis":  # still read its block, for errors
+            if _HEADER_WORD.match(line):  # still read its block, for errors
                 self.header, self.block, self.header_line = None, [], line
             return
         node = self.statement(result)
@@ -234,45 +221,64 @@ class _Reader:
             self.out.extend(trailing)
 
     def fast_statement(self, line: str) -> list | None:
-        m = _FAST_LINK.fullmatch(line)
+        m = LINK_LINE.fullmatch(line)
         if m is not None:
             node = self.fast_link(m)
-        elif (m := _FAST_ISA.fullmatch(line)) is not None:
+        elif (m := ISA_LINE.fullmatch(line)) is not None:
             members = tuple(self.names(m, "members"))
             node = IsA(members, self.ref(m["parent"], m.start("parent") + 1), span=self.span(1))
-        elif (m := _FAST_DECL.fullmatch(line)) is not None:
+        elif (m := DECL_LINE.fullmatch(line)) is not None:
             entries = tuple(Declared(ref, span=ref.span) for ref in self.names(m, "entries"))
             node = EntityDecl(m["kind"], entries, span=self.span(1))
         else:
             return None
+        if m["comment"] is None:
+            return [node]
         return [node, *self.comment(m["comment"], m.start("comment"), True)]
 
     def names(self, m: re.Match, group: str):
         base = m.start(group) + 1
-        for name in _NAMES.finditer(m[group]):
+        for name in NAME_TOKEN.finditer(m[group]):
             yield self.ref(name[0], base + name.start())
 
     def fast_link(self, m: re.Match) -> Link:
+        file, line_no, line = self.file, self.line_no, self.line
+        g = m.groupdict()
         context = ()
-        if m["context"] is not None:
-            base = m.start("context") + 1
-            context = tuple(
-                Qualifier(p["key"], _text(p["value"]), span=self.span(base + p.start()))
-                for p in _PAIR.finditer(m["context"])
-            )
-        base = m.start("evidence") + 1
-        evidence = tuple(
-            Evidence(e[1], span=self.span(base + e.start())) for e in _EVIDENCE.finditer(m["evidence"])
-        )
+        if g["context"] is not None:
+            context = self.fast_pairs(g["context"], m.start("context"))
+        evidence, at = [], m.start("evidence")
+        for reference in g["evidence"].split("@")[1:]:  # '@' occurs in no reference
+            at = line.index("@", at) + 1
+            evidence.append(Evidence(reference.rstrip(" \t"), span=Span(file, line_no, at)))
+        subject, obj, start = g["subject"], g["object"], Span(file, line_no, 1)
         return Link(
-            self.ref(m["subject"], 1),
-            Relation.from_word(m["relation"]),
-            self.ref(m["object"], m.start("object") + 1),
+            Ref(grammar.unquote(subject) if subject[0] == '"' else subject, span=start),
+            _RELATIONS[g["relation"]],
+            Ref(grammar.unquote(obj) if obj[0] == '"' else obj,
+                span=Span(file, line_no, m.start("object") + 1)),
             context,
-            evidence,
-            Status.HYPOTHESIS if m["status"] == "hypothesis" else Status.OBSERVED,
-            span=self.span(1),
+            tuple(evidence),
+            Status.HYPOTHESIS if g["status"] == "hypothesis" else Status.OBSERVED,
+            span=start,
         )
+
+    def fast_pairs(self, text: str, start: int) -> tuple[Qualifier, ...]:
+        """The context pairs of ``text`` (the inside of ``[...]`` at ``start``)."""
+        file, line_no = self.file, self.line_no
+        if '"' in text:  # a quoted value may hold ',' or '=': read pair by pair
+            return tuple(
+                Qualifier(p["key"], _text(p["value"]), span=self.span(start + p.start() + 1))
+                for p in PAIR.finditer(text)
+            )
+        pairs = []
+        for pair in text.split(","):
+            key, value = pair.split("=")
+            col = start + len(pair) - len(pair.lstrip(" \t")) + 1
+            span = Span(file, line_no, col)
+            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), span=span))
+            start += len(pair) + 1
+        return tuple(pairs)
 
     def statement(self, r: pp.ParseResults):
         span = self.span(1)
@@ -285,7 +291,8 @@ class _Reader:
         if "hypothesis" in r:
             return (self.located(r["name"]), self.evidence(r), span)
         if "kind" in r:
-            return EntityDecl(r["kind"].value[0], tuple(map(self.declared, r["entries"])), span=span)
+            entries = tuple(map(self.declared, r["entries"]))
+            return EntityDecl(r["kind"].value[0], entries, span=span)
         subject = self.located(r["subject"])
         if "isa" in r:
             members = (subject, *map(self.located, r["members"]))
@@ -315,7 +322,8 @@ class _Reader:
         )
 
     def evidence(self, r: pp.ParseResults) -> tuple[Evidence, ...]:
-        return tuple(Evidence(e.value[0], span=self.span(self.col(e.locn_start))) for e in r["evidence"])
+        return tuple(Evidence(e.value[0], span=self.span(self.col(e.locn_start)))
+                     for e in r["evidence"])
 
     def read_hypothesis_statement(self, line: str) -> None:
         try:
@@ -366,7 +374,13 @@ def _parse(text: str, file: str, fast: bool) -> RuleFile:
     if isinstance(text, (bytes, bytearray)):
         text = decode_rule_bytes(bytes(text), file)
     reader = _Reader(file, fast)
-    reader.read(text)
+    collecting = gc.isenabled()
+    gc.disable()  # a parse makes many small objects and no cycles: skip the collector's passes
+    try:
+        reader.read(text)
+    finally:
+        if collecting:
+            gc.enable()
     diagnostics = sort_diagnostics(reader.diagnostics)
     if len(diagnostics) > MAX_DIAGNOSTICS:
         more = len(diagnostics) - MAX_DIAGNOSTICS
@@ -378,61 +392,13 @@ def _parse(text: str, file: str, fast: bool) -> RuleFile:
 
 
 def parse_file(path: str | os.PathLike) -> RuleFile:
-    """Read and parse one rule file (see :func:`read_rule_text` for what is refused)."""
+    """Read and parse one rule file.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read as rule text (see :func:`~mechgraph.reading.read_rule_text`).
+    ParseError
+        When it does not parse.
+    """
     return parse_text(read_rule_text(path), str(path))
-
-
-def read_rule_text(path: str | os.PathLike) -> str:
-    """The text of a rule file; :class:`InputError` when it cannot be one.
-
-    Missing paths, folders, files over :data:`MAX_FILE_BYTES`, binary files
-    (a NUL byte) and invalid UTF-8 (located at line:col) are refused.
-
-    >>> read_rule_text("/no/such/file.mg")
-    Traceback (most recent call last):
-    ...
-    mechgraph.errors.InputError: /no/such/file.mg: error: no such file
-    """
-    file = str(path)
-    try:
-        if os.stat(path).st_size > MAX_FILE_BYTES:
-            raise _input_error(f"file too large (over {MAX_FILE_BYTES // 2**20} MiB)", file)
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _input_error("no such file", file) from None
-    except IsADirectoryError:
-        raise _input_error("is a folder, not a rule file", file) from None
-    except OSError as error:
-        raise _input_error(f"cannot read: {error.strerror or error}", file) from None
-    return decode_rule_bytes(data, file)
-
-
-def decode_rule_bytes(data: bytes, file: str) -> str:
-    """Decode UTF-8 rule text (a leading BOM is dropped); located InputError otherwise.
-
-    >>> decode_rule_bytes(b"drug a\\nb \\xff", "x.mg")
-    Traceback (most recent call last):
-    ...
-    mechgraph.errors.InputError: x.mg:2:3: error: invalid UTF-8 (byte 0xff)
-    ...
-    """
-    nul = data.find(b"\0")
-    if nul >= 0:
-        raise _input_error("binary file (NUL byte), not rule text", file, data, nul)
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        byte = data[error.start]
-        raise _input_error(f"invalid UTF-8 (byte 0x{byte:02x})", file, data, error.start) from None
-
-
-def _input_error(message: str, file: str, data: bytes = b"", offset: int = -1) -> InputError:
-    """An InputError, located at byte ``offset`` of ``data`` when one is given."""
-    if offset < 0:
-        return InputError(Diagnostic.error(message, file=file, code="input"))
-    start = data.rfind(b"\n", 0, offset) + 1
-    end = data.find(b"\n", offset)
-    line = data[start : len(data) if end < 0 else end].decode("utf-8", "replace")
-    col = len(data[start:offset].decode("utf-8", "replace")) + 1
-    return InputError(Diagnostic.error(message, file=file, line=data.count(b"\n", 0, offset) + 1,
-                                       col=col, snippet=line, code="input"))

@@ -43,6 +43,10 @@ class TestStatements:
         node = one('source skolnick1996 = doi:10.1055/s-2007-979537 "Adaptation of NMDA"')
         assert node == SourceDecl(Ref("skolnick1996"), "doi:10.1055/s-2007-979537", "Adaptation of NMDA")
 
+    def test_doi_with_parentheses(self):
+        node = one("source t = doi:10.1016/0014-2999(90)90204-J")
+        assert node.reference == "doi:10.1016/0014-2999(90)90204-J"
+
     def test_source_without_title(self):
         assert one("source s = pmid:8852531") == SourceDecl(Ref("s"), "pmid:8852531")
 
@@ -184,3 +188,103 @@ def test_errors_are_collected():
     assert [(d.line, d.code) for d in caught.value.diagnostics] == [
         (2, "unknown-relation"), (3, "indentation"), (4, "bad-context")
     ]
+
+
+# -- properties: fast path == grammar, and no input escapes as anything but our errors ----------
+
+import dataclasses  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from mechgraph.errors import MechgraphError  # noqa: E402
+from mechgraph.parser import _parse  # noqa: E402
+from strategies import PATH, rule_texts  # noqa: E402
+
+_PIECES = st.sampled_from(
+    list(' \t,[]=@#":\\-><|0+') + ["isa", "increases", "drug", "status=", "->", "-0", "is a", '"x y"',
+                                     "  ", "\n", "\n    ", "hypothesis h:\n", "β"]
+)
+
+
+@st.composite
+def near_miss_texts(draw):
+    """Valid untidy text with a few random edits: mostly lines just off the grammar."""
+    text, _ = draw(rule_texts(max_size=5))
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(_PIECES) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(1, 4)) :]
+    return text
+
+
+def _outcome(text: str, fast: bool):
+    """Everything a parse yields, spans included (they take no part in ==)."""
+    try:
+        return dataclasses.astuple(_parse(text, PATH, fast=fast))
+    except MechgraphError as error:
+        return [d.to_dict() for d in error.diagnostics]
+
+
+@given(st.one_of(near_miss_texts(), rule_texts().map(lambda case: case[0])))
+def test_fast_path_equals_grammar(text):
+    """Check that the regex fast path gives the very AST, spans and errors of the grammar."""
+    assert _outcome(text, fast=True) == _outcome(text, fast=False)
+
+
+def _check_located(text: str, error: MechgraphError) -> None:
+    lines = text.split("\n")
+    assert error.diagnostics
+    for d in error.diagnostics:
+        if d.line:
+            assert 1 <= d.line <= len(lines)
+            assert 1 <= d.col <= len(lines[d.line - 1]) + 1
+            assert d.snippet is not None and d.format()
+
+
+@given(st.one_of(st.text(), near_miss_texts(), st.binary().map(lambda b: b.decode("latin-1"))))
+def test_any_text_parses_or_fails_located(text):
+    """Check that no text raises anything but a located MechgraphError."""
+    try:
+        parse_text(text)
+    except MechgraphError as error:
+        _check_located(text, error)
+
+
+@given(st.binary())
+def test_any_bytes_parse_or_fail(data):
+    try:
+        parse_text(data)
+    except MechgraphError as error:
+        assert error.diagnostics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a -> " + "b" * 1_000_000,
+        "a -> b [" + "[" * 100_000,
+        "(" * 50_000 + "a",
+        "\0\0\0",
+        "drug \ud800",
+        '"' * 10_001,
+        "hypothesis h:\n" + "    every a reaches\n" * 300,
+    ],
+)
+def test_hostile_inputs(text):
+    """Check that huge lines, deep brackets, NULs and surrogates give diagnostics, never a crash."""
+    try:
+        parse_text(text)
+    except MechgraphError as error:
+        _check_located(text, error)
+        assert len(error.diagnostics) <= 51
+
+
+def test_diagnostics_are_capped():
+    """Check that only 50 diagnostics are shown, then a note with the rest."""
+    with pytest.raises(ParseError) as caught:
+        parse_text("a => b\n" * 70)
+    diagnostics = caught.value.diagnostics
+    assert len(diagnostics) == 51
+    assert diagnostics[-1].message == "... 20 more"

@@ -13,12 +13,14 @@ import os
 import sys
 from typing import Sequence
 
-from ..errors import MechgraphError
+from ..errors import MechgraphError, QueryError
 
 __all__ = ["main", "VERBS"]
 
 #: Verb name → module below ``mechgraph.cli`` (``why-not`` → ``why_not``).
-VERBS: tuple[str, ...] = ("import", "export")
+VERBS: tuple[str, ...] = (
+    "check", "ask", "why-not", "pathways", "stats", "fmt", "import", "export"
+)
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
 _MODULES = {"import": "import_"}
 
@@ -48,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MechgraphError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, QueryError) else 1  # a bad question is a usage error
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last line of defence: never a traceback for a user

@@ -1,0 +1,65 @@
+"""``mechgraph ask SOURCE TARGET``: is SOURCE on a path to TARGET? (why not, on a no).
+
+Also the argument helpers the other question verbs share: ``--rules``,
+``--where``, ``--hypotheses``.  Exit 0 for an answered question, yes or no;
+1 when the rules have errors; 2 for a usage error — an unknown name (with
+close names), a malformed ``--where``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ..model import Model, load, parse_where
+from .output import emit
+
+HELP = "is SOURCE on a path to TARGET? witness paths with sign, context and evidence"
+
+
+def add_rules_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", nargs="+", default=["rules"], metavar="PATH",
+                        help="rule files or folders (default: rules/)")
+
+
+def add_context_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--where", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
+                        help="the question's context, e.g. duration=chronic species=mouse")
+    parser.add_argument("--hypotheses", choices=("include", "exclude"), default="include",
+                        help="exclude: answer from observed claims only")
+
+
+def add_question_arguments(parser: argparse.ArgumentParser) -> None:
+    """SOURCE TARGET --via --where --sign --hypotheses --rules (ask and why-not)."""
+    parser.add_argument("source", metavar="SOURCE", help="an entity or a class")
+    parser.add_argument("target", metavar="TARGET", help="an entity or a class")
+    parser.add_argument("--via", metavar="X", help="an entity every route must pass")
+    parser.add_argument("--sign", choices=("+", "-"), help="the net sign the route must have")
+    add_context_arguments(parser)
+    add_rules_argument(parser)
+
+
+def load_rules(args: argparse.Namespace) -> Model:
+    return load(*args.rules)
+
+
+def question(args: argparse.Namespace) -> dict:
+    """The keyword arguments of ``ask``/``why_not`` the command line gave."""
+    return dict(source=args.source, target=args.target, via=args.via,
+                where=parse_where(args.where), sign=args.sign, hypotheses=args.hypotheses)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_question_arguments(parser)
+    parser.add_argument("--max-paths", type=int, default=3, metavar="N",
+                        help="witness paths to show, shortest first (default 3)")
+
+
+def run(args: argparse.Namespace) -> int:
+    model = load_rules(args)
+    asked = question(args)
+    answer = model.ask(max_paths=args.max_paths, **asked)
+    explained = None if answer.holds else model.why_not(**asked)
+    text = answer.format() if explained is None else explained.format()
+    emit(args, text, {"answer": answer.to_dict(),
+                      "why_not": None if explained is None else explained.to_dict()})
+    return 0

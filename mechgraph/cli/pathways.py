@@ -1,0 +1,28 @@
+"""``mechgraph pathways C T``: the entities every route from C's members to T passes."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..model import parse_where
+from .ask import add_context_arguments, add_rules_argument, load_rules
+from .output import emit
+
+HELP = "entities every route from a class's members (or listed entities) to TARGET passes"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("members", metavar="CLASS",
+                        help="a class (its leaf members), or entities joined by commas")
+    parser.add_argument("target", metavar="TARGET")
+    add_context_arguments(parser)
+    add_rules_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    names = [name for name in args.members.split(",") if name]
+    members = names[0] if len(names) == 1 else names
+    found = load_rules(args).pathways(members, args.target, parse_where(args.where),
+                                      args.hypotheses)
+    emit(args, found.format(), found.to_dict())
+    return 0

@@ -1,0 +1,20 @@
+"""``mechgraph why-not SOURCE TARGET``: what was reached, what blocked the routes."""
+
+from __future__ import annotations
+
+import argparse
+
+from .ask import add_question_arguments, load_rules, question
+from .output import emit
+
+HELP = "why SOURCE does not reach TARGET: how far routes get, context clashes, no-change claims"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_question_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    explained = load_rules(args).why_not(**question(args))
+    emit(args, explained.format(), explained.to_dict())
+    return 0

@@ -1,0 +1,298 @@
+"""Compile parsed rule files into a :class:`MechanismGraph`, collecting diagnostics.
+
+Names are resolved, ``isa`` climbs and context value hierarchies are
+checked for cycles, evidence is matched to declared sources.  Problems are
+collected as located :class:`Diagnostic` s (never raised here); errors
+make :func:`mechgraph.load` refuse the rules, warnings are kept.  The
+result does not depend on the order of files or statements: everything is
+sorted before it enters the graph.
+
+>>> from mechgraph.syntax import EntityDecl, Declared, Link, Ref, Relation, RuleFile
+>>> rules = RuleFile("a.mg", (
+...     EntityDecl("drug", (Declared(Ref("imipramine")),)),
+...     Link(Ref("imipramne"), Relation.INCREASES, Ref("NMDA_adaptation")),
+... ))
+>>> graph, diagnostics = compile_rules([rules])
+>>> sorted(graph.links.nodes)
+['NMDA_adaptation', 'imipramine', 'imipramne']
+>>> for d in diagnostics:
+...     print(d.message, "|", d.hint)
+`NMDA_adaptation` is not declared; taken as an entity | declare it with a kind, e.g. `process NMDA_adaptation`
+`imipramne` is not declared; taken as an entity | did you mean `imipramine`?
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+import networkx as nx
+
+from .errors import Diagnostic, Severity, sort_diagnostics
+from .graph import Claim, Entity, MechanismGraph, Source
+from .syntax import (
+    NOWHERE,
+    EntityDecl,
+    Evidence,
+    Hypothesis,
+    IsA,
+    Link,
+    Reaches,
+    Ref,
+    RuleFile,
+    SignOf,
+    SourceDecl,
+    Span,
+    ValueDecl,
+)
+
+__all__ = ["compile_rules", "diagnostic_at"]
+
+
+def _order(span: Span) -> tuple[str, int, int]:
+    return (span.file, span.line, span.col)
+
+
+def _where(ref: Ref, fallback: Span) -> Span:
+    return ref.span if ref.span != NOWHERE else fallback
+
+
+def _did_you_mean(name: str, pool: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, sorted(pool), n=1, cutoff=0.85)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+def diagnostic_at(
+    graph: MechanismGraph, severity: Severity, code: str, message: str, span: Span,
+    hint: str | None = None,
+) -> Diagnostic:
+    """A diagnostic located at ``span``, with the rule line from ``graph.texts``."""
+    return Diagnostic(
+        severity, message, file=span.file, line=span.line, col=span.col,
+        snippet=graph.line(span), hint=hint, code=code,
+    )
+
+
+@dataclass
+class _Compiler:
+    """The state of one compilation: what is declared where, and the diagnostics."""
+
+    graph: MechanismGraph
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    values: dict[str, dict[str, Span]] = field(default_factory=dict)
+    implicit: dict[str, Span] = field(default_factory=dict)
+
+    def report(self, severity: Severity, code: str, message: str, span: Span, hint=None) -> None:
+        self.diagnostics.append(diagnostic_at(self.graph, severity, code, message, span, hint))
+
+    def duplicate(self, what: str, name: str, span: Span, first: Span) -> None:
+        self.report(
+            Severity.ERROR, "duplicate-declaration", f"duplicate declaration of {what} `{name}`",
+            span, hint=f"first declared at {first}",
+        )
+
+    # -- declarations -------------------------------------------------------
+    def declare_source(self, decl: SourceDecl) -> None:
+        name = decl.name.name
+        if name in self.sources:
+            self.duplicate("source", name, _where(decl.name, decl.span), self.sources[name].span)
+            return
+        self.sources[name] = Source(name, decl.reference, decl.title, _where(decl.name, decl.span))
+
+    def declare_entities(self, decl: EntityDecl) -> None:
+        for entry in decl.entries:
+            name, span = entry.name.name, _where(entry.name, entry.span)
+            if name in self.entities:
+                self.duplicate("entity", name, span, self.entities[name].span)
+                continue
+            attributes = tuple((a.key, a.value) for a in entry.attributes)
+            self.entities[name] = Entity(name, decl.kind, entry.label, attributes, span)
+
+    def declare_values(self, decl: ValueDecl) -> None:
+        declared = self.values.setdefault(decl.key, {})
+        for ref in decl.values:
+            span = _where(ref, decl.span)
+            if ref.name in declared:
+                self.duplicate(f"`{decl.key}` value", ref.name, span, declared[ref.name])
+            else:
+                declared[ref.name] = span
+
+    def value_key(self, name: str) -> str | None:
+        """The context key ``name`` is a declared value of (when it is no entity)."""
+        if name in self.entities:
+            return None
+        return next((key for key in sorted(self.values) if name in self.values[key]), None)
+
+    # -- uses -----------------------------------------------------------------
+    def use(self, ref: Ref, fallback: Span) -> str:
+        """Resolve an entity name; the first use of an undeclared one is a warning."""
+        name = ref.name
+        if name not in self.entities and name not in self.implicit:
+            span = _where(ref, fallback)
+            self.implicit[name] = span
+            hint = _did_you_mean(name, self.entities) or (
+                f"declare it with a kind, e.g. `process {name}`"
+            )
+            self.report(
+                Severity.WARNING, "undeclared-name",
+                f"`{name}` is not declared; taken as an entity", span, hint,
+            )
+        return name
+
+    def check_evidence(self, evidence: Iterable[Evidence], fallback: Span) -> tuple[str, ...]:
+        references = []
+        for item in evidence:
+            if not item.is_inline and item.reference not in self.sources:
+                hint = _did_you_mean(item.reference, self.sources) or (
+                    "declare it: `source NAME = pmid:ID`, or cite inline as `@pmid:ID`"
+                )
+                span = item.span if item.span != NOWHERE else fallback
+                self.report(
+                    Severity.ERROR, "unknown-source",
+                    f"unknown source `@{item.reference}`", span, hint,
+                )
+            references.append(item.reference)
+        return tuple(references)
+
+    def check_values(self, link: Link) -> None:
+        for qualifier in link.context:
+            declared = self.values.get(qualifier.key)
+            if declared and qualifier.value not in declared:
+                span = qualifier.span if qualifier.span != NOWHERE else link.span
+                hint = _did_you_mean(qualifier.value, declared) or (
+                    f"declared values: {', '.join(sorted(declared))}"
+                )
+                self.report(
+                    Severity.WARNING, "undeclared-value",
+                    f"`{qualifier.value}` is not a declared value of `{qualifier.key}`", span, hint,
+                )
+
+    def check_hypothesis(self, hypothesis: Hypothesis, known: set[str]) -> None:
+        self.check_evidence(hypothesis.evidence, hypothesis.span)
+        for statement in hypothesis.statements:
+            if not isinstance(statement, (Reaches, SignOf)):
+                continue
+            through = getattr(statement, "through", None)
+            for ref in (statement.members, statement.target, through):
+                if ref is not None and ref.name not in known:
+                    hint = _did_you_mean(ref.name, known) or "hypotheses may name only known entities"
+                    self.report(
+                        Severity.ERROR, "unknown-entity",
+                        f"hypothesis `{hypothesis.name.name}` names unknown entity `{ref.name}`",
+                        _where(ref, statement.span), hint,
+                    )
+
+    def check_cycles(self, hierarchy: nx.DiGraph, what: str, code: str) -> None:
+        """Report each ``isa`` cycle once and cut its edges so the hierarchy is acyclic."""
+        for component in sorted(map(sorted, nx.strongly_connected_components(hierarchy))):
+            if len(component) == 1 and not hierarchy.has_edge(component[0], component[0]):
+                continue
+            cycle = nx.find_cycle(hierarchy.subgraph(component), source=component[0])
+            names = [u for u, _ in cycle] + [cycle[0][0]]
+            span = hierarchy.edges[cycle[0]].get("span", NOWHERE)
+            self.report(
+                Severity.ERROR, code, f"{what} cycle: {' isa '.join(names)}", span,
+                hint="`isa` must not lead back to where it started; remove one of these",
+            )
+            hierarchy.remove_edges_from([(u, v) for u, v in hierarchy.subgraph(component).edges])
+
+
+def _statements(files: Sequence[RuleFile]) -> Iterator:
+    """Every top-level statement, in (file, line, column) order; statements without a
+    place (made by hand) in the order of their text."""
+    items = [s for f in files for s in f.statements]
+    return iter(sorted(items, key=lambda s: (_order(s.span), repr(s) if s.span == NOWHERE else "")))
+
+
+def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic]]:
+    """Compile ``files`` into a graph; collect (never raise) the diagnostics.
+
+    Parameters
+    ----------
+    files : sequence of RuleFile
+        Parsed rule files; their order does not matter.
+
+    Returns
+    -------
+    graph : MechanismGraph
+        With sorted entities, claims (ids in sorted claim order), hierarchies and indexes.
+    diagnostics : list of Diagnostic
+        Errors (duplicate declarations, ``isa`` cycles, unknown sources, hypotheses
+        naming unknown entities, duplicate hypotheses) and warnings (undeclared
+        names, undeclared context values), sorted by location.
+    """
+    statements = list(_statements(files))
+    c = _Compiler(MechanismGraph(files=sorted(f.path for f in files),
+                                 texts={f.path: f.text for f in files}))
+    for kind, action in ((SourceDecl, c.declare_source), (EntityDecl, c.declare_entities),
+                         (ValueDecl, c.declare_values)):
+        for statement in statements:
+            if isinstance(statement, kind):
+                action(statement)
+
+    hierarchy = nx.DiGraph()
+    value_isa: dict[str, nx.DiGraph] = {key: nx.DiGraph() for key in c.values}
+    links: list[tuple] = []
+    hypotheses: dict[str, Hypothesis] = {}
+    for statement in statements:
+        if isinstance(statement, IsA):
+            key = c.value_key(statement.parent.name)
+            if key is not None and all(m.name in c.values[key] for m in statement.members):
+                for member in statement.members:
+                    value_isa[key].add_edge(member.name, statement.parent.name, span=statement.span)
+                continue
+            parent = c.use(statement.parent, statement.span)
+            for member in statement.members:
+                hierarchy.add_edge(c.use(member, statement.span), parent, span=statement.span)
+        elif isinstance(statement, Link):
+            subject = c.use(statement.subject, statement.span)
+            obj = c.use(statement.object, statement.span)
+            c.check_values(statement)
+            evidence = c.check_evidence(statement.evidence, statement.span)
+            context = tuple(sorted((q.key, q.value) for q in statement.context))
+            order = (subject, obj, statement.relation.value, context, evidence,
+                     statement.status.value, _order(statement.span))
+            links.append((order, statement, subject, obj, context, evidence))
+        elif isinstance(statement, Hypothesis):
+            name = statement.name.name
+            if name in hypotheses:
+                c.report(
+                    Severity.ERROR, "duplicate-hypothesis", f"duplicate hypothesis `{name}`",
+                    _where(statement.name, statement.span),
+                    hint=f"first stated at {hypotheses[name].span}; give each hypothesis its own name",
+                )
+            else:
+                hypotheses[name] = statement
+
+    c.check_cycles(hierarchy, "isa", "isa-cycle")
+    for key in sorted(value_isa):
+        c.check_cycles(value_isa[key], f"`{key}` value isa", "value-isa-cycle")
+    known = set(c.entities) | set(c.implicit)
+    for name in sorted(hypotheses):
+        c.check_hypothesis(hypotheses[name], known)
+    return _build(c, hierarchy, value_isa, links, hypotheses), sort_diagnostics(c.diagnostics)
+
+
+def _build(c: _Compiler, hierarchy, value_isa, links, hypotheses) -> MechanismGraph:
+    graph = c.graph
+    for name in sorted(set(c.entities) | set(c.implicit)):
+        graph.add_entity(c.entities.get(name) or Entity(name, "entity", span=c.implicit[name]))
+    graph.sources = {name: c.sources[name] for name in sorted(c.sources)}
+    for key in sorted(c.values):
+        for value in sorted(c.values[key]):
+            graph.add_value(key, value)
+        for narrower, broader in sorted(value_isa[key].edges):
+            graph.add_value_isa(key, narrower, broader)
+    for member, parent in sorted(hierarchy.edges):
+        graph.add_isa(member, parent, hierarchy.edges[member, parent]["span"])
+    graph.add_claims(
+        Claim(number, subject, link.relation, obj, context, evidence, link.status, link.span)
+        for number, (_, link, subject, obj, context, evidence) in enumerate(
+            sorted(links, key=lambda item: item[0])
+        )
+    )
+    graph.hypotheses = {name: hypotheses[name] for name in sorted(hypotheses)}
+    return graph

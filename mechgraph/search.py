@@ -1,0 +1,309 @@
+"""The search machinery behind the questions of :mod:`mechgraph.paths`.
+
+Names are resolved to node ids of the graph's integer index; reachability
+is a breadth-first search over product states (entity, sign so far, through
+``via`` yet?), run backwards from the target so its hop counts guide the
+witness search: a best-first search over simple partial paths, shortest
+first, that drops partial paths whose context contradicts itself.
+
+>>> from mechgraph.syntax import Relation
+>>> g = MechanismGraph()
+>>> _ = g.add_claim("a", Relation.INCREASES, "b")
+>>> search = Search.of(g, make_question("a", "b"))
+>>> search.starts, search.target, search.start_state(search.starts[0]) in search.distances()
+((0,), 1, True)
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping, Sequence
+
+from .answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, hop_of_claim
+from .context import Context, admitted_claims, merge
+from .errors import Diagnostic, QueryError
+from .graph import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex, MechanismGraph
+from .syntax import Sign
+
+__all__ = [
+    "answer",
+    "make_question",
+    "parse_mode",
+    "parse_sign",
+    "reach",
+    "require",
+    "unknown_name",
+    "Search",
+    "DEFAULT_BUDGET",
+    "SignLike",
+    "Where",
+]
+
+#: Partial paths the witness search may expand before it gives up ("walk only").
+DEFAULT_BUDGET = 50_000
+
+SignLike = Sign | str | None
+Where = Mapping[str, str] | None
+
+
+def unknown_name(graph: MechanismGraph, role: str, name: str) -> Unknown | None:
+    """An :class:`Unknown` (with close names) when ``name`` is not in ``graph``."""
+    index = graph.index
+    if name in index.ids:
+        return None
+    return Unknown(role, name, tuple(difflib.get_close_matches(name, index.names, n=3)))
+
+
+def require(graph: MechanismGraph, role: str, name: str) -> int:
+    """The node id of ``name``; :class:`QueryError` with a did-you-mean otherwise."""
+    unknown = unknown_name(graph, role, name)
+    if unknown is not None:
+        hint = f"did you mean {' or '.join(unknown.suggestions)}?" if unknown.suggestions else None
+        raise QueryError(Diagnostic.error(f"unknown {role} {name!r}", file="<question>", hint=hint))
+    return graph.index.ids[name]
+
+
+def parse_sign(sign: SignLike) -> Sign | None:
+    """``"+"``/``"-"`` (or a :class:`Sign`) to a sign; ``None`` stays ``None``."""
+    chosen = {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign, sign)  # type: ignore[call-overload]
+    if chosen not in (None, Sign.POSITIVE, Sign.NEGATIVE):
+        raise QueryError(
+            Diagnostic.error(f"unknown sign {sign!r}", file="<question>", hint="use + or -")
+        )
+    return chosen
+
+
+def where_note(graph: MechanismGraph, where: Context) -> str | None:
+    """A note naming context pairs of the question that no claim or declaration states."""
+    known = graph.index.context_values
+    notes = []
+    for key, value in where:
+        if value in known.get(key, ()):
+            continue
+        pool = known.get(key) or known
+        close = difflib.get_close_matches(value if key in known else key, sorted(pool), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        notes.append(f"{key}={value}{hint}")
+    return "nothing states " + ", ".join(notes) if notes else None
+
+
+@dataclass(frozen=True)
+class Search:
+    """One resolved question, ready to traverse (node ids, admitted claims, signs)."""
+
+    graph: MechanismGraph
+    index: GraphIndex
+    question: Question
+    starts: tuple[int, ...]
+    target: int
+    via: int
+    admitted: Sequence[bool]
+    signs: frozenset[int] | None  # None: any sign, and states do not track it
+
+    @classmethod
+    def of(cls, graph: MechanismGraph, question: Question) -> "Search":
+        """Resolve names (:class:`QueryError` when unknown) and the admitted claims."""
+        index = graph.index
+        source = require(graph, "source", question.source)
+        target = require(graph, "target", question.target)
+        if source == target:
+            raise QueryError(
+                Diagnostic.error("source and target are the same entity", file="<question>")
+            )
+        via = -1 if question.via is None else require(graph, "via", question.via)
+        members = index.members.get(question.source, ())
+        starts = tuple(sorted({source} | {index.ids[m] for m in members} - {target}))
+        include = question.hypotheses is Hypotheses.INCLUDE
+        admitted = admitted_claims(graph, dict(question.where), include)
+        signs = None if question.sign is None else frozenset({SIGN_CODE[question.sign]})
+        return cls(graph, index, question, starts, target, via, admitted, signs)
+
+    def usable(self, claim_id: int) -> bool:
+        return claim_id == ISA or self.admitted[claim_id]
+
+    def start_state(self, node: int) -> int:
+        return _state(node, 0, 0 if self.via >= 0 and node != self.via else 1)
+
+    def distances(self) -> dict[int, int]:
+        """Hops from each product state to a goal state (a breadth-first search backwards)."""
+        into, via = self.index.into, self.via
+        dist = {_state(self.target, sign, 1): 0 for sign in self.signs or (0,)}
+        queue = deque(dist)
+        while queue:
+            state = queue.popleft()
+            node, sign, phase = state // 6, (state // 2) % 3, state % 2
+            step = dist[state] + 1
+            for pred, claim_id, code in into[node]:
+                if not self.usable(claim_id):
+                    continue
+                for before in _signs_before(sign, code) if self.signs else (0,):
+                    for was in (0, 1) if node == via else (phase,):
+                        earlier = _state(pred, before, was)
+                        if earlier not in dist:
+                            dist[earlier] = step
+                            queue.append(earlier)
+        return dist
+
+
+def reach(
+    adjacency: Sequence[Sequence[tuple[int, int, int]]],
+    starts: Iterable[int],
+    usable: Callable[[int], bool],
+) -> dict[int, int]:
+    """Breadth-first hop counts from ``starts`` along ``adjacency`` (``GraphIndex.out``
+    forwards, ``.into`` backwards), using only hops whose claim id is ``usable``.
+
+    >>> reach([[(1, 0, 0)], [(2, 1, 0)], []], [0], lambda claim: claim != 1)
+    {0: 0, 1: 1}
+    """
+    depth = {start: 0 for start in starts}
+    queue = deque(depth)
+    while queue:
+        node = queue.popleft()
+        for nxt, claim_id, _ in adjacency[node]:
+            if nxt not in depth and usable(claim_id):
+                depth[nxt] = depth[node] + 1
+                queue.append(nxt)
+    return depth
+
+
+def _state(node: int, sign: int, phase: int) -> int:
+    return (node * 3 + sign) * 2 + phase
+
+
+def _times(a: int, b: int) -> int:
+    return 2 if 2 in (a, b) else a ^ b
+
+
+def _signs_before(after: int, code: int) -> tuple[int, ...]:
+    """The signs a path may have before a hop of sign ``code`` to have ``after``."""
+    if code == 2:
+        return (0, 1, 2) if after == 2 else ()
+    return (2,) if after == 2 else (after ^ code,)
+
+
+@dataclass(frozen=True)
+class _Partial:
+    """A simple partial path in the witness search."""
+
+    node: int
+    sign: int
+    phase: int
+    visited: frozenset[int]
+    context: Context
+    steps: tuple[tuple[int, int, int], ...]  # (from, to, claim id)
+
+
+def witnesses(
+    search: Search, dist: Mapping[int, int], max_paths: int, budget: int = DEFAULT_BUDGET
+) -> tuple[list[_Partial], bool]:
+    """Up to ``max_paths`` simple goal paths, shortest first; and whether the budget ran out."""
+    index, claims, up = search.index, search.graph.claims, search.index.value_up
+    heap: list[tuple[int, int, int, _Partial]] = []
+    counter = 0
+    for node in search.starts:
+        state = search.start_state(node)
+        if state in dist:
+            partial = _Partial(node, 0, state % 2, frozenset((node,)), (), ())
+            heap.append((dist[state], 0, counter, partial))
+            counter += 1
+    heapq.heapify(heap)
+    found: list[_Partial] = []
+    seen: set[tuple[int, ...]] = set()
+    for _ in range(budget):
+        if not heap or len(found) >= max_paths:
+            return found, False
+        _, _, _, p = heapq.heappop(heap)
+        if p.node == search.target:
+            nodes = tuple(step[1] for step in p.steps)
+            if p.phase and (search.signs is None or p.sign in search.signs) and nodes not in seen:
+                seen.add(nodes)
+                found.append(p)
+            continue
+        for nxt, claim_id, code in index.out[p.node]:
+            if nxt in p.visited or not search.usable(claim_id):
+                continue
+            sign = _times(p.sign, code)
+            phase = 1 if nxt == search.via else p.phase
+            state = _state(nxt, sign if search.signs else 0, phase)
+            if state not in dist:
+                continue
+            context = p.context
+            if claim_id != ISA:
+                context = merge(p.context, claims[claim_id].context, values=up)
+                if context is None:
+                    continue
+            g = len(p.steps) + 1
+            step = (p.node, nxt, claim_id)
+            child = _Partial(nxt, sign, phase, p.visited | {nxt}, context, p.steps + (step,))
+            heapq.heappush(heap, (g + dist[state], -g, counter, child))
+            counter += 1
+    return found, bool(heap) and len(found) < max_paths
+
+
+def to_path(search: Search, partial: _Partial) -> Path:
+    """The :class:`Path` of a found partial path; claims after an isa climb are inherited."""
+    graph, names = search.graph, search.index.names
+    hops: list[Hop] = []
+    climber: str | None = None
+    for start, end, claim_id in partial.steps:
+        if claim_id == ISA:
+            climber = climber or names[start]
+            hops.append(Hop(names[start], names[end], Sign.POSITIVE))
+        else:
+            hops.append(hop_of_claim(graph, graph.claims[claim_id], inherited_by=climber))
+            climber = None
+    return Path(tuple(hops), SIGN_OF_CODE[partial.sign], partial.context)
+
+
+def make_question(
+    source: str,
+    target: str,
+    via: str | None = None,
+    where: Where = None,
+    sign: SignLike = None,
+    hypotheses: Hypotheses | str = Hypotheses.INCLUDE,
+) -> Question:
+    """A :class:`Question` from loose arguments (strings for sign and mode are fine)."""
+    where_pairs = tuple(sorted((where or {}).items()))
+    return Question(source, target, via, where_pairs, parse_sign(sign), parse_mode(hypotheses))
+
+
+def parse_mode(hypotheses: Hypotheses | str) -> Hypotheses:
+    """``"include"``/``"exclude"`` (or a :class:`Hypotheses`); :class:`QueryError` otherwise."""
+    try:
+        return Hypotheses(hypotheses)
+    except ValueError:
+        raise QueryError(
+            Diagnostic.error(
+                f"unknown hypotheses mode {hypotheses!r}", file="<question>",
+                hint="use include or exclude",
+            )
+        ) from None
+
+
+def answer(search: Search, max_paths: int = 3, budget: int = DEFAULT_BUDGET) -> Answer:
+    """Answer a resolved :class:`Search` (see :func:`ask`)."""
+    dist = search.distances()
+    notes = [where_note(search.graph, search.question.where)]
+    if not any(search.start_state(node) in dist for node in search.starts):
+        return Answer(search.question, Verdict.NO, note=_join(notes))
+    found, exhausted = witnesses(search, dist, max_paths, budget)
+    if found:
+        verdict = Verdict.YES
+    elif exhausted:
+        verdict = Verdict.WALK_ONLY
+        notes.append(f"reachable by a walk only: no simple witness within {budget} search steps")
+    else:
+        verdict = Verdict.NO
+        notes.append("every route repeats an entity or combines contradicting contexts")
+    paths = tuple(to_path(search, p) for p in found)
+    return Answer(search.question, verdict, paths, _join(notes))
+
+
+def _join(notes: Iterable[str | None]) -> str | None:
+    text = "; ".join(n for n in notes if n)
+    return text or None
