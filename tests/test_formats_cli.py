@@ -33,7 +33,6 @@ def test_import_unknown_format_is_a_usage_error(capsys):
 
 def test_import_writes_canonical_rules_that_parse_back(tmp_path, capsys):
     """Check the whole verb: -o file written, header names the origin, summary printed."""
-    pytest.importorskip("mechgraph.formatter")
     from mechgraph.parser import parse_file
 
     out = tmp_path / "rules" / "sif.mg"
@@ -47,7 +46,6 @@ def test_import_writes_canonical_rules_that_parse_back(tmp_path, capsys):
 
 def test_import_json_summary(tmp_path, capsys):
     """Check --json: the summary and diagnostics as one document."""
-    pytest.importorskip("mechgraph.formatter")
     out = tmp_path / "x.mg"
     assert main(["import", "sif", str(SIF), "-o", str(out), "--json", "--quiet"]) == 0
     document = json.loads(capsys.readouterr().out)
@@ -57,8 +55,6 @@ def test_import_json_summary(tmp_path, capsys):
 
 def test_export_then_import_round_trips_the_shipped_rules(tmp_path, capsys):
     """Check export of rules/ to every format and back: the same links come out."""
-    pytest.importorskip("mechgraph.compiler")
-    pytest.importorskip("mechgraph.loader")
     from conftest import RULES
     from formats_support import graph_links, rule_links
 
@@ -74,7 +70,6 @@ def test_export_then_import_round_trips_the_shipped_rules(tmp_path, capsys):
 
 def test_check_replays_every_imported_drugmechdb_path(tmp_path, capsys):
     """Check the issue's 'done when': all 300 records import and check holds every replay."""
-    pytest.importorskip("mechgraph.formatter")
     pytest.importorskip("mechgraph.hypotheses")
     from mechgraph.cli import VERBS
 

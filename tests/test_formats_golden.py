@@ -13,6 +13,8 @@ from conftest import FIXTURES, ROOT
 from formats_support import dump
 
 from mechgraph.formats import import_file
+from mechgraph.formatter import format_rule_file
+from mechgraph.parser import parse_text
 
 FOLDER = FIXTURES / "formats"
 CASES = [
@@ -45,9 +47,6 @@ def test_every_fixture_has_a_golden_import():
 @pytest.mark.parametrize(("format", "name"), CASES)
 def test_imported_rules_format_and_parse_back_unchanged(format, name):
     """Check that the written .mg text parses back to exactly the imported syntax tree."""
-    formatter = pytest.importorskip("mechgraph.formatter")
-    from mechgraph.parser import parse_text
-
     rules = import_file(format, str(FOLDER / name)).rule_file
-    text = formatter.format_rule_file(rules)
+    text = format_rule_file(rules)
     assert parse_text(text, rules.path).statements == rules.statements

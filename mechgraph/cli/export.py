@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..compiler import compile_rules
 from ..errors import MechgraphError, sort_diagnostics
 from ..formats import FORMATS, export_graph
 from ..graph import MechanismGraph
+from ..loader import load_paths
 from .files import write_atomic
 from .output import print_diagnostics
 
@@ -36,9 +38,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_graph(paths: list[str]) -> MechanismGraph:
     """Load and compile the rules; any error stops the export with its diagnostics."""
-    from ..compiler import compile_rules
-    from ..loader import load_paths
-
     files, diagnostics = load_paths(paths)
     graph, more = compile_rules(files)
     diagnostics = sort_diagnostics(diagnostics + more)

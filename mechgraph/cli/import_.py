@@ -7,6 +7,7 @@ import sys
 
 from ..errors import Severity
 from ..formats import FORMATS, ImportResult, import_file
+from ..formatter import format_rule_file
 from .files import write_atomic
 from .output import emit, print_diagnostics
 
@@ -36,8 +37,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def rule_text(result: ImportResult) -> str:
     """The imported rules in canonical layout (the formatter's, as ``fmt`` writes)."""
-    from ..formatter import format_rule_file
-
     return format_rule_file(result.rule_file)
 
 
