@@ -74,3 +74,23 @@ def test_progress_bar_on_a_terminal_unless_quiet(tmp_path, monkeypatch):
             for _ in read_lines(stream, str(path), advance):
                 pass
         assert ("big.sif" in terminal.getvalue()) is expected
+
+
+def test_every_reader_reports_all_bytes_to_the_progress_bar():
+    """Check that each importer advances the bar by the whole file, YAML and JSON alike."""
+    from conftest import FIXTURES
+
+    from mechgraph.formats import FORMATS
+    from mechgraph.formats.builder import RuleBuilder
+
+    folder = FIXTURES / "formats"
+    for format, name in (
+        ("drugmechdb", "drugmechdb_3.yaml"),
+        ("bel", "pybel_test_bel.bel"),
+        ("drugmechdb", "drugmechdb_sample_300.json"),
+        ("sif", "signed_edges.sif"),
+    ):
+        seen = []
+        with open(folder / name, "rb") as stream:
+            FORMATS[format].read(stream, RuleBuilder(name), seen.append)
+        assert sum(seen) == (folder / name).stat().st_size, name

@@ -97,7 +97,7 @@ def read_cx2(
     stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
 ) -> None:
     """Read a CX2 document into ``builder``."""
-    document = load_json(stream, builder.file)
+    document = load_json(stream, builder.file, advance)
     hint = 'a CX2 document is a list of aspects such as {"nodes": [...]}'
     if not isinstance(document, list) or not all(isinstance(a, dict) for a in document):
         raise structure_error(builder.file, "not a CX2 document", hint)

@@ -138,10 +138,22 @@ def _records(
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         yield from iter_json_array(stream, file, advance)
     else:
-        yield from _yaml_records(stream, file)
+        yield from _yaml_records(_Counted(stream, advance), file)
 
 
-def _yaml_records(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
+class _Counted:
+    """A stream whose reads advance a progress callback (YAML reads by ``read``)."""
+
+    def __init__(self, stream: BinaryIO, advance: Callable[[int], object]):
+        self.stream, self.advance = stream, advance
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.advance(len(data))
+        return data
+
+
+def _yaml_records(stream: BinaryIO | _Counted, file: str) -> Iterator[tuple[int, Any]]:
     """Records of a YAML stream, one document at a time, with their line numbers."""
     loader = yaml.SafeLoader(stream)
     try:

@@ -8,16 +8,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from ..errors import Diagnostic, InputError
+from .reading import ignore_progress
 
 __all__ = ["dump_json", "load_json", "structure_error"]
 
 
-def load_json(stream: BinaryIO, file: str) -> Any:
+def load_json(
+    stream: BinaryIO, file: str, advance: Callable[[int], object] = ignore_progress
+) -> Any:
     """Parse a JSON document; bad encoding or syntax is a located InputError."""
     data = stream.read()
+    advance(len(data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

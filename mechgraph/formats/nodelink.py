@@ -69,7 +69,7 @@ def read_nodelink(
     stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
 ) -> None:
     """Read a node-link JSON document into ``builder``."""
-    document = load_json(stream, builder.file)
+    document = load_json(stream, builder.file, advance)
     hint = 'node-link JSON is {"nodes": [{"id": ...}], "links": [{"source": ..., "target": ...}]}'
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         raise structure_error(builder.file, "not a node-link document", hint)
