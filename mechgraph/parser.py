@@ -350,8 +350,13 @@ class _Reader:
 def parse_text(text: str, file: str = "<input>") -> RuleFile:
     """Parse rule text; ``file`` names it in spans and diagnostics.
 
+    ``text`` may also be bytes: they are decoded as UTF-8 first
+    (:class:`InputError` when they are not rule text).
+
     Raises
     ------
+    InputError
+        For bytes that are not UTF-8 text.
     ParseError
         With one diagnostic per faulty line (at most :data:`MAX_DIAGNOSTICS`,
         then a note saying how many more there were).

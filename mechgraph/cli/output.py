@@ -21,6 +21,6 @@ def emit(args: Any, text: str, document: Any) -> None:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """Print diagnostics in their human form on stderr, a blank line apart."""
+    """Print diagnostics in their human form on stderr, one after another."""
     for diagnostic in diagnostics:
         print(diagnostic.format(), file=sys.stderr)
