@@ -11,8 +11,15 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test bench setup dot clean
 
+MG := $(BIN)/mechgraph
+
 run: setup
-	$(BIN)/python -m mechgraph.main_job
+	$(MG) check rules/
+	$(MG) ask imipramine antidepressant_effect --via NMDA_adaptation --where duration=chronic --max-paths 1
+	$(MG) ask imipramine NMDA_adaptation --where duration=acute
+	$(MG) ask dizocilpine beta_adrenoceptor_downregulation --where duration=chronic
+	$(MG) pathways antidepressant antidepressant_effect --where duration=chronic
+	$(MG) render rules/ -o graphs/skolnick1996.svg --title "Skolnick et al. 1996: NMDA receptor adaptation and antidepressant action"
 
 test: setup
 	$(BIN)/python -m pytest

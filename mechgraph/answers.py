@@ -16,10 +16,11 @@ Plain frozen dataclasses with ``to_dict()`` (for ``--json``) and ``format()``
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .context import Clash, Context, format_context
+from .display import Displayable
 from .graph import Claim, MechanismGraph
 from .syntax import NOWHERE, Relation, Sign, Span
 
@@ -42,6 +43,9 @@ __all__ = [
 
 _INDENT = " " * 5
 
+
+#: The graph a model attaches to a result so that Jupyter can draw it; not data.
+_GRAPH: Any = field(default=None, compare=False, repr=False)
 
 class Verdict(enum.Enum):
     """The answer to "does SOURCE reach TARGET?"."""
@@ -181,6 +185,11 @@ class Path:
         return (self.hops[0].subject,) + tuple(h.object for h in self.hops) if self.hops else ()
 
     @property
+    def edges(self) -> tuple[tuple[str, str, int | None], ...]:
+        """``(subject, object, claim id)`` per hop; the id is ``None`` for an ``isa`` hop."""
+        return tuple((h.subject, h.object, h.claim_id) for h in self.hops)
+
+    @property
     def depends_on_hypothesis(self) -> bool:
         """True when some hop is a hypothesised claim."""
         return any(h.hypothesis for h in self.hops)
@@ -269,13 +278,14 @@ def _path_lines(paths: Sequence[Path], first: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Answer:
+class Answer(Displayable):
     """The verdict, up to ``max_paths`` simple witnesses (shortest first) and a note."""
 
     question: Question
     verdict: Verdict
     paths: tuple[Path, ...] = ()
     note: str | None = None
+    graph: MechanismGraph | None = _GRAPH
 
     @property
     def holds(self) -> bool:
@@ -347,7 +357,7 @@ def _brief(path: Path) -> str:
 
 
 @dataclass(frozen=True)
-class WhyNot:
+class WhyNot(Displayable):
     """Why a question is not answered yes: what was reached, what blocked the routes."""
 
     question: Question
@@ -360,6 +370,7 @@ class WhyNot:
     wrong_sign: Path | None = None
     without_via: Path | None = None
     note: str | None = None
+    graph: MechanismGraph | None = _GRAPH
 
     def format(self) -> str:
         """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
@@ -399,7 +410,7 @@ class WhyNot:
 
 
 @dataclass(frozen=True)
-class Pathways:
+class Pathways(Displayable):
     """Entities every route from ``members`` to ``target`` passes, nearest to it first."""
 
     members: tuple[str, ...]
@@ -407,6 +418,7 @@ class Pathways:
     pathway: tuple[str, ...]
     unreached: tuple[str, ...] = ()
     where: Context = ()
+    graph: MechanismGraph | None = _GRAPH
 
     def format(self) -> str:
         """``pathway  NMDA_adaptation ← antidepressant`` plus members with no route."""

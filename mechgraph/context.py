@@ -1,9 +1,10 @@
 """Context semantics: which links a question admits, and the context a path holds under.
 
 A context is a set of ``key=value`` pairs.  A question's context ``Q``
-*admits* a link stating context ``E`` when, for every key both state, E's
-value equals Q's or lies below it in that key's value hierarchy; keys that
-only one side states do not restrict.  A path holds under the union of its
+*admits* a link stating context ``E`` when, for every key both state, the
+two values are comparable in that key's value hierarchy: equal, E's below Q's
+(a frontal-cortex finding answers a cortex question) or Q's below E's (a claim
+about rodents holds for mice); keys that only one side states do not restrict.  A path holds under the union of its
 links' contexts, which must not contradict itself: for each key, one of the
 stated values must lie below (or equal) all the others, and that narrowest
 value is the path's.
@@ -12,6 +13,8 @@ value is the path's.
 >>> admits({"region": "cerebral_cortex"}, [("region", "frontal_cortex")], up)
 True
 >>> admits({"region": "frontal_cortex"}, [("region", "cerebral_cortex")], up)
+True
+>>> admits({"region": "frontal_cortex"}, [("region", "non_cortical")], up)
 False
 >>> merge([("region", "cerebral_cortex")], [("region", "frontal_cortex")], values=up)
 (('region', 'frontal_cortex'),)
@@ -32,6 +35,7 @@ __all__ = [
     "ValueHierarchy",
     "Clash",
     "below",
+    "comparable",
     "admits",
     "clash",
     "merge",
@@ -60,6 +64,16 @@ class Clash:
         return f"needs {self.key}={self.link_value}, asked {self.key}={self.query_value}"
 
 
+def comparable(key: str, a: str, b: str, values: ValueHierarchy = _NO_HIERARCHY) -> bool:
+    """True when ``a`` and ``b`` are equal or one lies below the other for ``key``.
+
+    >>> up = {"species": {"mouse": frozenset({"mouse", "rodent"})}}
+    >>> comparable("species", "rodent", "mouse", up), comparable("species", "rat", "mouse", up)
+    (True, False)
+    """
+    return below(key, a, b, values) or below(key, b, a, values)
+
+
 def below(key: str, narrower: str, broader: str, values: ValueHierarchy = _NO_HIERARCHY) -> bool:
     """True when ``narrower`` equals ``broader`` or lies below it for ``key``.
 
@@ -81,7 +95,7 @@ def clash(
     """
     for key, value in sorted(link):
         asked = query.get(key)
-        if asked is not None and not below(key, value, asked, values):
+        if asked is not None and not comparable(key, value, asked, values):
             return Clash(key, value, asked)
     return None
 
@@ -98,7 +112,11 @@ def admits(
     >>> admits({}, [("duration", "acute")])
     True
     """
-    return clash(query, link, values) is None
+    for key, value in link:
+        asked = query.get(key)
+        if asked is not None and not comparable(key, value, asked, values):
+            return False
+    return True
 
 
 def merge(
@@ -139,11 +157,14 @@ def admitted_claims(
     if not query and hypotheses:
         return [True] * len(graph.claims)
     up = graph.index.value_up
-    return [
-        (hypotheses or claim.status is not Status.HYPOTHESIS)
-        and (not query or admits(query, claim.context, up))
-        for claim in graph.claims
-    ]
+    by_context: dict[Context, bool] = {}  # claims share few distinct contexts
+    out = []
+    for claim in graph.claims:
+        ok = by_context.get(claim.context)
+        if ok is None:
+            ok = by_context[claim.context] = admits(query, claim.context, up)
+        out.append(ok and (hypotheses or claim.status is not Status.HYPOTHESIS))
+    return out
 
 
 def restrict(

@@ -42,6 +42,7 @@ from .answers import (
     hop_of_claim,
 )
 from .context import admitted_claims, clash
+from .errors import Diagnostic, QueryError
 from .graph import ISA, MechanismGraph
 from .search import (
     DEFAULT_BUDGET,
@@ -106,8 +107,8 @@ def ask(
     Raises
     ------
     QueryError
-        When a name is unknown (with close names as a hint), or the sign or
-        mode is not one of the allowed words.
+        When a name is unknown (with close names as a hint), the sign or mode
+        is not one of the allowed words, or ``max_paths``/``budget`` is below 1.
 
     Examples
     --------
@@ -117,6 +118,9 @@ def ask(
     >>> ask(g, "drug", "enzyme", where={"dose": "low"}).holds
     False
     """
+    if max_paths < 1 or budget < 1:
+        raise QueryError(Diagnostic.error("max_paths and budget must be at least 1",
+                                          file="<question>"))
     question = make_question(source, target, via, where, sign, hypotheses)
     return answer(Search.of(graph, question), max_paths, budget)
 

@@ -22,10 +22,15 @@ class TestAdmits:
         assert admits({"duration": "chronic"}, [("region", "frontal")], UP)
         assert admits({}, [("duration", "acute")], UP)
 
-    def test_broader_link_value_is_not_admitted(self):
-        """Check that a link stated for the whole cortex is not admitted by a frontal question."""
-        assert not admits({"region": "frontal"}, [("region", "cortex")], UP)
-        assert clash({"region": "frontal"}, [("region", "cortex")], UP).key == "region"
+    def test_broader_link_value_is_admitted(self):
+        """Check that a link stated for the whole cortex holds for a frontal question."""
+        assert admits({"region": "frontal"}, [("region", "cortex")], UP)
+        assert clash({"region": "frontal"}, [("region", "cortex")], UP) is None
+
+    def test_incomparable_values_clash(self):
+        """Check that values on different branches of the hierarchy clash."""
+        assert not admits({"region": "frontal"}, [("region", "x")], UP)
+        assert clash({"region": "frontal"}, [("region", "x")], UP).key == "region"
 
     def test_clash_names_the_first_key(self):
         """Check that the clash reports key, link value and query value."""
@@ -73,13 +78,15 @@ def test_admitted_claims_and_restrict():
 
 def test_value_hierarchy_from_rules():
     """Check that declared value isa edges feed admission through the graph index."""
-    rules = RuleFile("v.mg", (declare_values("region", "cortex", "frontal"),
+    rules = RuleFile("v.mg", (declare_values("region", "cortex", "frontal", "striatum"),
                               isa("frontal", "cortex"), link("a", "->", "b", {"region": "frontal"}),
-                              link("a", "->", "b", {"region": "cortex"})))
+                              link("a", "->", "b", {"region": "cortex"}),
+                              link("a", "->", "b", {"region": "striatum"})))
     graph, _ = compile_rules([rules])
-    assert [c.context for c in graph.claims] == [(("region", "cortex"),), (("region", "frontal"),)]
-    assert admitted_claims(graph, {"region": "cortex"}) == [True, True]
-    assert admitted_claims(graph, {"region": "frontal"}) == [False, True]
+    assert [c.context for c in graph.claims] == [
+        (("region", "cortex"),), (("region", "frontal"),), (("region", "striatum"),)]
+    assert admitted_claims(graph, {"region": "cortex"}) == [True, True, False]
+    assert admitted_claims(graph, {"region": "frontal"}) == [True, True, False]
 
 
 def test_format_context():

@@ -13,7 +13,7 @@ from mechgraph.compiler import compile_rules
 from mechgraph.errors import QueryError
 from mechgraph.graph import MechanismGraph
 from mechgraph.paths import ask
-from mechgraph.syntax import Relation, RuleFile, Sign
+from mechgraph.syntax import Relation, Sign
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +42,8 @@ class TestAskSeed:
         assert [str(c) for c in class_hop.evidence] == ["skolnick1996 (pmid:8852531)"]
         assert str(class_hop.location) == "seed.mg:14:1"
         assert path.hops[3].inherited_by is None
+        assert path.edges[1:3] == (("tricyclic", "antidepressant", None),
+                                   ("antidepressant", "NMDA_adaptation", class_hop.claim_id))
 
     def test_text_form(self, seed):
         """Check that the text form starts with the verdict and the chain, then details."""
@@ -64,9 +66,10 @@ class TestAskSeed:
         assert not ask(seed, "ECS", "antidepressant_effect", hypotheses="exclude").holds
 
     def test_value_hierarchy(self, seed):
-        """Check that a cortex-wide question admits a cortex link and a frontal one does not."""
+        """Check that a cortex-wide claim answers cortex and frontal questions, not others."""
         assert ask(seed, "ECS", "NMDA_adaptation", where={"region": "cerebral_cortex"}).holds
-        assert not ask(seed, "ECS", "NMDA_adaptation", where={"region": "frontal_cortex"}).holds
+        assert ask(seed, "ECS", "NMDA_adaptation", where={"region": "frontal_cortex"}).holds
+        assert not ask(seed, "ECS", "NMDA_adaptation", where={"region": "non_cortical"}).holds
 
     def test_class_source(self, seed):
         """Check that a class source starts at the class itself when that is shortest."""
@@ -87,6 +90,8 @@ class TestAskSeed:
             ask(seed, "imipramine", "NMDA_adaptation", sign="x")
         with pytest.raises(QueryError, match="hypotheses mode"):
             ask(seed, "imipramine", "NMDA_adaptation", hypotheses="maybe")
+        with pytest.raises(QueryError, match="at least 1"):
+            ask(seed, "imipramine", "NMDA_adaptation", max_paths=0)
         with pytest.raises(QueryError, match="same entity"):
             ask(seed, "imipramine", "imipramine")
 
@@ -131,7 +136,7 @@ def _below(key, a, b):
 
 
 def _admitted(where, context):
-    return all(_below(k, v, where[k]) for k, v in context if k in where)
+    return all(_below(k, v, where[k]) or _below(k, where[k], v) for k, v in context if k in where)
 
 
 def _consistent(pairs):

@@ -19,7 +19,7 @@ __all__ = ["main", "VERBS"]
 
 #: Verb name → module below ``mechgraph.cli`` (``why-not`` → ``why_not``).
 VERBS: tuple[str, ...] = (
-    "check", "ask", "why-not", "pathways", "stats", "fmt", "import", "export"
+    "check", "ask", "why-not", "pathways", "stats", "fmt", "render", "predict", "import", "export"
 )
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
 _MODULES = {"import": "import_"}
