@@ -6,9 +6,11 @@ back an :class:`ImportResult` whose ``rule_file`` is a syntax tree (write
 it with the formatter); exporters turn a :class:`MechanismGraph` into text.
 
 >>> sorted(FORMATS)
-['bel', 'cx2', 'drugmechdb', 'graphml', 'nodelink', 'sif']
+['bel', 'cx2', 'dot', 'drugmechdb', 'graphml', 'nodelink', 'sif']
 >>> [name for name, f in sorted(FORMATS.items()) if f.write is None]
 ['drugmechdb']
+>>> [name for name, f in sorted(FORMATS.items()) if f.read is None]
+['dot']
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import BinaryIO
 
 from ..errors import Diagnostic, MechgraphError
 from ..graph import MechanismGraph
+from ..render import to_dot
 from .bel import read_bel, write_bel
 from .builder import RuleBuilder
 from .curies import KNOWN_PREFIXES, check_curie
@@ -56,6 +59,11 @@ class Format:
     suffix: str
 
 
+def _write_dot(graph: MechanismGraph) -> str:
+    """The renderer's diagram source: DOT is for drawing, so it is export only."""
+    return to_dot(graph, legend=False)
+
+
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
@@ -65,6 +73,7 @@ FORMATS: dict[str, Format] = {
         Format("graphml", "GraphML", read_graphml, write_graphml, ".graphml"),
         Format("cx2", "CX2 (NDEx / Cytoscape)", read_cx2, write_cx2, ".cx2"),
         Format("nodelink", "node-link JSON", read_nodelink, write_nodelink, ".json"),
+        Format("dot", "Graphviz DOT (the diagram, no legend)", None, _write_dot, ".dot"),
     )
 }
 
