@@ -1,4 +1,4 @@
-"""``mechgraph export FORMAT [PATH...] [-o FILE]``: rules out as BEL, SIF, GraphML, CX2, JSON."""
+"""``mechgraph export FORMAT [PATH...] [-o FILE]``: rules out as BEL, SIF, GraphML, CX2, DOT."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..loader import load_paths
 from .files import write_atomic
 from .output import print_diagnostics
 
-HELP = "export the compiled rules as BEL Script, SIF, GraphML, CX2 or node-link JSON"
+HELP = "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
