@@ -21,7 +21,7 @@ from mechgraph.errors import QueryError
 from mechgraph.model import Model
 from mechgraph.parser import parse_file
 from mechgraph.paths import ask
-from mechgraph.predict import knockout, predict
+from mechgraph.predict import knockout
 from mechgraph.syntax import Quantifier
 from mechgraph.verdicts import Outcome
 from test_hypotheses import ACUTE_NO_CHANGE

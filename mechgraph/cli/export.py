@@ -10,7 +10,7 @@ from ..errors import MechgraphError, sort_diagnostics
 from ..formats import FORMATS, export_graph
 from ..graph import MechanismGraph
 from ..loader import load_paths
-from .files import write_atomic
+from ..files import write_atomic
 from .output import print_diagnostics
 
 HELP = "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT"

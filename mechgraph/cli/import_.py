@@ -8,7 +8,7 @@ import sys
 from ..errors import Severity
 from ..formats import FORMATS, ImportResult, import_file
 from ..formatter import format_rule_file
-from .files import write_atomic
+from ..files import write_atomic
 from .output import emit, print_diagnostics
 
 HELP = "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonical rules"
