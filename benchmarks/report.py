@@ -1,0 +1,226 @@
+"""Turn measured timings into figures, ratios, verdicts and tables.
+
+>>> sizes = {"1k": {"links": 1000, "lines": 1100, "peak_rss_mib": 50.0,
+...     "timings": {"ceiling": {"median_s": 0.01, "note": ""},
+...                 "parse": {"median_s": 0.02, "note": ""}}}}
+>>> rows = figure_rows(sizes)
+>>> rows[0].ratio, rows[0].verdict
+(0.5, 'PASS')
+>>> rows[1].verdict
+'n/a'
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import platform
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Direction", "Target", "TARGETS", "Row", "figure_rows", "figure_table",
+           "growth_table", "machine", "size_label"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One figure of the issue: a mechgraph timing against a baseline timing."""
+
+    figure: str
+    baseline: str
+    label: str
+    direction: Direction
+    limit: float
+
+
+class Direction(enum.Enum):
+    """Whether a ratio must stay above (throughput) or below (time) its limit."""
+
+    AT_LEAST = ">="
+    AT_MOST = "<="
+
+
+TARGETS = (
+    Target("parse", "ceiling", "parse lines/s vs re+split", Direction.AT_LEAST, 0.25),
+    Target("compile", "nx_build", "compile vs bare nx build", Direction.AT_MOST, 2.0),
+    Target("ask", "igraph_bfs", "ask vs igraph BFS", Direction.AT_MOST, 3.0),
+    Target("ask_via", "igraph_bfs", "ask --via vs igraph BFS", Direction.AT_MOST, 3.0),
+    Target("ask_sign", "igraph_bfs", "ask --sign + vs igraph BFS", Direction.AT_MOST, 3.0),
+    Target("pathways", "igraph_bfs", "pathways C T vs igraph BFS", Direction.AT_MOST, 3.0),
+    Target("every_through", "igraph_bfs", "every C reaches T through X vs BFS",
+           Direction.AT_MOST, 3.0),
+)
+
+#: Timings shown in the cost-growth table, in pipeline order.
+GROWTH = ("ceiling", "parse", "nx_build", "compile", "igraph_bfs", "ask", "ask_via",
+          "ask_sign", "pathways", "every_through")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the figure table: the median, the first (cold) call, the baseline."""
+
+    size: str
+    label: str
+    value: str
+    first: str
+    baseline: str
+    ratio: float | None
+    target: str
+    verdict: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def size_label(links: int) -> str:
+    """``1000`` → ``"1k"``, ``1000000`` → ``"1M"``, ``2500`` → ``"2500"``.
+
+    >>> [size_label(n) for n in (1000, 100_000, 1_000_000, 2500)]
+    ['1k', '100k', '1M', '2500']
+    """
+    for scale, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if links % scale == 0:
+            return f"{links // scale}{suffix}"
+    return str(links)
+
+
+def _seconds(value: float) -> str:
+    if value >= 1:
+        return f"{value:.2f} s"
+    return f"{value * 1e3:.2f} ms" if value >= 1e-3 else f"{value * 1e6:.0f} µs"
+
+
+def _show(target: Target, seconds: float, lines: int) -> str:
+    if target.direction is Direction.AT_LEAST:
+        return f"{lines / seconds / 1e3:,.1f}k lines/s"
+    return _seconds(seconds)
+
+
+def _row(size: str, result: dict[str, Any], target: Target) -> Row:
+    timings, lines = result["timings"], result["lines"]
+    figure, baseline = timings.get(target.figure, {}), timings.get(target.baseline, {})
+    shown_target = f"{target.direction.value} {target.limit:g}"
+    base_s = baseline.get("median_s")
+    base = _show(target, base_s, lines) if base_s else baseline.get("note", "?")
+    seconds = figure.get("median_s")
+    if not seconds or not base_s:
+        note = figure.get("note") or "not measured"
+        verdict = "ERROR" if note.startswith("error") else "n/a"
+        return Row(size, target.label, note, "-", base, None, shown_target, verdict, note)
+    if target.direction is Direction.AT_LEAST:
+        ratio = base_s / seconds
+        ok = ratio >= target.limit
+    else:
+        ratio = seconds / base_s
+        ok = ratio <= target.limit
+    first = figure.get("first_call_s")
+    return Row(size, target.label, _show(target, seconds, lines),
+               _show(target, first, lines) if first else "-", base, round(ratio, 3),
+               shown_target, "PASS" if ok else "FAIL", figure.get("answer", ""))
+
+
+def figure_rows(sizes: dict[str, dict[str, Any]]) -> list[Row]:
+    """Every target at every size that was measured, in size then target order."""
+    return [_row(size, result, target)
+            for size, result in sizes.items() if "timings" in result
+            for target in TARGETS]
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def figure_table(rows: list[Row]) -> str:
+    """The figures with their baselines, ratios and verdicts as aligned text."""
+    header = ["size", "figure", "mechgraph", "first call", "baseline", "ratio", "target",
+              "verdict"]
+    return _table(header, [[r.size, r.label, r.value, r.first, r.baseline,
+                            "-" if r.ratio is None else f"{r.ratio:.2f}", r.target, r.verdict]
+                           for r in rows])
+
+
+def growth_table(sizes: dict[str, dict[str, Any]]) -> str:
+    """Median time (and peak RSS) per size; each step's cost growth over its size growth.
+
+    A step factor of 1.0 is linear growth; 2.0 means twice as steep as linear.
+    """
+    measured = {s: r for s, r in sizes.items() if "timings" in r}
+    labels = list(measured)
+    header = ["figure", *labels, "step factor (time ratio / size ratio)"]
+    rows = []
+    for name in GROWTH:
+        values = [measured[s]["timings"].get(name, {}).get("median_s") for s in labels]
+        rows.append([name, *(_seconds(v) if v else "n/a" for v in values),
+                     _steps(values, [measured[s]["links"] for s in labels])])
+    for key, title in (("peak_rss_mib", "peak RSS, timing process"),
+                       ("memory_peak_rss_mib", "peak RSS, mechgraph only")):
+        values = [measured[s].get(key) for s in labels]
+        rows.append([title, *(f"{v:,.0f} MiB" if v else "n/a" for v in values),
+                     _steps(values, [measured[s]["links"] for s in labels])])
+    return _table(header, rows)
+
+
+def _steps(values: list[float | None], links: list[int]) -> str:
+    steps = []
+    for (a, n), (b, m) in zip(zip(values, links), zip(values[1:], links[1:])):
+        steps.append(f"{(b / a) / (m / n):.2f}" if a and b else "-")
+    return " ".join(steps)
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+def _field(text: str, key: str) -> str:
+    for line in text.splitlines():
+        name, _, value = line.partition(":")
+        if name.strip() == key:
+            return value.strip()
+    return "unknown"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, check=True, cwd=Path(__file__).parent)
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip()
+
+
+def machine() -> dict[str, Any]:
+    """CPU model, cores, memory, OS, Python and library versions, commit and date."""
+    meminfo = _field(_read("/proc/meminfo"), "MemTotal")
+    return {
+        "cpu": _field(_read("/proc/cpuinfo"), "model name"),
+        "cores": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "memory": meminfo,
+        "os": platform.platform(),
+        "python": sys.version.split()[0],
+        "libraries": {p: _version(p) for p in ("networkx", "pyparsing", "igraph", "scipy")},
+        "commit": _commit(),
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
