@@ -342,8 +342,15 @@ class Unknown:
     suggestions: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        hint = f"; did you mean {' or '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
-        return f"unknown {self.role} {self.name!r}{hint}"
+        """``no entity or class 'x' (the question's source)``, without the did-you-mean."""
+        return f"no entity or class {self.name!r} (the question's {self.role})"
+
+    @property
+    def hint(self) -> str | None:
+        """``did you mean 'imipramine'?`` when there are close names."""
+        if not self.suggestions:
+            return None
+        return f"did you mean {' or '.join(map(repr, self.suggestions))}?"
 
     def to_dict(self) -> dict[str, Any]:
         return {"role": self.role, "name": self.name, "suggestions": list(self.suggestions)}
@@ -373,7 +380,7 @@ class WhyNot(Displayable):
         """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
         q = self.question
         lines = [f"{self.verdict.value:<4} {q.describe()}"]
-        lines += [_INDENT + u.describe() for u in self.unknown]
+        lines += [_INDENT + "; ".join(filter(None, (u.describe(), u.hint))) for u in self.unknown]
         if self.last_reached:
             near = ", ".join(self.last_reached)
             lines.append(f"{_INDENT}reached from {q.source}, nearest to {q.target}: {near}")

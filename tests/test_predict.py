@@ -79,7 +79,7 @@ class TestKnockout:
 
     def test_unknown_entity(self, seed):
         """Check an unknown entity is a QueryError with close names."""
-        with pytest.raises(QueryError, match="unknown entity"):
+        with pytest.raises(QueryError, match="no entity or class .NMDA_adaptaton."):
             seed.knockout(NAME, "NMDA_adaptaton")
 
 
