@@ -49,7 +49,7 @@ class Summary:
         kinds = [entity.is_class for entity in graph.entities()]
         errors = sum(d.is_error for d in diagnostics)
         return cls(
-            files=len(graph.files),
+            files=len(set(graph.files) | {d.file for d in diagnostics}),  # a file that failed counts
             entities=kinds.count(False),
             classes=kinds.count(True),
             links=len(graph.claims),
