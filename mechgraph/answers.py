@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .context import Clash, Context, format_context
+from .display import Displayable, attached_graph
 from .graph import Claim, MechanismGraph
 from .syntax import NOWHERE, Relation, Sign, Span
 
@@ -274,13 +275,14 @@ def _path_lines(paths: Sequence[Path], first: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Answer:
+class Answer(Displayable):
     """The verdict, up to ``max_paths`` simple witnesses (shortest first) and a note."""
 
     question: Question
     verdict: Verdict
     paths: tuple[Path, ...] = ()
     note: str | None = None
+    graph: MechanismGraph | None = attached_graph()
 
     @property
     def holds(self) -> bool:
@@ -340,8 +342,15 @@ class Unknown:
     suggestions: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        hint = f"; did you mean {' or '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
-        return f"unknown {self.role} {self.name!r}{hint}"
+        """``no entity or class 'x' (the question's source)``, without the did-you-mean."""
+        return f"no entity or class {self.name!r} (the question's {self.role})"
+
+    @property
+    def hint(self) -> str | None:
+        """``did you mean 'imipramine'?`` when there are close names."""
+        if not self.suggestions:
+            return None
+        return f"did you mean {' or '.join(map(repr, self.suggestions))}?"
 
     def to_dict(self) -> dict[str, Any]:
         return {"role": self.role, "name": self.name, "suggestions": list(self.suggestions)}
@@ -352,7 +361,7 @@ def _brief(path: Path) -> str:
 
 
 @dataclass(frozen=True)
-class WhyNot:
+class WhyNot(Displayable):
     """Why a question is not answered yes: what was reached, what blocked the routes."""
 
     question: Question
@@ -365,12 +374,13 @@ class WhyNot:
     wrong_sign: Path | None = None
     without_via: Path | None = None
     note: str | None = None
+    graph: MechanismGraph | None = attached_graph()
 
     def format(self) -> str:
         """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
         q = self.question
         lines = [f"{self.verdict.value:<4} {q.describe()}"]
-        lines += [_INDENT + u.describe() for u in self.unknown]
+        lines += [_INDENT + "; ".join(filter(None, (u.describe(), u.hint))) for u in self.unknown]
         if self.last_reached:
             near = ", ".join(self.last_reached)
             lines.append(f"{_INDENT}reached from {q.source}, nearest to {q.target}: {near}")
@@ -404,7 +414,7 @@ class WhyNot:
 
 
 @dataclass(frozen=True)
-class Pathways:
+class Pathways(Displayable):
     """Entities every route from ``members`` to ``target`` passes, nearest to it first."""
 
     members: tuple[str, ...]
@@ -412,6 +422,7 @@ class Pathways:
     pathway: tuple[str, ...]
     unreached: tuple[str, ...] = ()
     where: Context = ()
+    graph: MechanismGraph | None = attached_graph()
 
     def format(self) -> str:
         """``pathway  NMDA_adaptation ← antidepressant`` plus members with no route."""

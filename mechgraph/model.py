@@ -14,19 +14,24 @@ needs duration=chronic, asked duration=acute
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
-from .answers import Answer, Pathways, WhyNot
+from .answers import Answer, Hop, Pathways, WhyNot
 from .cache import Cache, Entry
 from .compiler import compile_rules
+from .edits import without_entity, without_link
 from .errors import CompileError, Diagnostic, ParseError, QueryError
-from .graph import MechanismGraph
+from .graph import Claim, MechanismGraph
+from .hypotheses import judge_all
 from .lint import lint
 from .loader import load_paths
 from .parser import parse_text
 from .paths import ask, pathways, why_not
+from .predict import Knockout, Prediction, knockout, predict
+from .search import DEFAULT_BUDGET
 from .stats import Stats, stats
+from .verdicts import HypothesisResult
 from .syntax import RuleFile
 
 __all__ = ["Model", "load", "parse_where"]
@@ -60,12 +65,15 @@ def parse_where(pairs: Iterable[str]) -> dict[str, str]:
 class Model:
     """Compiled rules and the questions one may ask of them.
 
+    In Jupyter a model shows as its diagram, and so does every result it returns.
+
     ``diagnostics`` holds the warnings of loading and compiling; errors
     never get this far (they raise :class:`ParseError`/:class:`CompileError`).
     """
 
     graph: MechanismGraph
     diagnostics: tuple[Diagnostic, ...] = ()
+    files: tuple[RuleFile, ...] = ()
 
     @classmethod
     def from_files(cls, files: Sequence[RuleFile], diagnostics: Iterable[Diagnostic] = ()) -> "Model":
@@ -74,7 +82,7 @@ class Model:
         errors = [d for d in found if d.is_error]
         if errors:
             raise CompileError(errors)
-        return cls(graph, tuple(diagnostics) + tuple(found))
+        return cls(graph, tuple(diagnostics) + tuple(found), tuple(files))
 
     @classmethod
     def from_text(cls, text: str, path: str = "<input>") -> "Model":
@@ -84,23 +92,64 @@ class Model:
     def ask(self, source: str, target: str, **options: Any) -> Answer:
         """Does ``source`` reach ``target``? Options as :func:`mechgraph.paths.ask`
         (``via``, ``where``, ``sign``, ``max_paths``, ``hypotheses``, ``budget``)."""
-        return ask(self.graph, source, target, **options)
+        return replace(ask(self.graph, source, target, **options), graph=self.graph)
 
     def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
         """Why not? Options as :func:`mechgraph.paths.why_not`."""
-        return why_not(self.graph, source, target, **options)
+        return replace(why_not(self.graph, source, target, **options), graph=self.graph)
 
     def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
         """Common pathways; options as :func:`mechgraph.paths.pathways`."""
-        return pathways(self.graph, members, target, **options)
+        return replace(pathways(self.graph, members, target, **options), graph=self.graph)
 
     def stats(self, top: int = 10) -> Stats:
         """See :func:`mechgraph.stats.stats`."""
         return stats(self.graph, top)
 
+    def _repr_svg_(self) -> str:
+        from .render import svg_of
+
+        return svg_of(self.graph)
+
     def lint(self) -> list[Diagnostic]:
         """See :func:`mechgraph.lint.lint`."""
         return lint(self.graph)
+
+    def check(self, *names: str, budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
+        """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.hypotheses.judge`."""
+        return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
+
+    def predict(self, hypothesis: str) -> Prediction:
+        """See :func:`mechgraph.predict.predict`."""
+        return predict(self.graph, hypothesis)
+
+    def knockout(self, hypothesis: str, entity: str) -> Knockout:
+        """See :func:`mechgraph.predict.knockout`."""
+        return knockout(self.graph, hypothesis, entity)
+
+    def without(self, item: str | Claim | Hop) -> "Model":
+        """A new model without entity ``item``'s links and ``isa`` edges, or without a link.
+
+        ``item`` is an entity name, a :class:`~mechgraph.graph.Claim`, a
+        link as rule text (``"a -> b [duration=chronic]"``) or a witness's
+        :class:`~mechgraph.answers.Hop`; see :mod:`mechgraph.edits`.  The
+        entity stays declared.
+
+        >>> model = Model.from_text("a -> b\\nb -> c\\na -> c")
+        >>> model.without("b").ask("a", "c").paths[0].chain()
+        'a ─(+)→ c'
+        >>> model.without("a -> c").ask("a", "c").paths[0].chain()
+        'a ─(+)→ b ─(+)→ c'
+        """
+        if isinstance(item, Hop) and item.claim_id is not None:
+            item = self.graph.claims[item.claim_id]
+        if isinstance(item, str) and item in self.graph:
+            return Model.from_files(without_entity(self.files, item))
+        return Model.from_files(without_link(self.files, item))
+
+    def with_rules(self, text: str, path: str = "<extra>") -> "Model":
+        """A new model with rule ``text`` added (:class:`ParseError`/:class:`CompileError`)."""
+        return Model.from_files(self.files + (parse_text(text, path),))
 
 
 def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:

@@ -20,7 +20,6 @@ drawn comes from :func:`mechgraph.focus.focus`, how it looks from
 from __future__ import annotations
 
 import os
-import tempfile
 import textwrap
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any, Iterable, Sequence
 
 from .dot import Attributes, html, node_id, statement
 from .errors import Diagnostic, MechgraphError, QueryError
+from .files import write_atomic
 from .focus import View, focus
 from .graph import Claim, Entity, MechanismGraph
 from .style import (
@@ -176,7 +176,7 @@ def render(graph: MechanismGraph, path: str | os.PathLike[str], **options: Any) 
         )
     dot, view = _draw(graph, **options)
     data = dot.encode("utf-8") if fmt == "dot" else _run_dot(dot, fmt, str(path))
-    _write_atomic(path, data)
+    write_atomic(path, data)
     return Rendering(str(path), fmt, len(view.nodes), len(view.claims) + len(view.isa), view.left_out)
 
 
@@ -200,33 +200,6 @@ def _run_dot(dot: str, fmt: str, where: str) -> bytes:
         reason = (error.stderr or b"").decode("utf-8", "replace").strip() or str(error)
         message = f"graphviz 'dot' failed: {reason}"
     raise MechgraphError(Diagnostic.error(message, file=where))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    temp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as out:
-            temp = out.name
-            out.write(data)
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
-    except OSError as error:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
-        reason = error.strerror or str(error)
-        raise MechgraphError(
-            Diagnostic.error(f"cannot write {str(path)!r}: {reason}", file=str(path))
-        ) from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --- the diagram ------------------------------------------------------------------------

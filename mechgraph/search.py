@@ -67,8 +67,7 @@ def require(graph: MechanismGraph, role: str, name: str) -> int:
     """The node id of ``name``; :class:`QueryError` with a did-you-mean otherwise."""
     unknown = unknown_name(graph, role, name)
     if unknown is not None:
-        hint = f"did you mean {' or '.join(unknown.suggestions)}?" if unknown.suggestions else None
-        raise QueryError(Diagnostic.error(f"unknown {role} {name!r}", file="<question>", hint=hint))
+        raise QueryError(Diagnostic.error(unknown.describe(), file="<question>", hint=unknown.hint))
     return graph.index.ids[name]
 
 

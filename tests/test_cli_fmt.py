@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mechgraph.cli import main
-from mechgraph.cli.fmt import write_atomically
+from mechgraph.files import write_atomic
 
 UNTIDY = "drug  a,b\n\n\n\na->b   # c\n"
 TIDY = "drug a, b\n\na -> b  # c\n"
@@ -68,9 +68,9 @@ def test_missing_path(tmp_path, capsys):
     assert "no such file or folder" in capsys.readouterr().err
 
 
-def test_write_atomically_keeps_mode(tmp_path):
+def test_write_atomic_keeps_mode(tmp_path):
     path = tmp_path / "x.mg"
     path.write_text("old")
     os.chmod(path, 0o640)
-    write_atomically(path, "new\n")
+    write_atomic(path, "new\n")
     assert path.read_text() == "new\n" and (path.stat().st_mode & 0o777) == 0o640

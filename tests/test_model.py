@@ -130,7 +130,7 @@ class TestLoadAndCli:
     def test_usage_and_rule_errors(self, rules, capsys, tmp_path):
         """Check exit 2 for an unknown name (with did-you-mean) and 1 for broken rules."""
         assert main(["ask", "dd", "e", "--rules", str(rules)]) == 2
-        assert "did you mean d" in capsys.readouterr().err
+        assert "did you mean 'd'" in capsys.readouterr().err
         assert main(["ask", "d", "e", "--where", "duration", "--rules", str(rules)]) == 2
         broken = tmp_path / "broken.mg"
         broken.write_text("entity a, b\na -> b @nowhere\n")

@@ -83,9 +83,9 @@ class TestAskSeed:
 
     def test_unknown_names(self, seed):
         """Check that unknown names and words raise QueryError with a did-you-mean."""
-        with pytest.raises(QueryError, match="unknown source 'imipramin'") as error:
+        with pytest.raises(QueryError, match="no entity or class 'imipramin' \\(the question's source\\)") as error:
             ask(seed, "imipramin", "NMDA_adaptation")
-        assert "did you mean imipramine" in error.value.diagnostics[0].hint
+        assert "did you mean 'imipramine'" in error.value.diagnostics[0].hint
         with pytest.raises(QueryError, match="unknown sign"):
             ask(seed, "imipramine", "NMDA_adaptation", sign="x")
         with pytest.raises(QueryError, match="hypotheses mode"):

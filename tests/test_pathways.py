@@ -38,7 +38,7 @@ def test_context_leaves_members_without_route(seed):
 
 def test_unknown_class(seed):
     """Check that an unknown class is a QueryError."""
-    with pytest.raises(QueryError, match="unknown class"):
+    with pytest.raises(QueryError, match="no entity or class .antidepresant. \\(the question.s class\\)"):
         pathways(seed, "antidepresant", "antidepressant_effect")
 
 

@@ -18,7 +18,11 @@ from ..errors import MechgraphError, QueryError
 __all__ = ["main", "VERBS"]
 
 #: Verb name → module below ``mechgraph.cli`` (``why-not`` → ``why_not``).
-VERBS: tuple[str, ...] = ("check", "ask", "why-not", "pathways", "stats", "fmt", "render")
+VERBS: tuple[str, ...] = (
+    "check", "ask", "why-not", "pathways", "stats", "fmt", "render", "predict", "import", "export"
+)
+#: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
+_MODULES = {"import": "import_"}
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -28,7 +32,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
     for verb in VERBS:
-        module = importlib.import_module(f".{verb.replace('-', '_')}", __name__)
+        module_name = _MODULES.get(verb, verb.replace("-", "_"))
+        module = importlib.import_module(f".{module_name}", __name__)
         sub = verbs.add_parser(verb, help=module.HELP, description=module.HELP)
         sub.add_argument("--json", action="store_true", help="print a JSON document instead of text")
         module.add_arguments(sub)

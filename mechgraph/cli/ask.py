@@ -12,7 +12,7 @@ import argparse
 
 from ..cache import Cache
 from ..model import Model, load, parse_where
-from .output import emit
+from .output import add_render_argument, draw_result, emit
 
 HELP = "is SOURCE on a path to TARGET? witness paths with sign, context and evidence"
 
@@ -41,6 +41,7 @@ def add_question_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sign", choices=("+", "-"), help="the net sign the route must have")
     add_context_arguments(parser)
     add_rules_argument(parser)
+    add_render_argument(parser)
 
 
 def load_rules(args: argparse.Namespace) -> Model:
@@ -65,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     answer = model.ask(max_paths=args.max_paths, **asked)
     explained = None if answer.holds else model.why_not(**asked)
     text = answer.format() if explained is None else explained.format()
+    draw_result(args, model.graph, answer if explained is None else explained)
     emit(args, text, {"answer": answer.to_dict(),
                       "why_not": None if explained is None else explained.to_dict()})
     return 0

@@ -1,22 +1,34 @@
-"""``mechgraph check PATH...``: parse, compile and lint rule files; print a summary."""
+"""``mechgraph check PATH...``: parse, compile and lint rule files, then judge every hypothesis."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..compiler import compile_rules
+from ..diagrams import diagram_options
 from ..errors import Diagnostic, sort_diagnostics
 from ..graph import MechanismGraph
+from ..hypotheses import judge_all
 from ..lint import lint
 from ..loader import load_paths
+from ..render import Rendering, render
+from ..verdicts import HypothesisResult, Outcome, tally
 from .output import emit, print_diagnostics
 
-HELP = "check rule files: syntax, names, classes, contradictions; exit 1 on any error"
+HELP = "check rule files: syntax, names, classes, contradictions, hypotheses; exit 1 on any error or failing hypothesis"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
+    parser.add_argument("--hypothesis", action="append", default=[], metavar="NAME",
+                        help="judge only this hypothesis (repeatable)")
+    parser.add_argument("--extra", action="append", default=[], metavar="FILE",
+                        help="add these rules for a what-if check; the other files stay as they are")
+    parser.add_argument("--render", metavar="DIR",
+                        help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway)")
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,7 @@ class Summary:
         kinds = [entity.is_class for entity in graph.entities()]
         errors = sum(d.is_error for d in diagnostics)
         return cls(
-            files=len(graph.files),
+            files=len(set(graph.files) | {d.file for d in diagnostics}),  # a file that failed counts
             entities=kinds.count(False),
             classes=kinds.count(True),
             links=len(graph.claims),
@@ -65,19 +77,35 @@ class Summary:
 
 
 def run(args: argparse.Namespace) -> int:
-    files, diagnostics = load_paths(args.paths)
+    files, diagnostics = load_paths(args.paths + args.extra)
     graph, compile_diagnostics = compile_rules(files)
     diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
     summary = Summary.of(graph, diagnostics)
+    # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.
+    judged = () if summary.errors else judge_all(graph, args.hypothesis)
+    failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
+    drawn = [_draw(graph, result, args.render) for result in judged] if args.render else []
     if not args.json:
         print_diagnostics(diagnostics)
+    lines = [r.format() + "\n" for r in judged]
+    lines.append(summary.format())
+    lines.append(tally(judged) if not summary.errors else "hypotheses: not judged (fix the errors first)")
     emit(
         args,
-        summary.format(),
+        "\n".join(lines),
         {
-            "ok": summary.errors == 0,
+            "ok": summary.errors == 0 and not failing,
             "summary": summary.__dict__,
             "diagnostics": [d.to_dict() for d in diagnostics],
+            "hypotheses": [r.to_dict() for r in judged],
+            "diagrams": [d.to_dict() for d in drawn],
         },
     )
-    return 1 if summary.errors else 0
+    return 1 if summary.errors or failing else 0
+
+
+def _draw(graph: MechanismGraph, result: HypothesisResult, folder: str) -> Rendering:
+    """Draw one verdict into ``folder/NAME.svg``; say so on stderr."""
+    drawn = render(graph, Path(folder) / f"{result.name}.svg", **diagram_options(result, graph))
+    print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)
+    return drawn

@@ -10,21 +10,20 @@ temporary file in the same folder, which then replaces the original.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, MechgraphError
+from ..files import write_atomic
 from ..formatter import format_rule_file
 from ..loader import rule_paths
 from ..parser import parse_text
 from ..reading import read_rule_text
 from .output import emit, print_diagnostics
 
-__all__ = ["HELP", "add_arguments", "run", "FormatResult", "format_path", "write_atomically"]
+__all__ = ["HELP", "add_arguments", "run", "FormatResult", "format_path"]
 
 HELP = "rewrite rule files in the canonical layout (--check: only report)"
 
@@ -53,19 +52,6 @@ class FormatResult:
         } | ({} if self.text is None else {"text": self.text})
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) so that no reader ever sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
 def format_path(path: Path, write: bool) -> FormatResult:
     """Format one file; write it back when ``write`` and it changed and it parsed."""
     try:
@@ -76,11 +62,9 @@ def format_path(path: Path, write: bool) -> FormatResult:
     changed = formatted != text
     if write and changed:
         try:
-            write_atomically(path, formatted)
-        except OSError as error:
-            problem = Diagnostic.error(f"cannot write: {error.strerror or error}", file=str(path),
-                                       code="output")
-            return FormatResult(str(path), changed, diagnostics=(problem,))
+            write_atomic(path, formatted)
+        except MechgraphError as error:
+            return FormatResult(str(path), changed, diagnostics=tuple(error.diagnostics))
     return FormatResult(str(path), changed, write and changed, None if write else formatted)
 
 

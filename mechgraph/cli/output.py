@@ -24,3 +24,20 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     """Print diagnostics in their human form on stderr, one after another."""
     for diagnostic in diagnostics:
         print(diagnostic.format(), file=sys.stderr)
+
+
+def add_render_argument(parser: Any) -> None:
+    """``--render FILE``: also draw the result (suffix picks .svg .png .pdf .dot)."""
+    parser.add_argument("--render", metavar="FILE",
+                        help="also draw the result as a diagram (.svg, .png, .pdf or .dot)")
+
+
+def draw_result(args: Any, graph: Any, result: Any) -> None:
+    """Draw ``result`` into ``args.render`` when given; say so on stderr."""
+    if not getattr(args, "render", None):
+        return
+    from ..diagrams import diagram_options
+    from ..render import render
+
+    drawn = render(graph, args.render, **diagram_options(result, graph))
+    print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)

@@ -6,7 +6,7 @@ import argparse
 
 from ..model import parse_where
 from .ask import add_context_arguments, add_rules_argument, load_rules
-from .output import emit
+from .output import add_render_argument, draw_result, emit
 
 HELP = "entities every route from a class's members (or listed entities) to TARGET passes"
 
@@ -17,12 +17,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="TARGET")
     add_context_arguments(parser)
     add_rules_argument(parser)
+    add_render_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     names = [name for name in args.members.split(",") if name]
     members = names[0] if len(names) == 1 else names
-    found = load_rules(args).pathways(members, args.target, where=parse_where(args.where),
-                                      hypotheses=args.hypotheses)
+    model = load_rules(args)
+    found = model.pathways(members, args.target, where=parse_where(args.where),
+                           hypotheses=args.hypotheses)
+    draw_result(args, model.graph, found)
     emit(args, found.format(), found.to_dict())
     return 0

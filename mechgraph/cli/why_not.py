@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .ask import add_question_arguments, load_rules, question
-from .output import emit
+from .output import draw_result, emit
 
 HELP = "why SOURCE does not reach TARGET: how far routes get, context clashes, no-change claims"
 
@@ -15,6 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    explained = load_rules(args).why_not(**question(args))
+    model = load_rules(args)
+    explained = model.why_not(**question(args))
+    draw_result(args, model.graph, explained)
     emit(args, explained.format(), explained.to_dict())
     return 0

@@ -1,0 +1,35 @@
+"""``mechgraph predict HYPOTHESIS``: what a hypothesis implies beyond what it states.
+
+Lists the entities outside the hypothesis's class C that reach its common
+pathway X (from its first ``every|some C reaches T through X``), ranked by
+route length; ``--knockout X`` lists instead the members that lose every
+route to T when X is removed.  Exit 0 when answered; 1 on rule errors; 2 for
+a usage error (an unknown hypothesis or entity, with close names).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ..model import load
+from .ask import add_rules_argument
+from .output import emit
+
+HELP = "entities outside a hypothesis's class that reach its common pathway; --knockout X"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("hypothesis", metavar="HYPOTHESIS", help="the name of a hypothesis block")
+    parser.add_argument("--knockout", metavar="X",
+                        help="list the members that lose every route to the target without X")
+    add_rules_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    model = load(*args.rules)
+    if args.knockout:
+        result = model.knockout(args.hypothesis, args.knockout)
+    else:
+        result = model.predict(args.hypothesis)
+    emit(args, result.format(), result.to_dict())
+    return 0

@@ -1,0 +1,349 @@
+"""Collect what an importer reads into a rule file: entities, links, hypotheses.
+
+Every importer feeds a :class:`RuleBuilder` one record at a time and asks it
+for an :class:`ImportResult` at the end.  The builder owns the rules every
+format shares: entities with the same key (usually their identifier) merge,
+with a note; a name already taken by another entity gets a disambiguating
+suffix; a link stated twice keeps one line with both citations; whatever
+cannot be expressed is recorded as skipped, with its reason and line.
+
+>>> b = RuleBuilder("demo.sif")
+>>> x = b.entity("imipramine", "imipramine", "drug", identifier="CHEBI:47499")
+>>> y = b.entity("NMDA_adaptation", "NMDA_adaptation", "process")
+>>> b.link(x, Relation.INCREASES, y, evidence=("pmid:8852531",))
+>>> b.link(x, Relation.INCREASES, y, evidence=("pmid:1",))
+>>> r = b.build(["imported from demo.sif"])
+>>> r.summary.links, r.summary.merged_links
+(1, 1)
+>>> [s.evidence for s in r.rule_file.statements if isinstance(s, Link)]
+[(Evidence(reference='pmid:8852531'), Evidence(reference='pmid:1'))]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import Diagnostic, ParseError, Severity
+from ..grammar import REFERENCE
+from ..syntax import (
+    ENTITY_KINDS,
+    Attribute,
+    Blank,
+    Comment,
+    Declared,
+    EntityDecl,
+    Evidence,
+    Hypothesis,
+    HypothesisStatement,
+    IsA,
+    Link,
+    Qualifier,
+    Ref,
+    Relation,
+    RuleFile,
+    SourceDecl,
+    Statement,
+    Status,
+    is_bare_name,
+)
+from .curies import check_curie
+from .result import ImportResult, ImportSummary
+
+__all__ = [
+    "ImportResult",
+    "ImportSummary",
+    "RuleBuilder",
+    "Where",
+    "comment_line",
+    "is_reference",
+    "source_name",
+]
+
+
+@dataclass(frozen=True)
+class Where:
+    """The place in the input a record came from, for diagnostics."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+    snippet: str | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """The location as keyword arguments of :class:`Diagnostic`."""
+        return {"file": self.file, "line": self.line, "col": self.col, "snippet": self.snippet}
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
+_REFERENCE = re.compile(REFERENCE)
+
+
+def comment_line(text: str) -> Comment:
+    """A comment line as the parser reads ``# text`` (the text after ``#``)."""
+    return Comment(" " + " ".join(text.split()))
+
+
+def is_reference(text: str) -> bool:
+    """True when ``text`` can be cited inline: ``pmid:8852531``, ``doi:10.1/x-1``.
+
+    >>> is_reference("pmid:8852531"), is_reference("https://example.org/a#b")
+    (True, False)
+    """
+    return _REFERENCE.fullmatch(text) is not None
+
+
+def source_name(reference: str) -> str:
+    """A bare name for a citation: ``pmid:123`` → ``pmid_123``.
+
+    >>> source_name("doi:10.1055/s-2007-979537")
+    'doi_10.1055_s_2007_979537'
+    """
+    name = _UNSAFE.sub("_", reference).strip("_")
+    return name if name[:1].isalpha() or name[:1] == "_" else f"_{name}"
+
+
+@dataclass
+class _EntityRecord:
+    name: str
+    kind: str
+    identifier: str | None
+    label: str | None
+
+
+@dataclass
+class _LinkRecord:
+    link: Link
+    comment: str | None
+    evidence: list[str] = field(default_factory=list)
+
+
+class RuleBuilder:
+    """Accumulates one import; see the module docstring.
+
+    Parameters
+    ----------
+    file : str
+        The input's path as shown in diagnostics.
+    """
+
+    def __init__(self, file: str):
+        self.file = file
+        self._entities: dict[Hashable, _EntityRecord] = {}
+        self._names: dict[str, Hashable] = {}
+        self._links: dict[tuple, _LinkRecord] = {}
+        self._isa: dict[tuple[str, str], None] = {}
+        self._sources: dict[str, SourceDecl] = {}
+        self._hypotheses: list[Hypothesis] = []
+        self._diagnostics: list[Diagnostic] = []
+        self._skipped: Counter[str] = Counter()
+        self._merged_entities = 0
+        self._merged_links = 0
+        self.header: list[str] = []
+        self.trailer: list[str] = []
+
+    # -- records -------------------------------------------------------------
+    def entity(
+        self,
+        key: Hashable,
+        name: str,
+        kind: str,
+        *,
+        identifier: str | None = None,
+        label: str | None = None,
+        distinct: str | None = None,
+        declaration: bool = True,
+        where: Where | None = None,
+    ) -> str:
+        """Declare (or find) the entity known by ``key``; returns its rule name.
+
+        When ``name`` is taken by another entity, the new one is called
+        ``"name (distinct)"`` (``distinct`` defaults to the identifier).
+        A second *declaration* with a known key is a merge (counted, and
+        noted when it differs); a mere mention (``declaration=False``, as a
+        BEL term in a statement) is not.
+        """
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"unknown entity kind {kind!r}")
+        known = self._entities.get(key)
+        if known is not None:
+            self._merged_entities += declaration
+            if declaration and (known.name, known.kind) != (name, kind):
+                self.note(
+                    f"{name!r} ({kind}) merged into {known.name!r} ({known.kind}): "
+                    f"same identifier {identifier or key!s}",
+                    where,
+                )
+            return known.name
+        if identifier is not None:
+            self._check_identifier(identifier, where)
+        unique = self._unique_name(name, distinct or identifier)
+        self._entities[key] = _EntityRecord(unique, kind, identifier, label)
+        self._names[unique] = key
+        return unique
+
+    def _unique_name(self, name: str, distinct: str | None) -> str:
+        if name not in self._names:
+            return name
+        candidate = f"{name} ({distinct})" if distinct else name
+        number = 2
+        while candidate in self._names:
+            candidate = f"{name} ({number})"
+            number += 1
+        return candidate
+
+    def _check_identifier(self, identifier: str, where: Where | None) -> None:
+        problem = check_curie(identifier, **(where or Where(self.file)).fields())
+        if problem is not None:
+            self._diagnostics.append(problem)
+
+    def link(
+        self,
+        subject: str,
+        relation: Relation,
+        object: str,
+        *,
+        status: Status = Status.OBSERVED,
+        context: Mapping[str, str] | None = None,
+        evidence: tuple[str, ...] = (),
+        comment: str | None = None,
+        where: Where | None = None,
+    ) -> None:
+        """State a link; a second statement of the same link adds its evidence.
+
+        A context key that is not a bare name, or a citation that is not a
+        source name or ``PREFIX:ID``, is an error located at ``where``.
+        """
+        where = where or Where(self.file)
+        bad_keys = [k for k in (context or {}) if not is_bare_name(k)]
+        bad_refs = [e for e in evidence if not is_reference(e)]
+        for key in bad_keys:
+            self.error(
+                f"context key {key!r} is not a name",
+                where,
+                hint="context keys are letters, digits and _ (species, cell_line)",
+            )
+        for reference in bad_refs:
+            self.error(
+                f"citation {reference!r} is neither a source name nor PREFIX:ID",
+                where,
+                hint="cite e.g. pmid:8852531 or doi:10.1055/s-2007-979537",
+            )
+        if bad_keys or bad_refs:
+            return
+        qualifiers = tuple(Qualifier(k, v) for k, v in sorted((context or {}).items()))
+        key = (subject, relation, object, qualifiers, status)
+        record = self._links.get(key)
+        if record is None:
+            link = Link(Ref(subject), relation, Ref(object), qualifiers, (), status)
+            record = self._links[key] = _LinkRecord(link, comment)
+        else:
+            self._merged_links += 1
+        record.evidence.extend(e for e in evidence if e not in record.evidence)
+
+    def isa(self, member: str, parent: str) -> None:
+        """State that ``member`` is a ``parent``."""
+        self._isa[(member, parent)] = None
+
+    def source(self, reference: str, title: str | None = None) -> str:
+        """Declare a citation once; returns the source name links cite."""
+        name = source_name(reference)
+        if name not in self._sources:
+            self._sources[name] = SourceDecl(Ref(name), reference, title or None)
+        return name
+
+    def hypothesis(
+        self, name: str, statements: tuple[HypothesisStatement, ...], evidence: tuple[str, ...] = ()
+    ) -> None:
+        """Add a named hypothesis block."""
+        refs = tuple(Evidence(e) for e in evidence)
+        self._hypotheses.append(Hypothesis(Ref(name), statements, refs))
+
+    # -- problems ------------------------------------------------------------
+    def skip(self, reason: str, where: Where, hint: str | None = None) -> None:
+        """Record a statement the rule language cannot express (a warning, counted)."""
+        self._skipped[reason] += 1
+        self._diagnostics.append(
+            Diagnostic.warning(f"skipped: {reason}", hint=hint, code="skipped", **where.fields())
+        )
+
+    def error(self, message: str, where: Where, hint: str | None = None) -> None:
+        """Record malformed input; :meth:`build` will refuse to produce a file."""
+        self._diagnostics.append(Diagnostic.error(message, hint=hint, **where.fields()))
+
+    def warn(self, message: str, where: Where, hint: str | None = None) -> None:
+        """Record something kept only in part (the import goes on)."""
+        self._diagnostics.append(Diagnostic.warning(message, hint=hint, **where.fields()))
+
+    def note(self, message: str, where: Where | None = None) -> None:
+        """Record something a reader should know, e.g. a merge."""
+        self._diagnostics.append(
+            Diagnostic(Severity.NOTE, message, **(where or Where(self.file)).fields())
+        )
+
+    # -- result --------------------------------------------------------------
+    def build(self, header: list[str]) -> ImportResult:
+        """The rule file; raises :class:`ParseError` when any error was recorded."""
+        errors = [d for d in self._diagnostics if d.is_error]
+        if errors:
+            raise ParseError(errors)
+        statements: list[Statement] = [comment_line(line) for line in header + self.header]
+        sections = [
+            list(self._sources.values()),
+            self._declarations(),
+            [IsA((Ref(m),), Ref(p)) for m, p in self._isa],
+            self._link_statements(),
+        ]
+        trailer = [comment_line(line) for line in self.trailer]
+        for section in sections + [[h] for h in self._hypotheses] + [trailer]:
+            if section:
+                statements.append(Blank())
+                statements.extend(section)
+        summary = ImportSummary(
+            entities=len(self._entities),
+            links=len(self._links),
+            merged_entities=self._merged_entities,
+            merged_links=self._merged_links,
+            isa=len(self._isa),
+            hypotheses=len(self._hypotheses),
+            skipped=tuple(sorted(self._skipped.items())),
+        )
+        return ImportResult(
+            RuleFile(self.file, tuple(statements)), summary, tuple(self._diagnostics)
+        )
+
+    def _declarations(self) -> list[Statement]:
+        order = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
+        parents = {parent for _, parent in self._isa}
+        for record in self._entities.values():
+            if record.kind == "entity" and record.name in parents:
+                record.kind = "class"
+        records = sorted(self._entities.values(), key=lambda e: (order[e.kind], e.name))
+        return [
+            EntityDecl(
+                e.kind,
+                (
+                    Declared(
+                        Ref(e.name),
+                        e.label,
+                        (Attribute("id", e.identifier),) if e.identifier else (),
+                    ),
+                ),
+            )
+            for e in records
+        ]
+
+    def _link_statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        shown = None
+        for record in self._links.values():
+            if record.comment is not None and record.comment != shown:
+                out.append(comment_line(record.comment))
+                shown = record.comment
+            evidence = tuple(Evidence(e) for e in record.evidence)
+            out.append(dataclasses.replace(record.link, evidence=evidence))
+        return out

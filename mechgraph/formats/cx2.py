@@ -1,0 +1,128 @@
+"""CX2 (NDEx / Cytoscape Exchange format 2) in and out.
+
+A CX2 document is a JSON list of aspects.  Nodes carry ``name``, ``kind``,
+``label`` and ``represents`` (the identifier); edges carry ``interaction``
+(BEL's relation word or ``isa``), ``sign``, ``hypothesis``, ``evidence``
+(a ``list_of_string``) and ``context.KEY`` attributes, all declared with
+their types in ``attributeDeclarations``.  Import reads the whole document
+(aspects may come in any order).  Source titles do not travel.
+
+>>> from mechgraph.graph import Entity, MechanismGraph
+>>> g = MechanismGraph()
+>>> g.add_entity(Entity("a", "drug"))
+>>> import json
+>>> [next(iter(a)) for a in json.loads(write_cx2(g))]
+['CXVersion', 'metaData', 'attributeDeclarations', 'networkAttributes', 'nodes', 'edges', 'status']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, BinaryIO
+
+from ..graph import MechanismGraph
+from .builder import RuleBuilder, Where
+from .jsondoc import dump_json, load_json, structure_error
+from .reading import ignore_progress
+from .records import add_records, flat_attributes, graph_records, unflatten
+
+__all__ = ["read_cx2", "write_cx2"]
+
+_TYPES = {bool: "boolean", str: "string", int: "long", float: "double", list: "list_of_string"}
+
+
+def _declare(elements: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    declared: dict[str, dict[str, str]] = {}
+    for element in elements:
+        for key, value in element["v"].items():
+            declared.setdefault(key, {"d": _TYPES[type(value)]})
+    return dict(sorted(declared.items()))
+
+
+def write_cx2(graph: MechanismGraph) -> str:
+    """The graph as a CX2 document."""
+    nodes, edges = graph_records(graph)
+    ids = {node.name: number for number, node in enumerate(nodes)}
+    node_elements = []
+    for node in nodes:
+        values = {
+            "name": node.name,
+            "kind": node.kind,
+            "label": node.label,
+            "represents": node.identifier,
+        }
+        node_elements.append(
+            {"id": ids[node.name], "v": {k: v for k, v in values.items() if v is not None}}
+        )
+    edge_elements = [
+        {
+            "id": number,
+            "s": ids[edge.subject],
+            "t": ids[edge.object],
+            "v": {
+                ("interaction" if k == "relation" else k): v
+                for k, v in flat_attributes(edge).items()
+            },
+        }
+        for number, edge in enumerate(edges)
+    ]
+    declarations = {
+        "networkAttributes": {"name": {"d": "string"}},
+        "nodes": _declare(node_elements),
+        "edges": _declare(edge_elements),
+    }
+    aspects = [
+        {"CXVersion": "2.0", "hasFragments": False},
+        {
+            "metaData": [
+                {"name": name, "elementCount": count}
+                for name, count in (
+                    ("attributeDeclarations", 1),
+                    ("networkAttributes", 1),
+                    ("nodes", len(node_elements)),
+                    ("edges", len(edge_elements)),
+                )
+            ]
+        },
+        {"attributeDeclarations": [declarations]},
+        {"networkAttributes": [{"name": "mechgraph export"}]},
+        {"nodes": node_elements},
+        {"edges": edge_elements},
+        {"status": [{"error": "", "success": True}]},
+    ]
+    return dump_json(aspects)
+
+
+def read_cx2(
+    stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
+) -> None:
+    """Read a CX2 document into ``builder``."""
+    document = load_json(stream, builder.file, advance)
+    hint = 'a CX2 document is a list of aspects such as {"nodes": [...]}'
+    if not isinstance(document, list) or not all(isinstance(a, dict) for a in document):
+        raise structure_error(builder.file, "not a CX2 document", hint)
+    aspects: dict[str, list] = {}
+    for aspect in document:
+        for name, elements in aspect.items():
+            if isinstance(elements, list):
+                aspects.setdefault(name, []).extend(elements)
+    try:
+        names = {
+            n["id"]: str(n.get("v", {}).get("name", n["id"])) for n in aspects.get("nodes", [])
+        }
+        nodes = [
+            {
+                "name": names[n["id"]],
+                "kind": n.get("v", {}).get("kind"),
+                "label": n.get("v", {}).get("label"),
+                "identifier": n.get("v", {}).get("represents"),
+            }
+            for n in aspects.get("nodes", [])
+        ]
+        edges = [
+            unflatten(names[e["s"]], names[e["t"]], e.get("v", {}))
+            for e in aspects.get("edges", [])
+        ]
+    except (KeyError, TypeError, AttributeError) as error:
+        raise structure_error(builder.file, f"malformed CX2 node or edge ({error})", hint) from None
+    add_records(builder, nodes, edges, Where(builder.file, 1, 1))

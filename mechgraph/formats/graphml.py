@@ -1,0 +1,95 @@
+"""GraphML in and out (networkx, Cytoscape, yEd, Gephi).
+
+Nodes are entity names with typed attributes ``kind``, ``label`` and
+``identifier``; edges carry ``relation`` (BEL's word, or ``isa``), ``sign``,
+``hypothesis`` (boolean), ``evidence`` (space-separated references) and one
+``context.KEY`` attribute per context key.  GraphML is an XML tree, so
+import reads the whole document at once (networkx's reader).  Source titles
+do not travel.
+
+>>> from mechgraph.graph import Entity, MechanismGraph
+>>> from mechgraph.syntax import Relation
+>>> g = MechanismGraph()
+>>> for name in ("a", "b"):
+...     g.add_entity(Entity(name, "process"))
+>>> _ = g.add_claim("a", Relation.INCREASES, "b")
+>>> 'attr.type="boolean"' in write_graphml(g)
+True
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import BinaryIO
+from xml.etree.ElementTree import ParseError as XMLParseError
+
+import networkx as nx
+
+from ..errors import Diagnostic, InputError
+from ..graph import MechanismGraph
+from .builder import RuleBuilder, Where
+from .reading import ignore_progress
+from .records import add_records, flat_attributes, graph_records, unflatten
+
+__all__ = ["read_graphml", "to_networkx", "write_graphml"]
+
+
+def to_networkx(graph: MechanismGraph) -> nx.MultiDiGraph:
+    """A plain ``MultiDiGraph`` with only scalar, typed attributes."""
+    nodes, edges = graph_records(graph)
+    out = nx.MultiDiGraph()
+    for node in nodes:
+        attributes = {"kind": node.kind, "label": node.label, "identifier": node.identifier}
+        out.add_node(node.name, **{k: v for k, v in attributes.items() if v is not None})
+    for number, edge in enumerate(edges):
+        attributes = flat_attributes(edge)
+        attributes["evidence"] = " ".join(attributes["evidence"])
+        out.add_edge(edge.subject, edge.object, key=number, **attributes)
+    return out
+
+
+def write_graphml(graph: MechanismGraph) -> str:
+    """The graph as a GraphML document."""
+    return "\n".join(nx.generate_graphml(to_networkx(graph))) + "\n"
+
+
+def read_graphml(
+    stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
+) -> None:
+    """Read a GraphML document into ``builder`` (the whole document at once)."""
+    data = stream.read()
+    advance(len(data))
+    try:
+        graph = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    except XMLParseError as error:
+        line, col = error.position
+        text = data.decode("utf-8", "replace").splitlines()
+        raise InputError(
+            Diagnostic.error(
+                f"malformed GraphML: {error}",
+                file=builder.file,
+                line=line,
+                col=col + 1,
+                snippet=text[line - 1] if 0 < line <= len(text) else None,
+                hint="the file must be well-formed XML",
+                code="graphml",
+            )
+        ) from None
+    except (nx.NetworkXError, ValueError, KeyError) as error:
+        raise InputError(
+            Diagnostic.error(f"not usable GraphML: {error}", file=builder.file, code="graphml")
+        ) from None
+    where = Where(builder.file, 1, 1)
+    names = {n: str(d.get("name", n)) for n, d in graph.nodes(data=True)}
+    nodes = [
+        {
+            "name": names[n],
+            "kind": d.get("kind"),
+            "label": d.get("label"),
+            "identifier": d.get("identifier"),
+        }
+        for n, d in graph.nodes(data=True)
+    ]
+    edges = [unflatten(names[s], names[t], d) for s, t, d in graph.edges(data=True)]
+    add_records(builder, nodes, edges, where)
