@@ -40,8 +40,8 @@ ENTRY_POINTS = {
     "compile_rules": (("mechgraph.compiler", "compile_rules"),),
     "ask": (("mechgraph.paths", "ask"),),
     "pathways": (("mechgraph.paths", "pathways"), ("mechgraph.pathways", "pathways")),
-    "check_hypothesis": (("mechgraph.hypotheses", "check_hypothesis"),
-                         ("mechgraph.hypotheses", "check")),
+    "check_reaches": (("mechgraph.hypotheses", "check_reaches"),),
+    "scope": (("mechgraph.hypotheses", "Scope"),),
 }
 
 
@@ -168,11 +168,12 @@ def _compiled_graph(result: Any) -> Any:
 
 
 def _query_tasks(graph: Any, source: str) -> tuple[dict[str, Callable[[], Any]], dict[str, Timing]]:
-    from mechgraph.syntax import Hypothesis, Quantifier, Reaches, Ref, Sign
+    from mechgraph.syntax import Quantifier, Reaches, Ref, Sign
 
     tasks: dict[str, Callable[[], Any]] = {}
     missing: dict[str, Timing] = {}
-    ask, pathways, check = _entry("ask"), _entry("pathways"), _entry("check_hypothesis")
+    ask, pathways = _entry("ask"), _entry("pathways")
+    check, scope = _entry("check_reaches"), _entry("scope")
     if ask is None:
         missing |= _unavailable("ask", "ask_via", "ask_sign")
     else:
@@ -183,12 +184,12 @@ def _query_tasks(graph: Any, source: str) -> tuple[dict[str, Callable[[], Any]],
         missing |= _unavailable("pathways")
     else:
         tasks["pathways"] = lambda: pathways(graph, CLASS, TARGET)
-    if check is None:
+    if check is None or scope is None:
         missing |= _unavailable("every_through")
     else:
         statement = Reaches(Quantifier.EVERY, Ref(CLASS), Ref(TARGET), through=Ref(PATHWAY))
-        hypothesis = Hypothesis(Ref("bench_final_common_pathway"), (statement,))
-        tasks["every_through"] = lambda: check(graph, hypothesis)
+        judged_on = scope.of(graph, "bench_final_common_pathway", statement.context)
+        tasks["every_through"] = lambda: check(graph, statement, judged_on)
     return tasks, missing
 
 
