@@ -16,7 +16,6 @@ file's diagnostics are raised together in one :class:`ParseError`.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ import pyparsing as pp
 
 from . import grammar
 from .errors import Diagnostic, ParseError, Severity, sort_diagnostics
+from .memory import paused_gc
 from .grammar import DECL_LINE, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR
 from .parse_errors import Layout, layout_error, syntax_error
 from .reading import decode_rule_bytes, read_rule_text
@@ -379,13 +379,8 @@ def _parse(text: str, file: str, fast: bool) -> RuleFile:
     if isinstance(text, (bytes, bytearray)):
         text = decode_rule_bytes(bytes(text), file)
     reader = _Reader(file, fast)
-    collecting = gc.isenabled()
-    gc.disable()  # a parse makes many small objects and no cycles: skip the collector's passes
-    try:
+    with paused_gc():  # a parse makes many small objects and no cycles
         reader.read(text)
-    finally:
-        if collecting:
-            gc.enable()
     diagnostics = sort_diagnostics(reader.diagnostics)
     if len(diagnostics) > MAX_DIAGNOSTICS:
         more = len(diagnostics) - MAX_DIAGNOSTICS

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..compiler import compile_rules
-from ..diagrams import diagram_options
 from ..errors import Diagnostic, sort_diagnostics
 from ..graph import MechanismGraph
 from ..hypotheses import judge_all
 from ..lint import lint
 from ..loader import load_paths
-from ..render import Rendering, render
-from ..verdicts import HypothesisResult, Outcome, tally
-from .output import emit, print_diagnostics
+from ..verdicts import Outcome, tally
+from .output import draw, emit, print_diagnostics
 
 HELP = "check rule files: syntax, names, classes, contradictions, hypotheses; exit 1 on any error or failing hypothesis"
 
@@ -84,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.
     judged = () if summary.errors else judge_all(graph, args.hypothesis)
     failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
-    drawn = [_draw(graph, result, args.render) for result in judged] if args.render else []
+    drawn = [draw(graph, r, Path(args.render) / f"{r.name}.svg") for r in judged] if args.render else []
     if not args.json:
         print_diagnostics(diagnostics)
     lines = [r.format() + "\n" for r in judged]
@@ -102,10 +99,3 @@ def run(args: argparse.Namespace) -> int:
         },
     )
     return 1 if summary.errors or failing else 0
-
-
-def _draw(graph: MechanismGraph, result: HypothesisResult, folder: str) -> Rendering:
-    """Draw one verdict into ``folder/NAME.svg``; say so on stderr."""
-    drawn = render(graph, Path(folder) / f"{result.name}.svg", **diagram_options(result, graph))
-    print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)
-    return drawn

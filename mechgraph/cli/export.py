@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..compiler import compile_rules
-from ..errors import MechgraphError, sort_diagnostics
+from ..files import write_atomic
 from ..formats import FORMATS, export_graph
 from ..graph import MechanismGraph
-from ..loader import load_paths
-from ..files import write_atomic
+from ..model import load
 from .output import print_diagnostics
 
 HELP = "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT"
@@ -37,14 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load_graph(paths: list[str]) -> MechanismGraph:
-    """Load and compile the rules; any error stops the export with its diagnostics."""
-    files, diagnostics = load_paths(paths)
-    graph, more = compile_rules(files)
-    diagnostics = sort_diagnostics(diagnostics + more)
-    if any(d.is_error for d in diagnostics):
-        raise MechgraphError([d for d in diagnostics if d.is_error])
-    print_diagnostics(diagnostics)
-    return graph
+    """Load and compile the rules (any error stops the export); warnings go to stderr."""
+    model = load(*paths)
+    print_diagnostics(model.diagnostics)
+    return model.graph
 
 
 def run(args: argparse.Namespace) -> int:

@@ -33,11 +33,16 @@ def add_render_argument(parser: Any) -> None:
 
 
 def draw_result(args: Any, graph: Any, result: Any) -> None:
-    """Draw ``result`` into ``args.render`` when given; say so on stderr."""
-    if not getattr(args, "render", None):
-        return
+    """Draw ``result`` into ``args.render`` when given."""
+    if getattr(args, "render", None):
+        draw(graph, result, args.render)
+
+
+def draw(graph: Any, result: Any, path: Any) -> Any:
+    """Draw ``result`` over ``graph`` into ``path``; say so on stderr; the ``Rendering``."""
     from ..diagrams import diagram_options
     from ..render import render
 
-    drawn = render(graph, args.render, **diagram_options(result, graph))
+    drawn = render(graph, path, **diagram_options(result, graph))
     print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)
+    return drawn
