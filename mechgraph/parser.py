@@ -25,7 +25,7 @@ import pyparsing as pp
 from . import grammar
 from .errors import Diagnostic, ParseError, Severity, sort_diagnostics
 from .memory import paused_gc
-from .grammar import DECL_LINE, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR
+from .grammar import DECL_LINE, ENTRY, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR, SOURCE_LINE
 from .parse_errors import Layout, layout_error, syntax_error
 from .reading import decode_rule_bytes, read_rule_text
 from .syntax import (
@@ -228,8 +228,11 @@ class _Reader:
             members = tuple(self.names(m, "members"))
             node = IsA(members, self.ref(m["parent"], m.start("parent") + 1), span=self.span(1))
         elif (m := DECL_LINE.fullmatch(line)) is not None:
-            entries = tuple(Declared(ref, span=ref.span) for ref in self.names(m, "entries"))
-            node = EntityDecl(m["kind"], entries, span=self.span(1))
+            node = EntityDecl(m["kind"], self.fast_entries(m), span=self.span(1))
+        elif (m := SOURCE_LINE.fullmatch(line)) is not None:
+            title = m["title"] and grammar.unquote(m["title"])
+            node = SourceDecl(self.ref(m["name"], m.start("name") + 1), m["reference"], title,
+                              span=self.span(1))
         else:
             return None
         if m["comment"] is None:
@@ -240,6 +243,22 @@ class _Reader:
         base = m.start(group) + 1
         for name in NAME_TOKEN.finditer(m[group]):
             yield self.ref(name[0], base + name.start())
+
+    def fast_entries(self, m: re.Match) -> tuple[Declared, ...]:
+        """The entries of a matched declaration line: names, labels, attributes."""
+        base, entries = m.start("entries"), []
+        for entry in ENTRY.finditer(m["entries"]):
+            name = self.ref(entry["name"], base + entry.start() + 1)
+            label = entry["label"] and grammar.unquote(entry["label"])
+            attributes = ()
+            if entry["attributes"]:
+                at = base + entry.start("attributes") + 1
+                attributes = tuple(
+                    Attribute(a["key"], _text(a["value"]), span=self.span(at + a.start()))
+                    for a in PAIR.finditer(entry["attributes"])
+                )
+            entries.append(Declared(name, label, attributes, span=name.span))
+        return tuple(entries)
 
     def fast_link(self, m: re.Match) -> Link:
         file, line_no, line = self.file, self.line_no, self.line
