@@ -270,7 +270,7 @@ LINK_LINE = re.compile(
     f"(?P<subject>{_NAME}){_SP}(?P<relation>{ARROW}|(?:{_WORDS}){NOT_IDENT})"
     f"{_SP}(?P<object>{_NAME})"
     f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
-    f"(?P<evidence>(?:{_SP}@{REFERENCE})*)"
+    f"(?:{_SP}@(?P<evidence>{REFERENCE})(?P<more_evidence>(?:{_SP}@{REFERENCE})*))?"
     f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){NOT_IDENT})?{_END}"
 )
 #: ``name, name, ... isa parent # comment``
