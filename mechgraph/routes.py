@@ -86,6 +86,6 @@ def routes(search: Search, members: Sequence[str], budget: int = DEFAULT_BUDGET)
 
 
 def avoiding(search: Search, name: str) -> Search:
-    """``search`` on the graph with entity ``name`` removed (no copy of the graph:
-    one more compiled traversal, see :meth:`mechgraph.search.Search.avoiding`)."""
+    """``search`` on the graph with entity ``name`` removed (no copy of the graph, and
+    the same matrices with ``name``'s rows looped, see :meth:`mechgraph.search.Search.avoiding`)."""
     return search.avoiding(name)

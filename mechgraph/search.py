@@ -134,9 +134,10 @@ class Search:
         return cls(graph, index, question, starts, target, via, admitted, signs, traversal)
 
     def avoiding(self, name: str) -> "Search":
-        """This question on the graph without entity ``name``: one more compiled
-        traversal, no copy of the graph.  A start that still reaches the target
-        has a route that bypasses ``name``.
+        """This question on the graph without entity ``name``: no copy of the graph,
+        the same compiled traversal with ``name`` made a dead end (see
+        :meth:`mechgraph.csr.Traversal.avoiding`).  A start that still reaches the
+        target has a route that bypasses ``name``.
 
         >>> from mechgraph.syntax import Relation
         >>> g = MechanismGraph()
