@@ -29,7 +29,8 @@ descent is found for all starts together, one vectorised step per hop.
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple, Sequence
+from itertools import chain
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
@@ -104,10 +105,10 @@ class _Walk:
             if before + found.pops > self.budget:
                 return None
             if found.ok:
-                if len(set(found.nodes)) < len(found.nodes):
+                visited = frozenset(found.nodes)
+                if len(visited) < len(found.nodes):
                     return None  # the best-first search keeps paths simple: its first may differ
-                node = found.nodes[-1]
-                return Partial(node, found.sign, 1, frozenset(found.nodes), found.context, found.moves)
+                return Partial(found.nodes[-1], found.sign, 1, visited, found.context, found.moves)
             before = found.pops  # every partial path of length + distance <= L
         return None
 
@@ -145,14 +146,18 @@ class _Walk:
         merged = self.merged[key] = merge(context, claim, values=self.up)
         return merged
 
-    def _hops(self, state: int, slack: int) -> Iterator[_Step]:
-        """The hops from ``state`` to a state at most ``slack`` hops off the shortest, in order."""
+    def _hops(self, state: int, slack: int) -> Iterable[_Step]:
+        """The hops from ``state`` to a state at most ``slack`` hops off the shortest, in
+        order; on shortest routes the first is the ``greedy`` one, and the rest are only
+        looked for when it fails."""
         greedy = self.greedy.get(state) if slack == 0 else None
-        if greedy is not None:
-            yield greedy  # the first of them, found by _steps
+        if greedy is None:
+            return self._scan(state, slack, skip=False)
+        return chain((greedy,), self._scan(state, slack, skip=True))
+
+    def _scan(self, state: int, slack: int, skip: bool) -> Iterator[_Step]:
         search, depth = self.search, self.depth
         sign, phase, below = state // 2 % 3, state % 2, depth.item(state) + slack
-        skip = greedy is not None
         for nxt, claim, code in search.index.out[state // 6]:
             if nxt == search.avoid or not search.usable(claim):
                 continue
