@@ -104,7 +104,7 @@ class _Layout:
     @classmethod
     def of(cls, rows: np.ndarray, cols: np.ndarray, claim: np.ndarray, size: int) -> "_Layout":
         order = np.argsort(rows, kind="stable")
-        indptr = np.zeros(size + 1, np.int64)
+        indptr = np.zeros(size + 1, np.int32)
         np.cumsum(np.bincount(rows, minlength=size), out=indptr[1:])
         return cls(indptr, cols[order].astype(np.int32), claim[order].astype(np.int32),
                    np.ones(len(rows)))
@@ -113,13 +113,13 @@ class _Layout:
         """The adjacency of membership climbs and the claims ``admitted`` marks (``None``: all)."""
         indptr, indices = self.indptr, self.indices
         if admitted is not None:
-            kept = np.concatenate([[True], admitted])[self.claim]
-            before = np.zeros(len(kept) + 1, np.int64)
-            np.cumsum(kept, out=before[1:])
+            kept = np.take(np.concatenate([[True], admitted]), self.claim)
+            before = np.empty(len(kept) + 1, np.int32)
+            before[0] = 0
+            np.cumsum(kept, dtype=np.int32, out=before[1:])
             indptr, indices = before[indptr], indices[kept]
         size = len(indptr) - 1
-        return csr_matrix((self.ones[: len(indices)], indices, indptr.astype(np.int32)),
-                          shape=(size, size))
+        return csr_matrix((self.ones[: len(indices)], indices, indptr), shape=(size, size))
 
 
 @dataclass(frozen=True, eq=False)

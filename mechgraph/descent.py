@@ -156,14 +156,15 @@ class _Walk:
         return chain((greedy,), self._scan(state, slack, skip=True))
 
     def _scan(self, state: int, slack: int, skip: bool) -> Iterator[_Step]:
-        search, depth = self.search, self.depth
-        sign, phase, below = state // 2 % 3, state % 2, depth.item(state) + slack
+        search, item = self.search, self.depth.item
+        avoid, via, signed, admitted = search.avoid, search.via, search.signs, search.admitted
+        sign, phase, below = state // 2 % 3, state % 2, item(state) + slack
         for nxt, claim, code in search.index.out[state // 6]:
-            if nxt == search.avoid or not search.usable(claim):
+            if nxt == avoid or (claim != ISA and not admitted[claim]):
                 continue
-            after = (nxt * 3 + (times(sign, code) if search.signs else 0)) * 2 + (
-                1 if nxt == search.via else phase)
-            distance = depth.item(after)
+            after = (nxt * 3 + (times(sign, code) if signed else 0)) * 2 + (
+                1 if nxt == via else phase)
+            distance = item(after)
             if 0 <= distance < below:
                 if not skip:
                     yield _Step(after, nxt, claim, code, distance)

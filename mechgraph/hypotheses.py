@@ -92,6 +92,7 @@ class Scope:
     where: Context
     hypotheses: Hypotheses
     left_out: frozenset[int]
+    own: tuple[int, ...] = ()  # of those, the claims citing only the hypothesis itself
 
     @classmethod
     def of(cls, graph: MechanismGraph, name: str, qualifiers: Iterable[Qualifier]) -> "Scope":
@@ -108,17 +109,17 @@ class Scope:
                     line=qualifier.span.line, col=qualifier.span.col,
                     hint=f"use {HYPOTHESES_KEY}=include to count hypothesised links"))
         left_out: frozenset[int] = frozenset()
+        own: tuple[int, ...] = ()
         if mode is Hypotheses.EXCLUDE:  # hypothesised claims and those citing only `name`
-            hypothetical = np.flatnonzero(graph.index.hypothetical).tolist()
-            left_out = frozenset(hypothetical).union(
-                claim.id for claim in graph.claims
-                if name in claim.evidence and all(cited == name for cited in claim.evidence))
-        return cls(name, tuple(sorted(pairs)), mode, left_out)
+            own = tuple(claim.id for claim in graph.claims if name in claim.evidence
+                        and all(cited == name for cited in claim.evidence))
+            left_out = frozenset(np.flatnonzero(graph.index.hypothetical).tolist()).union(own)
+        return cls(name, tuple(sorted(pairs)), mode, left_out, own)
 
     def search(self, graph: MechanismGraph, source: str, target: str, via: str | None = None) -> Search:
         """The engine's search for ``source ⇝ target`` over the claims in scope."""
         question = make_question(source, target, via, dict(self.where), None, self.hypotheses)
-        return Search.of(graph, question, self.left_out)
+        return Search.of(graph, question, self.own)  # the mode leaves out hypothesised ones
 
     def why_not(self, graph: MechanismGraph, source: str, target: str, via: str | None = None):
         """The engine's why-not for ``source ⇝ target`` under this scope."""
