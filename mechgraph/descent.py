@@ -29,8 +29,8 @@ descent is found for all starts together, one vectorised step per hop.
 
 from __future__ import annotations
 
-from itertools import chain
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from itertools import islice
+from typing import Iterator, NamedTuple, Sequence
 
 import numpy as np
 
@@ -96,6 +96,7 @@ class _Walk:
         self.claims, self.up, self.target = search.graph.claims, search.index.value_up, search.target
         self.known: dict[tuple[Context, int, int], _Choice] = {}
         self.merged: dict[tuple[Context, Context], Context | None] = {}
+        self.scanned: dict[tuple[int, int], list[_Step]] = {}
 
     def witness(self, start: int) -> Partial | None:
         """The first witness from ``start`` when the replay finds it, else ``None``."""
@@ -123,7 +124,7 @@ class _Walk:
         node = state // 6
         if node == self.target:  # the best-first search stops at the target
             return _Choice(slack == 0 and self.depth.item(state) == 0, 1, (node,), context=context)
-        pops, left = 1, self.depth.item(state) + slack - 1
+        pops, left, budget = 1, self.depth.item(state) + slack - 1, self.budget
         for step in self._hops(state, slack):
             after = context
             if step.claim != ISA:
@@ -131,9 +132,9 @@ class _Walk:
                 if after is None:
                     continue  # the best-first search drops it unpopped
             found = self.solve(after, step.state, left - step.depth)
-            pops = min(pops + found.pops, self.budget + 1)
-            if pops > self.budget:
-                return _Choice(False, pops)
+            pops += found.pops
+            if pops > budget:
+                return _Choice(False, budget + 1)
             if found.ok:
                 return _Choice(True, pops, (node,) + found.nodes, ((node, step.node, step.claim),)
                                + found.moves, times(step.code, found.sign), found.context)
@@ -146,19 +147,23 @@ class _Walk:
         merged = self.merged[key] = merge(context, claim, values=self.up)
         return merged
 
-    def _hops(self, state: int, slack: int) -> Iterable[_Step]:
+    def _hops(self, state: int, slack: int) -> Iterator[_Step]:
         """The hops from ``state`` to a state at most ``slack`` hops off the shortest, in
-        order; on shortest routes the first is the ``greedy`` one, and the rest are only
-        looked for when it fails."""
+        order; on shortest routes the first is the ``greedy`` one, and the others are
+        only looked for when it fails (once per state, whatever the context)."""
         greedy = self.greedy.get(state) if slack == 0 else None
-        if greedy is None:
-            return self._scan(state, slack, skip=False)
-        return chain((greedy,), self._scan(state, slack, skip=True))
+        if greedy is not None:
+            yield greedy
+        key = (state, slack)
+        if key not in self.scanned:
+            self.scanned[key] = self._scan(state, slack)
+        yield from islice(self.scanned[key], greedy is not None, None)
 
-    def _scan(self, state: int, slack: int, skip: bool) -> Iterator[_Step]:
+    def _scan(self, state: int, slack: int) -> list[_Step]:
         search, item = self.search, self.depth.item
         avoid, via, signed, admitted = search.avoid, search.via, search.signs, search.admitted
         sign, phase, below = state // 2 % 3, state % 2, item(state) + slack
+        found = []
         for nxt, claim, code in search.index.out[state // 6]:
             if nxt == avoid or (claim != ISA and not admitted[claim]):
                 continue
@@ -166,9 +171,8 @@ class _Walk:
                 1 if nxt == via else phase)
             distance = item(after)
             if 0 <= distance < below:
-                if not skip:
-                    yield _Step(after, nxt, claim, code, distance)
-                skip = False
+                found.append(_Step(after, nxt, claim, code, distance))
+        return found
 
 
 def _steps(search: Search, depth: np.ndarray, starts: Sequence[int]) -> dict[int, _Step]:
