@@ -38,6 +38,7 @@ __all__ = [
     "WhyNot",
     "Pathways",
     "cite",
+    "citations",
     "hop_of_claim",
 ]
 
@@ -149,8 +150,15 @@ class Hop:
         }
 
 
-def hop_of_claim(graph: MechanismGraph, claim: Claim, inherited_by: str | None = None) -> Hop:
-    """The :class:`Hop` stating ``claim``, with its evidence resolved."""
+def citations(graph: MechanismGraph, claim: Claim) -> tuple[Citation, ...]:
+    """The evidence of ``claim``, resolved."""
+    return tuple(cite(graph, reference) for reference in claim.evidence)
+
+
+def hop_of_claim(graph: MechanismGraph, claim: Claim, inherited_by: str | None = None,
+                 evidence: tuple[Citation, ...] | None = None) -> Hop:
+    """The :class:`Hop` stating ``claim``, with its evidence resolved (or given, as
+    :func:`citations` of the claim, by a caller that made them already)."""
     return Hop(
         claim.subject,
         claim.object,
@@ -158,7 +166,7 @@ def hop_of_claim(graph: MechanismGraph, claim: Claim, inherited_by: str | None =
         claim.relation,
         claim.id,
         claim.context,
-        tuple(cite(graph, reference) for reference in claim.evidence),
+        citations(graph, claim) if evidence is None else evidence,
         None if claim.span == NOWHERE else claim.span,
         claim.is_hypothesis,
         inherited_by,

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, hop_of_claim
+from .answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, citations, hop_of_claim
 from .context import Context, admitted_mask, merge
 from .csr import Distances, Traversal
 from .errors import Diagnostic, QueryError
@@ -282,7 +282,8 @@ def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path
     """The :class:`Path` of a found partial path; claims after an isa climb are inherited.
 
     ``known`` keeps the hops made so far (by step, and the member a claim is
-    inherited by) for paths that share them."""
+    inherited by) and the citations of their claims (by claim id) for paths that
+    share them."""
     graph, names = search.graph, search.index.names
     known = {} if known is None else known
     hops: list[Hop] = []
@@ -295,9 +296,14 @@ def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path
         else:
             key, climber = (step, climber), None
         hop = known.get(key)
-        if hop is None:
-            hop = known[key] = (Hop(names[start], names[end], Sign.POSITIVE) if claim_id == ISA
-                                else hop_of_claim(graph, graph.claims[claim_id], inherited_by=key[1]))
+        if hop is None and claim_id == ISA:
+            hop = known[key] = Hop(names[start], names[end], Sign.POSITIVE)
+        elif hop is None:
+            claim = graph.claims[claim_id]
+            evidence = known.get(claim_id)
+            if evidence is None:
+                evidence = known[claim_id] = citations(graph, claim)
+            hop = known[key] = hop_of_claim(graph, claim, key[1], evidence)
         hops.append(hop)
     return Path(tuple(hops), SIGN_OF_CODE[partial.sign], partial.context)
 
