@@ -156,8 +156,13 @@ class MechanismGraph:
 
     def add_entity(self, entity: Entity) -> None:
         """Add (or replace) an entity node."""
-        self.links.add_node(entity.name, entity=entity)
-        self.hierarchy.add_node(entity.name)
+        self.add_entities((entity,))
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Add (or replace) many entity nodes at once, in the order given."""
+        entities = list(entities)
+        self.links.add_nodes_from((entity.name, {"entity": entity}) for entity in entities)
+        self.hierarchy.add_nodes_from(entity.name for entity in entities)
         self._index = None
 
     def add_claim(
@@ -246,14 +251,21 @@ def _add_edges(links: nx.MultiDiGraph, claims: list[Claim]) -> None:
     """Add one edge per claim (keyed by its new id) to a plain ``MultiDiGraph``,
     filling its adjacency dicts as ``add_edge`` does, without its per-edge checks."""
     succ, pred, node = links._succ, links._pred, links._node
+
+    def new_node(name: str) -> dict:
+        succ[name], pred[name], node[name] = {}, {}, {}
+        return succ[name]
+
     for claim in claims:
         u, v = claim.subject, claim.object
-        for name in (u, v):
-            if name not in succ:
-                succ[name], pred[name], node[name] = {}, {}, {}
-        keys = succ[u].get(v)
+        out = succ.get(u)
+        if out is None:
+            out = new_node(u)
+        keys = out.get(v)
         if keys is None:
-            keys = succ[u][v] = pred[v][u] = {}
+            if v not in succ:
+                new_node(v)
+            keys = out[v] = pred[v][u] = {}
         keys[claim.id] = {"claim": claim}
     getattr(links, "__networkx_cache__", {}).clear()
 
