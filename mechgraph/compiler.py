@@ -57,9 +57,8 @@ __all__ = ["compile_rules", "diagnostic_at"]
 
 #: Each relation's and status's text, for sort keys (faster than ``.value``).
 _VALUE = {member: member.value for kind in (Relation, Status) for member in kind}
-#: A statement's place as a sort key: ``(file, line, column)``.
-_PLACE = attrgetter("span.file", "span.line", "span.col")
 _SUBJECT, _OBJECT = itemgetter(0), itemgetter(1)
+_PAIR, _REFERENCE = attrgetter("key", "value"), attrgetter("reference")
 
 
 def _where(ref: Ref, fallback: Span) -> Span:
@@ -92,7 +91,8 @@ class _Compiler:
     sources: dict[str, Source] = field(default_factory=dict)
     values: dict[str, dict[str, Span]] = field(default_factory=dict)
     implicit: dict[str, Span] = field(default_factory=dict)
-    known: set[str] = field(default_factory=set)  # declared, or used and warned about
+    #: Every name declared, or used and warned about → a number, in the order met.
+    known: dict[str, int] = field(default_factory=dict)
 
     def report(self, severity: Severity, code: str, message: str, span: Span, hint=None) -> None:
         self.diagnostics.append(diagnostic_at(self.graph, severity, code, message, span, hint))
@@ -140,7 +140,7 @@ class _Compiler:
         """Resolve an entity name; the first use of an undeclared one is a warning."""
         name = ref.name
         if name not in self.known:
-            self.known.add(name)
+            self.known[name] = len(self.known)
             span = _where(ref, fallback)
             self.implicit[name] = span
             hint = _did_you_mean(name, self.entities) or (
@@ -187,7 +187,7 @@ class _Compiler:
                     f"`{qualifier.value}` is not a declared value of `{qualifier.key}`", span, hint,
                 )
 
-    def check_hypothesis(self, hypothesis: Hypothesis, known: set[str]) -> None:
+    def check_hypothesis(self, hypothesis: Hypothesis, known: Iterable[str]) -> None:
         self.check_evidence(hypothesis.evidence, hypothesis.span)
         for statement in hypothesis.statements:
             if not isinstance(statement, (Reaches, SignOf)):
@@ -220,10 +220,7 @@ class _Compiler:
 def _statements(files: Sequence[RuleFile]) -> list:
     """Every top-level statement, in (file, line, column) order; statements without a
     place (made by hand) in the order of their text."""
-    items = [s for f in files for s in f.statements]
-    if all(s.span.line for s in items):  # parsed statements: the place decides alone
-        return sorted(items, key=_PLACE)
-    return sorted(items, key=_place)
+    return sorted((s for f in files for s in f.statements), key=_place)
 
 
 def _place(statement) -> tuple[str, int, int, str]:
@@ -256,7 +253,8 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
 class _Links:
     """The links met so far, resolved, each distinct context and evidence list kept once."""
 
-    #: Per link: (subject, object, context, evidence, the link).
+    #: Per link: its subject's and object's numbers in ``known``, then a claim's fields
+    #: after its id: subject, relation, object, context, evidence, status, span.
     rows: list[tuple] = field(default_factory=list)
     #: Pairs as written → (pairs sorted by key, whether any value is undeclared).
     contexts: dict[tuple, tuple] = field(default_factory=dict)
@@ -265,14 +263,16 @@ class _Links:
 
     def add(self, c: _Compiler, link: Link) -> None:
         """Resolve ``link``'s names, context and evidence (reporting what is wrong)."""
-        subject, obj = link.subject.name, link.object.name
-        if subject not in c.known:
-            c.use(link.subject, link.span)
-        if obj not in c.known:
-            c.use(link.object, link.span)
+        known, subject, obj = c.known, link.subject.name, link.object.name
+        s = known.get(subject)
+        if s is None:
+            s = known[c.use(link.subject, link.span)]
+        o = known.get(obj)
+        if o is None:
+            o = known[c.use(link.object, link.span)]
         context = evidence = ()
         if link.context:
-            pairs = tuple([(q.key, q.value) for q in link.context])
+            pairs = tuple(map(_PAIR, link.context))
             seen = self.contexts.get(pairs)
             if seen is None:
                 undeclared = any(c.undeclared_value(key, value) for key, value in pairs)
@@ -281,7 +281,7 @@ class _Links:
             if undeclared:
                 c.check_values(link)
         if link.evidence:
-            references = tuple([item.reference for item in link.evidence])
+            references = tuple(map(_REFERENCE, link.evidence))
             seen = self.citations.get(references)
             if seen is None:
                 unknown = any(map(c.unknown_source, link.evidence))
@@ -289,15 +289,17 @@ class _Links:
             evidence, unknown = seen
             if unknown:
                 c.check_evidence(link.evidence, link.span)
-        self.rows.append((subject, obj, context, evidence, link))
+        self.rows.append((s, o, subject, link.relation, obj, context, evidence, link.status,
+                          link.span))
 
-    def order(self, names: Iterable[str]) -> list[int]:
+    def order(self, known: dict[str, int]) -> list[int]:
         """Positions of the rows in claim order: by subject, object, relation, context,
-        evidence, status, then place; ``names`` holds every subject and object."""
-        rank = {name: i for i, name in enumerate(sorted(names))}.__getitem__
-        count = len(self.rows)
-        pair = np.fromiter(map(rank, map(_SUBJECT, self.rows)), np.int64, count) * len(names)
-        pair += np.fromiter(map(rank, map(_OBJECT, self.rows)), np.int64, count)
+        evidence, status, then place."""
+        by_name = sorted(known, key=known.__getitem__)  # number → name
+        rank = np.empty(len(by_name), np.int64)
+        rank[sorted(range(len(by_name)), key=by_name.__getitem__)] = np.arange(len(by_name))
+        pair = rank[list(map(_SUBJECT, self.rows))] * len(rank)
+        pair += rank[list(map(_OBJECT, self.rows))]
         positions = np.argsort(pair, kind="stable")
         ties = np.flatnonzero(np.diff(pair[positions]) == 0).tolist()
         order = positions.tolist()
@@ -310,18 +312,16 @@ class _Links:
         return order
 
     def _tiebreak(self, position: int) -> tuple:
-        _, _, context, evidence, link = self.rows[position]
-        span = link.span
-        return (_VALUE[link.relation], context, evidence, _VALUE[link.status],
+        _, _, _, relation, _, context, evidence, status, span = self.rows[position]
+        return (_VALUE[relation], context, evidence, _VALUE[status],
                 span.file, span.line, span.col)
 
-    def claims(self, names: Sequence[str]) -> list[Claim]:
+    def claims(self, known: dict[str, int]) -> list[Claim]:
         """One claim per link, numbered in claim order."""
         rows, claims = self.rows, []
-        for number, i in enumerate(self.order(names)):
-            subject, obj, context, evidence, link = rows[i]
-            claims.append(Claim(number, subject, link.relation, obj, context, evidence,
-                                link.status, link.span))
+        for number, i in enumerate(self.order(known)):
+            _, _, subject, relation, obj, context, evidence, status, span = rows[i]
+            claims.append(Claim(number, subject, relation, obj, context, evidence, status, span))
         return claims
 
 
@@ -335,7 +335,7 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
         action = declare.get(type(statement))
         if action is not None:
             action(statement)
-    c.known.update(c.entities)
+    c.known.update((name, i) for i, name in enumerate(c.entities))
 
     hierarchy = nx.DiGraph()
     value_isa: dict[str, nx.DiGraph] = {key: nx.DiGraph() for key in c.values}
@@ -385,6 +385,6 @@ def _build(c: _Compiler, hierarchy, value_isa, links: _Links, hypotheses) -> Mec
             graph.add_value_isa(key, narrower, broader)
     for member, parent in sorted(hierarchy.edges):
         graph.add_isa(member, parent, hierarchy.edges[member, parent]["span"])
-    graph.add_claims(links.claims(names))
+    graph.add_claims(links.claims(c.known))
     graph.hypotheses = {name: hypotheses[name] for name in sorted(hypotheses)}
     return graph

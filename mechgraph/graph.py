@@ -71,7 +71,7 @@ class Source:
     span: Span = field(default=NOWHERE, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One stated causal link, as compiled: names resolved, context sorted by key."""
 
