@@ -337,7 +337,7 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
             action(statement)
     c.known.update((name, i) for i, name in enumerate(c.entities))
 
-    hierarchy = nx.DiGraph()
+    memberships: dict[tuple[str, str], Span] = {}  # the last statement's place wins
     value_isa: dict[str, nx.DiGraph] = {key: nx.DiGraph() for key in c.values}
     links = _Links()
     hypotheses: dict[str, Hypothesis] = {}
@@ -352,7 +352,7 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
                 continue
             parent = c.use(statement.parent, statement.span)
             for member in statement.members:
-                hierarchy.add_edge(c.use(member, statement.span), parent, span=statement.span)
+                memberships[c.use(member, statement.span), parent] = statement.span
         elif isinstance(statement, Hypothesis):
             name = statement.name.name
             if name in hypotheses:
@@ -364,6 +364,9 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
             else:
                 hypotheses[name] = statement
 
+    hierarchy = nx.DiGraph()
+    hierarchy.add_edges_from((member, parent, {"span": span})
+                             for (member, parent), span in memberships.items())
     c.check_cycles(hierarchy, "isa", "isa-cycle")
     for key in sorted(value_isa):
         c.check_cycles(value_isa[key], f"`{key}` value isa", "value-isa-cycle")
@@ -383,8 +386,7 @@ def _build(c: _Compiler, hierarchy, value_isa, links: _Links, hypotheses) -> Mec
             graph.add_value(key, value)
         for narrower, broader in sorted(value_isa[key].edges):
             graph.add_value_isa(key, narrower, broader)
-    for member, parent in sorted(hierarchy.edges):
-        graph.add_isa(member, parent, hierarchy.edges[member, parent]["span"])
+    graph.add_isas(sorted(hierarchy.edges(data="span")))
     graph.add_claims(links.claims(c.known))
     graph.hypotheses = {name: hypotheses[name] for name in sorted(hypotheses)}
     return graph

@@ -214,7 +214,11 @@ class MechanismGraph:
 
     def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
         """State that ``member`` is a ``parent``."""
-        self.hierarchy.add_edge(member, parent, span=span)
+        self.add_isas(((member, parent, span),))
+
+    def add_isas(self, edges: Iterable[tuple[str, str, Span]]) -> None:
+        """State many ``(member, parent, span)`` memberships at once, in the order given."""
+        self.hierarchy.add_edges_from((member, parent, {"span": span}) for member, parent, span in edges)
         self._index = None
 
     def add_value(self, key: str, value: str) -> None:
