@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 import networkx as nx
@@ -57,7 +57,6 @@ __all__ = ["compile_rules", "diagnostic_at"]
 
 #: Each relation's and status's text, for sort keys (faster than ``.value``).
 _VALUE = {member: member.value for kind in (Relation, Status) for member in kind}
-_SUBJECT, _OBJECT = itemgetter(0), itemgetter(1)
 _PAIR, _REFERENCE = attrgetter("key", "value"), attrgetter("reference")
 
 
@@ -253,8 +252,10 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
 class _Links:
     """The links met so far, resolved, each distinct context and evidence list kept once."""
 
-    #: Per link: its subject's and object's numbers in ``known``, then a claim's fields
-    #: after its id: subject, relation, object, context, evidence, status, span.
+    #: Per link: its subject's and its object's numbers in ``_Compiler.known``.
+    subjects: list[int] = field(default_factory=list)
+    objects: list[int] = field(default_factory=list)
+    #: Per link: a claim's fields after its id (subject ... span).
     rows: list[tuple] = field(default_factory=list)
     #: Pairs as written → (pairs sorted by key, whether any value is undeclared).
     contexts: dict[tuple, tuple] = field(default_factory=dict)
@@ -289,8 +290,9 @@ class _Links:
             evidence, unknown = seen
             if unknown:
                 c.check_evidence(link.evidence, link.span)
-        self.rows.append((s, o, subject, link.relation, obj, context, evidence, link.status,
-                          link.span))
+        self.subjects.append(s)
+        self.objects.append(o)
+        self.rows.append((subject, link.relation, obj, context, evidence, link.status, link.span))
 
     def order(self, known: dict[str, int]) -> list[int]:
         """Positions of the rows in claim order: by subject, object, relation, context,
@@ -298,8 +300,7 @@ class _Links:
         by_name = sorted(known, key=known.__getitem__)  # number → name
         rank = np.empty(len(by_name), np.int64)
         rank[sorted(range(len(by_name)), key=by_name.__getitem__)] = np.arange(len(by_name))
-        pair = rank[list(map(_SUBJECT, self.rows))] * len(rank)
-        pair += rank[list(map(_OBJECT, self.rows))]
+        pair = rank[self.subjects] * len(rank) + rank[self.objects]
         positions = np.argsort(pair, kind="stable")
         ties = np.flatnonzero(np.diff(pair[positions]) == 0).tolist()
         order = positions.tolist()
@@ -312,17 +313,13 @@ class _Links:
         return order
 
     def _tiebreak(self, position: int) -> tuple:
-        _, _, _, relation, _, context, evidence, status, span = self.rows[position]
+        _, relation, _, context, evidence, status, span = self.rows[position]
         return (_VALUE[relation], context, evidence, _VALUE[status],
                 span.file, span.line, span.col)
 
     def claims(self, known: dict[str, int]) -> list[Claim]:
         """One claim per link, numbered in claim order."""
-        rows, claims = self.rows, []
-        for number, i in enumerate(self.order(known)):
-            _, _, subject, relation, obj, context, evidence, status, span = rows[i]
-            claims.append(Claim(number, subject, relation, obj, context, evidence, status, span))
-        return claims
+        return Claim.numbered(map(self.rows.__getitem__, self.order(known)))
 
 
 def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic]]:

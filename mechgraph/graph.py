@@ -96,6 +96,37 @@ class Claim:
     def is_hypothesis(self) -> bool:
         return self.status is Status.HYPOTHESIS
 
+    @classmethod
+    def numbered(cls, rows: Iterable[tuple], start: int = 0) -> list["Claim"]:
+        """Claims with ids ``start, start + 1, ...`` from rows of their other seven fields.
+
+        The same as calling ``Claim(id, *row)``, in half the time: a frozen
+        dataclass's ``__init__`` calls ``object.__setattr__`` once per field;
+        this fills the slots directly, for the compiler's millions of claims.
+
+        >>> row = ("a", Relation.INCREASES, "b", (), ("pmid:1",), Status.OBSERVED, NOWHERE)
+        >>> Claim.numbered([row], start=4) == [Claim(4, *row)]
+        True
+        """
+        new = object.__new__
+        setters = (getattr(cls, name).__set__ for name in cls.__slots__)
+        set_id, set_subject, set_relation, set_object, *setters = setters
+        set_context, set_evidence, set_status, set_span = setters
+        claims = []
+        for number, row in enumerate(rows, start):
+            subject, relation, obj, context, evidence, status, span = row
+            claim = new(cls)
+            set_id(claim, number)
+            set_subject(claim, subject)
+            set_relation(claim, relation)
+            set_object(claim, obj)
+            set_context(claim, context)
+            set_evidence(claim, evidence)
+            set_status(claim, status)
+            set_span(claim, span)
+            claims.append(claim)
+        return claims
+
 
 @dataclass
 class MechanismGraph:
@@ -218,7 +249,9 @@ class MechanismGraph:
 
     def add_isas(self, edges: Iterable[tuple[str, str, Span]]) -> None:
         """State many ``(member, parent, span)`` memberships at once, in the order given."""
-        self.hierarchy.add_edges_from((member, parent, {"span": span}) for member, parent, span in edges)
+        self.hierarchy.add_edges_from(
+            (member, parent, {"span": span}) for member, parent, span in edges
+        )
         self._index = None
 
     def add_value(self, key: str, value: str) -> None:
