@@ -381,10 +381,14 @@ class WhyNot(Displayable):
         q = self.question
         lines = [f"{self.verdict.value:<4} {q.describe()}"]
         lines += [_INDENT + "; ".join(filter(None, (u.describe(), u.hint))) for u in self.unknown]
-        if self.last_reached:
+        if self.last_reached == (q.source,):
+            lines.append(f"{_INDENT}{q.source} reaches nothing here")
+        elif self.last_reached:
             near = ", ".join(self.last_reached)
             lines.append(f"{_INDENT}reached from {q.source}, nearest to {q.target}: {near}")
-        if self.first_reaching:
+        if self.first_reaching == (q.target,):
+            lines.append(f"{_INDENT}nothing reaches {q.target} here")
+        elif self.first_reaching:
             near = ", ".join(self.first_reaching)
             lines.append(f"{_INDENT}reaching {q.target}, nearest to {q.source}: {near}")
         lines += [f"{_INDENT}blocked: {b.describe()}" for b in self.blocked]

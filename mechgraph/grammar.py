@@ -51,7 +51,7 @@ no arrow.  A keyword of a declaration (``drug``, ``source``, ``context``, ...)
 only starts a declaration when the next token is not a relation, ``isa`` or
 ``,``: ``source -> effect`` is a link from an entity called ``source``.
 The hot statement forms also exist as whole-line regular expressions
-(:data:`LINK_LINE`, :data:`ISA_LINE`, :data:`DECL_LINE`) built from the same
+(:data:`LINK_LINE`, :data:`ISA_LINE`, :data:`DECL_LINE`, :data:`SOURCE_LINE`) built from the same
 tokens, for the parser's fast path.
 
 >>> statement_line.parse_string("imipramine -> NMDA_adaptation @skolnick1996")["relation"]
@@ -88,6 +88,8 @@ __all__ = [
     "LINK_LINE",
     "ISA_LINE",
     "DECL_LINE",
+    "ENTRY",
+    "SOURCE_LINE",
 ]
 
 # Lexical fragments (regular-expression source), shared with the parser's
@@ -268,15 +270,26 @@ LINK_LINE = re.compile(
     f"(?P<subject>{_NAME}){_SP}(?P<relation>{ARROW}|(?:{_WORDS}){NOT_IDENT})"
     f"{_SP}(?P<object>{_NAME})"
     f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
-    f"(?P<evidence>(?:{_SP}@{REFERENCE})*)"
+    f"(?:{_SP}@(?P<evidence>{REFERENCE})(?P<more_evidence>(?:{_SP}@{REFERENCE})*))?"
     f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){NOT_IDENT})?{_END}"
 )
 #: ``name, name, ... isa parent # comment``
 ISA_LINE = re.compile(
     f"(?P<members>{_NAME}(?:{_SP},{_SP}{_NAME})*){_SP}isa{NOT_IDENT}{_SP}(?P<parent>{_NAME}){_END}"
 )
-#: ``KIND name, name, ... # comment`` (no labels or attributes)
+#: A keyword is a declaration's only when no relation or ``isa`` follows it.
+_DECLARES = f"{NOT_IDENT}{_SP}(?!(?:isa|{_WORDS}){NOT_IDENT})"
+#: ``name "label" key=value ...``: one entry of a declaration.
+_ENTRY = f"{_NAME}(?:{_SP}{QUOTED})?(?:{_SP}{_PAIR})*"
+#: One entry at a time, to split a matched declaration.
+ENTRY = re.compile(f"(?P<name>{_NAME})(?:{_SP}(?P<label>{QUOTED}))?(?P<attributes>(?:{_SP}{_PAIR})*)")
+#: ``KIND entry, entry, ... # comment``
 DECL_LINE = re.compile(
-    f"(?P<kind>{'|'.join(ENTITY_KINDS)}){NOT_IDENT}{_SP}"
-    f"(?!(?:isa|{_WORDS}){NOT_IDENT})(?P<entries>{_NAME}(?:{_SP},{_SP}{_NAME})*){_END}"
+    f"(?P<kind>{'|'.join(ENTITY_KINDS)}){_DECLARES}"
+    f"(?P<entries>{_ENTRY}(?:{_SP},{_SP}{_ENTRY})*){_END}"
+)
+#: ``source name = prefix:id "title" # comment``
+SOURCE_LINE = re.compile(
+    f"source{_DECLARES}(?P<name>{_NAME}){_SP}={_SP}(?P<reference>{BARE}(?::{REFERENCE_ID})++)"
+    f"(?:{_SP}(?P<title>{QUOTED}))?{_END}"
 )

@@ -16,6 +16,7 @@ file's diagnostics are raised together in one :class:`ParseError`.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ import pyparsing as pp
 from . import grammar
 from .errors import Diagnostic, ParseError, Severity, sort_diagnostics
 from .memory import paused_gc
-from .grammar import DECL_LINE, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR
+from .grammar import DECL_LINE, ENTRY, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR, SOURCE_LINE
 from .parse_errors import Layout, layout_error, syntax_error
 from .reading import decode_rule_bytes, read_rule_text
 from .syntax import (
@@ -62,6 +63,13 @@ _RELATIONS = {text: Relation.from_word(text) for text in (*(r.value for r in Rel
                                                           *grammar.RELATION_WORDS)}
 _HEADER_WORD = re.compile(f"hypothesis{NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+#: A control character other than the line feed that splits lines.
+_CONTROL_INSIDE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+#: ``Span(file, line, col)`` made without the named tuple's Python ``__new__``:
+#: ``_spanned((file, line, col))``.  A parse makes several spans per line.
+_spanned = functools.partial(tuple.__new__, Span)
 
 
 def _text(token: str) -> str:
@@ -86,10 +94,10 @@ class _Reader:
 
     # -- spans and leaves -------------------------------------------------------------
     def span(self, col: int) -> Span:
-        return Span(self.file, self.line_no, col)
+        return _spanned((self.file, self.line_no, col))
 
     def ref(self, token: str, col: int) -> Ref:
-        return Ref(_text(token), span=self.span(col))
+        return Ref(_text(token), self.span(col))
 
     def col(self, loc: int) -> int:
         """The 1-based column of the token pyparsing located at ``loc`` (before its blanks)."""
@@ -116,22 +124,22 @@ class _Reader:
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        control, out = _CONTROL.search, self.out
+        # Control characters are rare: a text without any needs no check per line.
+        control = _CONTROL.search if _CONTROL_INSIDE.search(text) else None
+        fast = self.fast
         for self.line_no, line in enumerate(lines, 1):
             if line[-1:] == "\r":
                 line = line[:-1]
             self.line = line
             # The hot path: a plain statement outside a block, nothing pending.
-            if self.fast and self.block is None and not self.trivia and not control(line):
-                nodes = self.fast_statement(line)
-                if nodes is not None:
-                    out.extend(nodes)
-                    continue
+            if (fast and self.block is None and not self.trivia
+                    and not (control and control(line)) and self.fast_statement(line)):
+                continue
             self.read_line(line)
         self.close_block()
         self.flush_trivia()
-        if out and isinstance(out[-1], Blank):
-            out.pop()
+        if self.out and isinstance(self.out[-1], Blank):
+            self.out.pop()
 
     def read_line(self, line: str) -> None:
         stripped = line.lstrip(" \t")
@@ -200,9 +208,7 @@ class _Reader:
 
     # -- statements ---------------------------------------------------------------------
     def read_statement(self, line: str) -> None:
-        nodes = self.fast_statement(line) if self.fast else None
-        if nodes is not None:
-            self.out.extend(nodes)
+        if self.fast and self.fast_statement(line):
             return
         try:
             result = grammar.statement_line.parse_string(line, parse_all=True)
@@ -220,47 +226,71 @@ class _Reader:
             self.out.append(node)
             self.out.extend(trailing)
 
-    def fast_statement(self, line: str) -> list | None:
-        m = LINK_LINE.fullmatch(line)
-        if m is not None:
+    def fast_statement(self, line: str) -> bool:
+        """Read a plain statement line without pyparsing; False when no fast form matches it."""
+        if (m := LINK_LINE.fullmatch(line)) is not None:
             node = self.fast_link(m)
         elif (m := ISA_LINE.fullmatch(line)) is not None:
             members = tuple(self.names(m, "members"))
             node = IsA(members, self.ref(m["parent"], m.start("parent") + 1), span=self.span(1))
         elif (m := DECL_LINE.fullmatch(line)) is not None:
-            entries = tuple(Declared(ref, span=ref.span) for ref in self.names(m, "entries"))
-            node = EntityDecl(m["kind"], entries, span=self.span(1))
+            node = EntityDecl(m["kind"], self.fast_entries(m), span=self.span(1))
+        elif (m := SOURCE_LINE.fullmatch(line)) is not None:
+            title = m["title"] and grammar.unquote(m["title"])
+            node = SourceDecl(self.ref(m["name"], m.start("name") + 1), m["reference"], title,
+                              span=self.span(1))
         else:
-            return None
-        if m["comment"] is None:
-            return [node]
-        return [node, *self.comment(m["comment"], m.start("comment"), True)]
+            return False
+        self.out.append(node)
+        if m["comment"] is not None:
+            self.out.extend(self.comment(m["comment"], m.start("comment"), True))
+        return True
 
     def names(self, m: re.Match, group: str):
         base = m.start(group) + 1
         for name in NAME_TOKEN.finditer(m[group]):
             yield self.ref(name[0], base + name.start())
 
+    def fast_entries(self, m: re.Match) -> tuple[Declared, ...]:
+        """The entries of a matched declaration line: names, labels, attributes."""
+        base, entries = m.start("entries"), []
+        for entry in ENTRY.finditer(m["entries"]):
+            name = self.ref(entry["name"], base + entry.start() + 1)
+            label = entry["label"] and grammar.unquote(entry["label"])
+            attributes = ()
+            if entry["attributes"]:
+                at = base + entry.start("attributes") + 1
+                attributes = tuple(
+                    Attribute(a["key"], _text(a["value"]), span=self.span(at + a.start()))
+                    for a in PAIR.finditer(entry["attributes"])
+                )
+            entries.append(Declared(name, label, attributes, span=name.span))
+        return tuple(entries)
+
     def fast_link(self, m: re.Match) -> Link:
-        file, line_no, line = self.file, self.line_no, self.line
-        g = m.groupdict()
-        context = ()
-        if g["context"] is not None:
-            context = self.fast_pairs(g["context"], m.start("context"))
-        evidence, at = [], m.start("evidence")
-        for reference in g["evidence"].split("@")[1:]:  # '@' occurs in no reference
-            at = line.index("@", at) + 1
-            evidence.append(Evidence(reference.rstrip(" \t"), span=Span(file, line_no, at)))
-        subject, obj, start = g["subject"], g["object"], Span(file, line_no, 1)
+        subject, relation, obj, context, reference, more, status, _ = m.groups()
+        file, line_no = self.file, self.line_no
+        start = _spanned((file, line_no, 1))
+        if context is not None:
+            context = self.fast_pairs(context, m.start(4))
+        evidence = ()
+        if reference is not None:  # the first one, then any more
+            evidence = [Evidence(reference, _spanned((file, line_no, m.start(5))))]
+            if more:  # '@' occurs in no reference: split at it, and count columns
+                leading, *more = more.split("@")
+                at = m.start(6) + len(leading) + 1
+                for reference in more:
+                    evidence.append(Evidence(reference.rstrip(" \t"), _spanned((file, line_no, at))))
+                    at += len(reference) + 1
+            evidence = tuple(evidence)
         return Link(
-            Ref(grammar.unquote(subject) if subject[0] == '"' else subject, span=start),
-            _RELATIONS[g["relation"]],
-            Ref(grammar.unquote(obj) if obj[0] == '"' else obj,
-                span=Span(file, line_no, m.start("object") + 1)),
-            context,
-            tuple(evidence),
-            Status.HYPOTHESIS if g["status"] == "hypothesis" else Status.OBSERVED,
-            span=start,
+            Ref(grammar.unquote(subject) if subject[0] == '"' else subject, start),
+            _RELATIONS[relation],
+            Ref(grammar.unquote(obj) if obj[0] == '"' else obj, _spanned((file, line_no, m.start(3) + 1))),
+            context or (),
+            evidence,
+            Status.HYPOTHESIS if status == "hypothesis" else Status.OBSERVED,
+            start,
         )
 
     def fast_pairs(self, text: str, start: int) -> tuple[Qualifier, ...]:
@@ -275,8 +305,7 @@ class _Reader:
         for pair in text.split(","):
             key, value = pair.split("=")
             col = start + len(pair) - len(pair.lstrip(" \t")) + 1
-            span = Span(file, line_no, col)
-            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), span=span))
+            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), _spanned((file, line_no, col))))
             start += len(pair) + 1
         return tuple(pairs)
 

@@ -202,8 +202,8 @@ def why_not(
     >>> _ = g.add_claim("drug", Relation.NO_CHANGE, "effect", context={"duration": "acute"})
     >>> print(why_not(g, "drug", "effect", where={"duration": "acute"}).format())
     no   drug reaches effect under duration=acute
-         reached from drug, nearest to effect: drug
-         reaching effect, nearest to drug: effect
+         drug reaches nothing here
+         nothing reaches effect here
          blocked: drug -> effect [duration=chronic] needs duration=chronic, asked duration=acute
          no-change claim: drug -0 effect [duration=acute] holds here
     """

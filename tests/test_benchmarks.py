@@ -205,6 +205,12 @@ class TestReport:
         row = next(r for r in rows if r.label.startswith("ask vs"))
         assert (row.ratio, row.verdict) == (ask, verdict)
 
+    def test_target_judged_at_its_size_only(self):
+        """Check that a 1M target is shown, not judged, on a smaller corpus."""
+        sizes = {"10k": self._sizes(igraph_bfs=1.0, ask=9.0)["1M"]}
+        row = next(r for r in report.figure_rows(sizes) if r.label.startswith("ask vs"))
+        assert (row.ratio, row.verdict, row.target) == (9.0, "info", "<= 3 at 1M")
+
     def test_missing_figure_is_na(self):
         """Check that a figure without samples is n/a with its note."""
         rows = report.figure_rows({"1k": {"links": 1000, "lines": 1000, "timings": {

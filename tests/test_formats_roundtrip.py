@@ -36,6 +36,8 @@ from formats_support import (
 from hypothesis import given, settings
 
 from mechgraph.formats import FORMATS, export_graph, import_file
+from mechgraph.graph import MechanismGraph
+from mechgraph.syntax import Relation, Status
 
 WRITABLE = sorted(name for name, f in FORMATS.items() if f.write is not None)
 
@@ -84,6 +86,15 @@ def test_bel_keeps_links_context_evidence_status_and_identifiers(graph, tmp_path
     linked |= {n for edge in graph.hierarchy.edges for n in edge}
     expected = {n: ident for n, (_, _, ident) in graph_entities(graph).items() if n in linked}
     assert {n: ident for n, (_, _, ident) in rule_entities(rules).items()} == expected
+
+
+def test_bel_tells_a_context_key_status_from_the_hypothesis_mark(tmp_path_factory):
+    """Check that ``[status=hypothesis]`` as context does not make a claim hypothesised."""
+    graph = MechanismGraph()
+    graph.add_claim("a", Relation.INCREASES, "b", context={"status": "hypothesis"})
+    graph.add_claim("b", Relation.DECREASES, "c", context={"status": "draft"},
+                    status=Status.HYPOTHESIS)
+    assert rule_links(_round_trip("bel", graph, tmp_path_factory)) == graph_links(graph)
 
 
 @given(graph=mechanism_graphs())

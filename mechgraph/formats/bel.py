@@ -74,7 +74,8 @@ _PREFIX_CITATION = {"pmid": "PubMed", "pmc": "PubMed Central", "doi": "DOI"}
 _SET = re.compile(r"SET\s+(\w+)\s*=\s*(.*)", re.DOTALL)
 _UNSET = re.compile(r"UNSET\s+(.*)", re.DOTALL)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_STATUS = "status"
+#: The annotation that marks a hypothesised claim; a context key ``status`` stays context.
+_STATUS = "mechgraph_status"
 _TERM_HINT = 'a statement is TERM RELATION TERM, e.g. p(HGNC:AKT1) -> bp(GO:"apoptotic process")'
 
 
@@ -353,7 +354,7 @@ def write_bel(graph: MechanismGraph) -> str:
     """The graph as a BEL Script document (one statement per claim and citation).
 
     Statements without citation are written after ``UNSET ALL``; a
-    hypothesised claim carries the annotation ``status = "hypothesis"``.
+    hypothesised claim carries the annotation ``mechgraph_status = "hypothesis"``.
     """
     nodes, edges = graph_records(graph)
     terms = {n.name: term_for(n.kind, n.name, n.identifier) for n in nodes}
