@@ -190,7 +190,13 @@ class MechanismGraph:
         self.add_entities((entity,))
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
-        """Add (or replace) many entity nodes at once, in the order given."""
+        """Add (or replace) many entity nodes at once, in the order given.
+
+        >>> g = MechanismGraph()
+        >>> g.add_entities([Entity("b", "drug"), Entity("a", "process")])
+        >>> list(g.links), g.entity("a").kind
+        (['b', 'a'], 'process')
+        """
         entities = list(entities)
         self.links.add_nodes_from((entity.name, {"entity": entity}) for entity in entities)
         self.hierarchy.add_nodes_from(entity.name for entity in entities)
@@ -248,7 +254,14 @@ class MechanismGraph:
         self.add_isas(((member, parent, span),))
 
     def add_isas(self, edges: Iterable[tuple[str, str, Span]]) -> None:
-        """State many ``(member, parent, span)`` memberships at once, in the order given."""
+        """State many ``(member, parent, span)`` memberships at once, in the order given.
+
+        >>> g = MechanismGraph()
+        >>> g.add_isas([("imipramine", "tricyclic", NOWHERE),
+        ...             ("tricyclic", "antidepressant", NOWHERE)])
+        >>> sorted(g.index.ancestors["imipramine"])
+        ['antidepressant', 'tricyclic']
+        """
         self.hierarchy.add_edges_from(
             (member, parent, {"span": span}) for member, parent, span in edges
         )
