@@ -34,6 +34,7 @@ _SIGNS = 3  # sign codes: + 0, - 1, unsigned 2
 class HopArrays:
     """Every traversable hop: ``source[i] → target[i]`` by ``claim[i]`` with sign ``code[i]``.
 
+    Hops are sorted by source (``out_start`` gives each node's first hop).
     Membership climbs carry a negative claim id.  ``traversal(None)`` (every
     hop usable) is built once and kept; it is what unrestricted questions use.
     """
@@ -43,7 +44,7 @@ class HopArrays:
     target: np.ndarray
     claim: np.ndarray
     code: np.ndarray
-    _everything: dict = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, out: Sequence[Iterable[tuple[int, int, int]]]) -> "HopArrays":
@@ -53,94 +54,173 @@ class HopArrays:
         source = np.repeat(np.arange(len(out), dtype=np.int32), counts)
         return cls(len(out), source, flat[:, 0].astype(np.int32), flat[:, 1], flat[:, 2])
 
-    def traversal(self, admitted: np.ndarray | None, avoid: int = -1) -> "Traversal":
+    @property
+    def out_start(self) -> np.ndarray:
+        """Per node (and one past the last), the position of its first hop."""
+        return self.layout("forward").indptr
+
+    def traversal(self, admitted: np.ndarray | None) -> "Traversal":
         """The traversal over membership climbs and the claims ``admitted`` marks
-        (a boolean array by claim id; ``None`` or all true: every hop), never
-        entering or leaving node ``avoid`` (``-1``: none)."""
-        everything = admitted is None or bool(admitted.all())
-        if everything and avoid < 0:
-            if "all" not in self._everything:
-                self._everything["all"] = Traversal(self, None)
-            return self._everything["all"]
-        keep = np.ones(len(self.claim), bool)
-        if not everything:
-            keep = (self.claim < 0) | admitted[np.maximum(self.claim, 0)]
-        if avoid >= 0:
-            keep &= (self.source != avoid) & (self.target != avoid)
-        return Traversal(self, keep)
+        (a boolean array by claim id; ``None`` or all true: every hop)."""
+        if admitted is None or bool(admitted.all()):
+            if "all" not in self._memo:
+                self._memo["all"] = Traversal(self, None)
+            return self._memo["all"]
+        return Traversal(self, admitted)
+
+    def layout(self, name: str) -> "_Layout":
+        """Every hop as CSR entries, built once: ``forward`` (entity → entity),
+        ``backward`` (reversed) or ``signed`` (reversed, over signed states)."""
+        if name not in self._memo:
+            self._memo[name] = self._layout(name)
+        return self._memo[name]
+
+    def _layout(self, name: str) -> "_Layout":
+        hop = self.claim + 1  # each entry's claim id + 1: 0 for a membership climb
+        if name == "forward":
+            return _Layout.of(self.source, self.target, hop, self.nodes)
+        if name == "backward":
+            return _Layout.of(self.target, self.source, hop, self.nodes)
+        # signed: a state leads to the states a path may have had one hop earlier
+        known = self.code < 2  # +/-: sign s after the hop was s ^ code before; unsigned stays
+        v, u, c = self.target[known] * 3, self.source[known] * 3, self.code[known]
+        w, x = self.target[~known] * 3 + 2, self.source[~known] * 3  # unsigned: anything → unsigned
+        rows = np.concatenate([v, v + 1, v + 2, w, w, w])
+        cols = np.concatenate([u + c, u + (1 ^ c), u + 2, x, x + 1, x + 2])
+        claims = np.concatenate([np.tile(hop[known], 3), np.tile(hop[~known], 3)])
+        return _Layout.of(rows, cols, claims, self.nodes * _SIGNS)
+
+
+@dataclass(frozen=True, eq=False)
+class _Layout:
+    """A CSR adjacency in which each entry remembers its claim, so the matrix
+    of the hops a question admits is a filter, not a rebuild."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    claim: np.ndarray  # per entry, its claim id + 1 (0: a membership climb)
+    ones: np.ndarray
+
+    @classmethod
+    def of(cls, rows: np.ndarray, cols: np.ndarray, claim: np.ndarray, size: int) -> "_Layout":
+        order = np.argsort(rows, kind="stable")
+        indptr = np.zeros(size + 1, np.int32)
+        np.cumsum(np.bincount(rows, minlength=size), out=indptr[1:])
+        return cls(indptr, cols[order].astype(np.int32), claim[order].astype(np.int32),
+                   np.ones(len(rows)))
+
+    def matrix(self, admitted: np.ndarray | None) -> csr_matrix:
+        """The adjacency of membership climbs and the claims ``admitted`` marks (``None``: all)."""
+        indptr, indices = self.indptr, self.indices
+        if admitted is not None:
+            kept = np.take(np.concatenate([[True], admitted]), self.claim)
+            before = np.empty(len(kept) + 1, np.int32)
+            before[0] = 0
+            np.cumsum(kept, dtype=np.int32, out=before[1:])
+            indptr, indices = before[indptr], indices[kept]
+        size = len(indptr) - 1
+        return csr_matrix((self.ones[: len(indices)], indices, indptr), shape=(size, size))
 
 
 @dataclass(frozen=True, eq=False)
 class Traversal:
-    """The hops one question may use (``keep``: a mask over :class:`HopArrays`; ``None``: all),
+    """The hops one question may use — membership climbs and the claims ``admitted``
+    marks (``None``: all) — never entering or leaving entity ``avoid`` (``-1``: none),
     with its CSR matrices built on first use."""
 
     hops: HopArrays
-    keep: np.ndarray | None
+    admitted: np.ndarray | None
+    avoid: int = -1
+    base: "Traversal | None" = None  # the same traversal with nothing avoided
     _matrices: dict = field(default_factory=dict, repr=False)
 
-    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Source, target and sign code of every usable hop."""
-        h = self.hops
-        if self.keep is None:
-            return h.source, h.target, h.code
-        return h.source[self.keep], h.target[self.keep], h.code[self.keep]
+    def avoiding(self, node: int) -> "Traversal":
+        """This traversal without entity ``node``.  Its matrices are this one's with
+        the rows of ``node`` turned into loops (nothing leads on from it), so
+        searches may reach ``node``; :meth:`depth` and :meth:`reached` drop it."""
+        return Traversal(self.hops, self.admitted, node, self)
 
-    def _matrix(self, name: str, rows: np.ndarray, cols: np.ndarray, size: int) -> csr_matrix:
-        data = np.ones(len(rows), np.float64)
-        matrix = csr_matrix((data, (rows, cols)), shape=(size, size))
-        matrix.sum_duplicates()
-        self._matrices[name] = matrix
-        return matrix
+    def _matrix(self, name: str) -> csr_matrix:
+        if name not in self._matrices:
+            if self.base is None:
+                self._matrices[name] = self.hops.layout(name).matrix(self.admitted)
+            else:
+                self._matrices[name] = _looped(self.base._matrix(name), self._rows(name))
+        return self._matrices[name]
+
+    def usable(self, hops: np.ndarray) -> np.ndarray:
+        """Whether each of the hops at positions ``hops`` of :class:`HopArrays` may be
+        used (the avoided entity aside)."""
+        if self.admitted is None:
+            return np.ones(len(hops), bool)
+        claim = self.hops.claim[hops]
+        return (claim < 0) | self.admitted[np.maximum(claim, 0)]
+
+    def _rows(self, name: str) -> np.ndarray:
+        """The rows of the avoided entity in matrix ``name``."""
+        width = _SIGNS if name == "signed" else 1
+        return np.arange(self.avoid * width, self.avoid * width + width)
 
     def forward(self) -> csr_matrix:
         """Entity → entity along usable hops."""
-        if "forward" in self._matrices:
-            return self._matrices["forward"]
-        source, target, _ = self.arrays()
-        return self._matrix("forward", source, target, self.hops.nodes)
+        return self._matrix("forward")
 
     def backward(self, signed: bool) -> csr_matrix:
         """Usable hops reversed; ``signed``: over states ``entity * 3 + sign so far``, a
         state leading to the states a path may have had one hop earlier."""
-        name = "signed" if signed else "backward"
-        if name in self._matrices:
-            return self._matrices[name]
-        source, target, code = self.arrays()
-        if not signed:
-            return self._matrix(name, target, source, self.hops.nodes)
-        known = code < 2  # +/-: sign s after the hop was s ^ code before; unsigned stays
-        v, u, c = target[known] * 3, source[known] * 3, code[known]
-        w, x = target[~known] * 3 + 2, source[~known] * 3  # unsigned hop: anything → unsigned
-        rows = np.concatenate([v, v + 1, v + 2, w, w, w])
-        cols = np.concatenate([u + c, u + (1 ^ c), u + 2, x, x + 1, x + 2])
-        return self._matrix(name, rows, cols, self.hops.nodes * _SIGNS)
+        return self._matrix("signed" if signed else "backward")
 
-    @staticmethod
-    def depth(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+    def _avoided(self, matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+        """The avoided entity's rows of ``matrix`` but the starts among them."""
+        if self.avoid < 0:
+            return np.zeros(0, np.int64)
+        rows = self._rows("signed" if matrix.shape[0] > self.hops.nodes else "forward")
+        return np.setdiff1d(rows, np.asarray(starts, np.int64))
+
+    def depth(self, matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
         """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
-        graph, root = _rooted(matrix, starts)
-        order, predecessors = breadth_first_order(
-            graph, root, directed=True, return_predecessors=True
-        )
-        # order lists states level by level; parents' positions never decrease along it
-        position = np.empty(graph.shape[0], np.int64)
-        position[order] = np.arange(len(order))
-        parents = position[predecessors[order[1:]]]
-        bounds = [0, 1]
-        while bounds[-1] < len(order):
-            bounds.append(1 + int(np.searchsorted(parents, bounds[-1], side="left")))
-        levels = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
-        depth = np.full(graph.shape[0], -1, np.int64)
-        depth[order] = levels - (root == matrix.shape[0])
-        return depth[: matrix.shape[0]]
+        depth = _depth(matrix, starts)
+        depth[self._avoided(matrix, starts)] = -1
+        return depth
 
-    @staticmethod
-    def reached(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+    def reached(self, matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
         """The rows reached from ``starts`` (themselves included), in search order."""
-        graph, root = _rooted(matrix, starts)
-        order = breadth_first_order(graph, root, directed=True, return_predecessors=False)
-        return order[order < matrix.shape[0]]
+        order = _reached(matrix, starts)
+        return order[~np.isin(order, self._avoided(matrix, starts))]
+
+
+def _depth(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+    """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
+    graph, root = _rooted(matrix, starts)
+    order, predecessors = breadth_first_order(
+        graph, root, directed=True, return_predecessors=True
+    )
+    # order lists states level by level; parents' positions never decrease along it
+    position = np.empty(graph.shape[0], np.int64)
+    position[order] = np.arange(len(order))
+    parents = position[predecessors[order[1:]]]
+    bounds = [0, 1]
+    while bounds[-1] < len(order):
+        bounds.append(1 + int(np.searchsorted(parents, bounds[-1], side="left")))
+    levels = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+    depth = np.full(graph.shape[0], -1, np.int64)
+    depth[order] = levels - (root == matrix.shape[0])
+    return depth[: matrix.shape[0]]
+
+
+def _reached(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+    """The rows reached from ``starts`` (themselves included), in search order."""
+    graph, root = _rooted(matrix, starts)
+    order = breadth_first_order(graph, root, directed=True, return_predecessors=False)
+    return order[order < matrix.shape[0]]
+
+
+def _looped(matrix: csr_matrix, rows: np.ndarray) -> csr_matrix:
+    """``matrix`` with each of ``rows`` leading only to itself (a copy of its columns)."""
+    indices = matrix.indices.copy()
+    for row in rows.tolist():
+        indices[matrix.indptr[row]:matrix.indptr[row + 1]] = row
+    return csr_matrix((matrix.data, indices, matrix.indptr), shape=matrix.shape)
 
 
 def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
@@ -186,7 +266,7 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
         after = graph.indices[graph.indptr[node]:graph.indptr[node + 1]]
         first = after[usable[after] & (level[after] < 0)]
         if len(first):
-            found = Traversal.reached(detour, first)
+            found = _reached(detour, first)
             found = found[level[found] < 0]
             level[found] = i
     back = place[target] >= 0

@@ -32,6 +32,8 @@ import difflib
 from dataclasses import dataclass, replace
 from typing import Iterable, Protocol, Sequence
 
+import numpy as np
+
 from .answers import Hop, Hypotheses, Path, hop_of_claim
 from .context import Context, format_context, merge
 from .errors import Diagnostic, QueryError
@@ -90,6 +92,7 @@ class Scope:
     where: Context
     hypotheses: Hypotheses
     left_out: frozenset[int]
+    own: tuple[int, ...] = ()  # of those, the claims citing only the hypothesis itself
 
     @classmethod
     def of(cls, graph: MechanismGraph, name: str, qualifiers: Iterable[Qualifier]) -> "Scope":
@@ -105,19 +108,18 @@ class Scope:
                     f"unknown value {HYPOTHESES_KEY}={qualifier.value}", file=qualifier.span.file,
                     line=qualifier.span.line, col=qualifier.span.col,
                     hint=f"use {HYPOTHESES_KEY}=include to count hypothesised links"))
-        left_out = frozenset(
-            claim.id for claim in graph.claims
-            if mode is Hypotheses.EXCLUDE
-            and (claim.is_hypothesis or (claim.evidence and set(claim.evidence) == {name}))
-        )
-        return cls(name, tuple(sorted(pairs)), mode, left_out)
+        left_out: frozenset[int] = frozenset()
+        own: tuple[int, ...] = ()
+        if mode is Hypotheses.EXCLUDE:  # hypothesised claims and those citing only `name`
+            own = tuple(claim.id for claim in graph.claims if name in claim.evidence
+                        and all(cited == name for cited in claim.evidence))
+            left_out = frozenset(np.flatnonzero(graph.index.hypothetical).tolist()).union(own)
+        return cls(name, tuple(sorted(pairs)), mode, left_out, own)
 
     def search(self, graph: MechanismGraph, source: str, target: str, via: str | None = None) -> Search:
         """The engine's search for ``source ⇝ target`` over the claims in scope."""
         question = make_question(source, target, via, dict(self.where), None, self.hypotheses)
-        search = Search.of(graph, question)
-        admitted = [ok and i not in self.left_out for i, ok in enumerate(search.admitted)]
-        return replace(search, admitted=admitted)
+        return Search.of(graph, question, self.own)  # the mode leaves out hypothesised ones
 
     def why_not(self, graph: MechanismGraph, source: str, target: str, via: str | None = None):
         """The engine's why-not for ``source ⇝ target`` under this scope."""

@@ -28,6 +28,7 @@ from typing import Sequence
 
 from .answers import Path
 from .graph import MechanismGraph
+from .descent import descend
 from .search import DEFAULT_BUDGET, Search, to_path, witnesses
 
 __all__ = ["Reach", "Route", "members_of", "routes", "avoiding"]
@@ -59,25 +60,32 @@ def routes(search: Search, members: Sequence[str], budget: int = DEFAULT_BUDGET)
     """Each member's shortest route to the search's target.
 
     One backward traversal from the target serves every member; each witness
-    is then read off the exact distances (a best-first search that rarely
-    leaves the shortest route).
+    is then read off the exact distances: by the greedy descent of
+    :func:`mechgraph.descent.descend`, all members at once, and by the
+    best-first search for the few members where that is not a witness.
     """
     dist = search.distances()
+    starts = {name: search.start_state(search.index.ids[name]) for name in members}
+    read = descend(search, dist, [state for state in starts.values() if state in dist], budget)
+    hops: dict = {}  # hops shared by the members' paths
     found = {}
-    for name in members:
-        node = search.index.ids[name]
-        if search.start_state(node) not in dist:
+    for name, state in starts.items():
+        if state not in dist:
             found[name] = Route(name, Reach.NONE)
             continue
-        paths, exhausted = witnesses(replace(search, starts=(node,)), dist, 1, budget)
-        if paths:
-            found[name] = Route(name, Reach.ROUTE, to_path(search, paths[0]))
+        exhausted = False
+        if state not in read:
+            one = replace(search, starts=(search.index.ids[name],))
+            paths, exhausted = witnesses(one, dist, 1, budget)
+            read.update({state: paths[0]} if paths else {})
+        if state in read:
+            found[name] = Route(name, Reach.ROUTE, to_path(search, read[state], hops))
         else:
             found[name] = Route(name, Reach.WALK if exhausted else Reach.NONE)
     return found
 
 
 def avoiding(search: Search, name: str) -> Search:
-    """``search`` on the graph with entity ``name`` removed (no copy of the graph:
-    one more compiled traversal, see :meth:`mechgraph.search.Search.avoiding`)."""
+    """``search`` on the graph with entity ``name`` removed (no copy of the graph, and
+    the same matrices with ``name``'s rows looped, see :meth:`mechgraph.search.Search.avoiding`)."""
     return search.avoiding(name)

@@ -42,6 +42,8 @@ __all__ = [
     "where_note",
     "witnesses",
     "to_path",
+    "times",
+    "Partial",
     "Search",
     "DEFAULT_BUDGET",
     "SignLike",
@@ -105,14 +107,15 @@ class Search:
     starts: tuple[int, ...]
     target: int
     via: int
-    admitted: Sequence[bool]
+    admitted: np.ndarray  # by claim id
     signs: frozenset[int] | None  # None: any sign, and states do not track it
     traversal: Traversal  # the usable hops, compiled
     avoid: int = -1  # an entity no route may pass (see avoiding)
 
     @classmethod
-    def of(cls, graph: MechanismGraph, question: Question) -> "Search":
-        """Resolve names (:class:`QueryError` when unknown) and the admitted claims."""
+    def of(cls, graph: MechanismGraph, question: Question, left_out: Iterable[int] = ()) -> "Search":
+        """Resolve names (:class:`QueryError` when unknown) and the admitted claims
+        (those the question admits, but the claim ids ``left_out``)."""
         index = graph.index
         source = require(graph, "source", question.source)
         target = require(graph, "target", question.target)
@@ -125,14 +128,16 @@ class Search:
         starts = tuple(sorted({source} | {index.ids[m] for m in members} - {target}))
         include = question.hypotheses is Hypotheses.INCLUDE
         admitted = admitted_mask(graph, dict(question.where), include)
+        admitted[np.fromiter(left_out, np.int64)] = False
         signs = None if question.sign is None else frozenset({SIGN_CODE[question.sign]})
         traversal = index.hops.traversal(admitted)
         return cls(graph, index, question, starts, target, via, admitted, signs, traversal)
 
     def avoiding(self, name: str) -> "Search":
-        """This question on the graph without entity ``name``: one more compiled
-        traversal, no copy of the graph.  A start that still reaches the target
-        has a route that bypasses ``name``.
+        """This question on the graph without entity ``name``: no copy of the graph,
+        the same compiled traversal with ``name`` made a dead end (see
+        :meth:`mechgraph.csr.Traversal.avoiding`).  A start that still reaches the
+        target has a route that bypasses ``name``.
 
         >>> from mechgraph.syntax import Relation
         >>> g = MechanismGraph()
@@ -143,7 +148,7 @@ class Search:
         'no'
         """
         node = require(self.graph, "entity", name)
-        traversal = self.index.hops.traversal(np.asarray(self.admitted), avoid=node)
+        traversal = self.traversal.avoiding(node)
         starts = tuple(start for start in self.starts if start != node)
         return replace(self, starts=starts, traversal=traversal, avoid=node)
 
@@ -201,7 +206,8 @@ def _state(node: int, sign: int, phase: int) -> int:
     return (node * 3 + sign) * 2 + phase
 
 
-def _times(a: int, b: int) -> int:
+def times(a: int, b: int) -> int:
+    """The sign code of a path of sign code ``a`` followed by a hop of sign code ``b``."""
     return 2 if 2 in (a, b) else a ^ b
 
 
@@ -213,7 +219,7 @@ def _signs_before(after: int, code: int) -> tuple[int, ...]:
 
 
 @dataclass(frozen=True)
-class _Partial:
+class Partial:
     """A simple partial path in the witness search."""
 
     node: int
@@ -226,24 +232,27 @@ class _Partial:
 
 def witnesses(
     search: Search, dist: Mapping[int, int], max_paths: int, budget: int = DEFAULT_BUDGET
-) -> tuple[list[_Partial], bool]:
-    """Up to ``max_paths`` simple goal paths, shortest first; and whether the budget ran out."""
+) -> tuple[list[Partial], bool]:
+    """Up to ``max_paths`` simple goal paths, shortest first, then in hop order (by start,
+    then the index's order of each hop); and whether the budget ran out.
+
+    Partial paths are popped by least ``length + distance`` (the distances are
+    exact, so never more than a route's length), ties in hop order: along
+    shortest routes the search goes depth-first, trying hops in order.
+    """
     index, claims, up = search.index, search.graph.claims, search.index.value_up
-    heap: list[tuple[int, int, int, _Partial]] = []
-    counter = 0
+    heap: list[tuple[int, int, tuple, Partial]] = []
     for node in search.starts:
         state = search.start_state(node)
         if state in dist:
-            partial = _Partial(node, 0, state % 2, frozenset((node,)), (), ())
-            heap.append((dist[state], 0, counter, partial))
-            counter += 1
+            heap.append((dist[state], node, (), Partial(node, 0, state % 2, frozenset((node,)), (), ())))
     heapq.heapify(heap)
-    found: list[_Partial] = []
+    found: list[Partial] = []
     seen: set[tuple[int, ...]] = set()
     for _ in range(budget):
         if not heap or len(found) >= max_paths:
             return found, False
-        _, _, _, p = heapq.heappop(heap)
+        _, start, _, p = heapq.heappop(heap)
         if p.node == search.target:
             nodes = tuple(step[1] for step in p.steps)
             if p.phase and (search.signs is None or p.sign in search.signs) and nodes not in seen:
@@ -253,7 +262,7 @@ def witnesses(
         for nxt, claim_id, code in index.out[p.node]:
             if nxt in p.visited or nxt == search.avoid or not search.usable(claim_id):
                 continue
-            sign = _times(p.sign, code)
+            sign = times(p.sign, code)
             phase = 1 if nxt == search.via else p.phase
             state = _state(nxt, sign if search.signs else 0, phase)
             if state not in dist:
@@ -263,26 +272,33 @@ def witnesses(
                 context = merge(p.context, claims[claim_id].context, values=up)
                 if context is None:
                     continue
-            g = len(p.steps) + 1
-            step = (p.node, nxt, claim_id)
-            child = _Partial(nxt, sign, phase, p.visited | {nxt}, context, p.steps + (step,))
-            heapq.heappush(heap, (g + dist[state], -g, counter, child))
-            counter += 1
+            steps = p.steps + ((p.node, nxt, claim_id),)
+            child = Partial(nxt, sign, phase, p.visited | {nxt}, context, steps)
+            heapq.heappush(heap, (len(steps) + dist[state], start, steps, child))
     return found, bool(heap) and len(found) < max_paths
 
 
-def to_path(search: Search, partial: _Partial) -> Path:
-    """The :class:`Path` of a found partial path; claims after an isa climb are inherited."""
+def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path:
+    """The :class:`Path` of a found partial path; claims after an isa climb are inherited.
+
+    ``known`` keeps the hops made so far (by step, and the member a claim is
+    inherited by) for paths that share them."""
     graph, names = search.graph, search.index.names
+    known = {} if known is None else known
     hops: list[Hop] = []
     climber: str | None = None
-    for start, end, claim_id in partial.steps:
+    for step in partial.steps:
+        start, end, claim_id = step
         if claim_id == ISA:
             climber = climber or names[start]
-            hops.append(Hop(names[start], names[end], Sign.POSITIVE))
+            key: tuple = step
         else:
-            hops.append(hop_of_claim(graph, graph.claims[claim_id], inherited_by=climber))
-            climber = None
+            key, climber = (step, climber), None
+        hop = known.get(key)
+        if hop is None:
+            hop = known[key] = (Hop(names[start], names[end], Sign.POSITIVE) if claim_id == ISA
+                                else hop_of_claim(graph, graph.claims[claim_id], inherited_by=key[1]))
+        hops.append(hop)
     return Path(tuple(hops), SIGN_OF_CODE[partial.sign], partial.context)
 
 
