@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from operator import attrgetter
+from typing import Iterable, Sequence
 
 import networkx as nx
+import numpy as np
 
 from .errors import Diagnostic, Severity, sort_diagnostics
 from .graph import Claim, Entity, MechanismGraph, Source
@@ -55,10 +57,7 @@ __all__ = ["compile_rules", "diagnostic_at"]
 
 #: Each relation's and status's text, for sort keys (faster than ``.value``).
 _VALUE = {member: member.value for kind in (Relation, Status) for member in kind}
-
-
-def _order(span: Span) -> tuple[str, int, int]:
-    return (span.file, span.line, span.col)
+_PAIR, _REFERENCE = attrgetter("key", "value"), attrgetter("reference")
 
 
 def _where(ref: Ref, fallback: Span) -> Span:
@@ -91,6 +90,8 @@ class _Compiler:
     sources: dict[str, Source] = field(default_factory=dict)
     values: dict[str, dict[str, Span]] = field(default_factory=dict)
     implicit: dict[str, Span] = field(default_factory=dict)
+    #: Every name declared, or used and warned about → a number, in the order met.
+    known: dict[str, int] = field(default_factory=dict)
 
     def report(self, severity: Severity, code: str, message: str, span: Span, hint=None) -> None:
         self.diagnostics.append(diagnostic_at(self.graph, severity, code, message, span, hint))
@@ -137,7 +138,8 @@ class _Compiler:
     def use(self, ref: Ref, fallback: Span) -> str:
         """Resolve an entity name; the first use of an undeclared one is a warning."""
         name = ref.name
-        if name not in self.entities and name not in self.implicit:
+        if name not in self.known:
+            self.known[name] = len(self.known)
             span = _where(ref, fallback)
             self.implicit[name] = span
             hint = _did_you_mean(name, self.entities) or (
@@ -149,10 +151,17 @@ class _Compiler:
             )
         return name
 
+    def unknown_source(self, item: Evidence) -> bool:
+        return not item.is_inline and item.reference not in self.sources
+
+    def undeclared_value(self, key: str, value: str) -> bool:
+        declared = self.values.get(key)
+        return bool(declared) and value not in declared
+
     def check_evidence(self, evidence: Iterable[Evidence], fallback: Span) -> tuple[str, ...]:
         references = []
         for item in evidence:
-            if not item.is_inline and item.reference not in self.sources:
+            if self.unknown_source(item):
                 hint = _did_you_mean(item.reference, self.sources) or (
                     "declare it: `source NAME = pmid:ID`, or cite inline as `@pmid:ID`"
                 )
@@ -166,8 +175,8 @@ class _Compiler:
 
     def check_values(self, link: Link) -> None:
         for qualifier in link.context:
-            declared = self.values.get(qualifier.key)
-            if declared and qualifier.value not in declared:
+            if self.undeclared_value(qualifier.key, qualifier.value):
+                declared = self.values[qualifier.key]
                 span = qualifier.span if qualifier.span != NOWHERE else link.span
                 hint = _did_you_mean(qualifier.value, declared) or (
                     f"declared values: {', '.join(sorted(declared))}"
@@ -177,7 +186,7 @@ class _Compiler:
                     f"`{qualifier.value}` is not a declared value of `{qualifier.key}`", span, hint,
                 )
 
-    def check_hypothesis(self, hypothesis: Hypothesis, known: set[str]) -> None:
+    def check_hypothesis(self, hypothesis: Hypothesis, known: Iterable[str]) -> None:
         self.check_evidence(hypothesis.evidence, hypothesis.span)
         for statement in hypothesis.statements:
             if not isinstance(statement, (Reaches, SignOf)):
@@ -207,11 +216,10 @@ class _Compiler:
             hierarchy.remove_edges_from([(u, v) for u, v in hierarchy.subgraph(component).edges])
 
 
-def _statements(files: Sequence[RuleFile]) -> Iterator:
+def _statements(files: Sequence[RuleFile]) -> list:
     """Every top-level statement, in (file, line, column) order; statements without a
     place (made by hand) in the order of their text."""
-    items = [s for f in files for s in f.statements]
-    return iter(sorted(items, key=_place))
+    return sorted((s for f in files for s in f.statements), key=_place)
 
 
 def _place(statement) -> tuple[str, int, int, str]:
@@ -240,34 +248,99 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
         return _compile(files)
 
 
+@dataclass
+class _Links:
+    """The links met so far, resolved, each distinct context and evidence list kept once."""
+
+    #: Per link: its subject's and its object's numbers in ``_Compiler.known``.
+    subjects: list[int] = field(default_factory=list)
+    objects: list[int] = field(default_factory=list)
+    #: Per link: a claim's fields after its id (subject ... span).
+    rows: list[tuple] = field(default_factory=list)
+    #: Pairs as written → (pairs sorted by key, whether any value is undeclared).
+    contexts: dict[tuple, tuple] = field(default_factory=dict)
+    #: References as written → (the same tuple, whether any source is unknown).
+    citations: dict[tuple, tuple] = field(default_factory=dict)
+
+    def add(self, c: _Compiler, link: Link) -> None:
+        """Resolve ``link``'s names, context and evidence (reporting what is wrong)."""
+        known, subject, obj = c.known, link.subject.name, link.object.name
+        s = known.get(subject)
+        if s is None:
+            s = known[c.use(link.subject, link.span)]
+        o = known.get(obj)
+        if o is None:
+            o = known[c.use(link.object, link.span)]
+        context = evidence = ()
+        if link.context:
+            pairs = tuple(map(_PAIR, link.context))
+            seen = self.contexts.get(pairs)
+            if seen is None:
+                undeclared = any(c.undeclared_value(key, value) for key, value in pairs)
+                seen = self.contexts[pairs] = (tuple(sorted(pairs)), undeclared)
+            context, undeclared = seen
+            if undeclared:
+                c.check_values(link)
+        if link.evidence:
+            references = tuple(map(_REFERENCE, link.evidence))
+            seen = self.citations.get(references)
+            if seen is None:
+                unknown = any(map(c.unknown_source, link.evidence))
+                seen = self.citations[references] = (references, unknown)
+            evidence, unknown = seen
+            if unknown:
+                c.check_evidence(link.evidence, link.span)
+        self.subjects.append(s)
+        self.objects.append(o)
+        self.rows.append((subject, link.relation, obj, context, evidence, link.status, link.span))
+
+    def order(self, known: dict[str, int]) -> list[int]:
+        """Positions of the rows in claim order: by subject, object, relation, context,
+        evidence, status, then place."""
+        by_name = sorted(known, key=known.__getitem__)  # number → name
+        rank = np.empty(len(by_name), np.int64)
+        rank[sorted(range(len(by_name)), key=by_name.__getitem__)] = np.arange(len(by_name))
+        pair = rank[self.subjects] * len(rank) + rank[self.objects]
+        positions = np.argsort(pair, kind="stable")
+        ties = np.flatnonzero(np.diff(pair[positions]) == 0).tolist()
+        order = positions.tolist()
+        start = None  # the runs of one subject and object get the rest of the key
+        for i, tie in enumerate(ties):
+            start = tie if start is None else start
+            if i + 1 == len(ties) or ties[i + 1] != tie + 1:
+                order[start:tie + 2] = sorted(order[start:tie + 2], key=self._tiebreak)
+                start = None
+        return order
+
+    def _tiebreak(self, position: int) -> tuple:
+        _, relation, _, context, evidence, status, span = self.rows[position]
+        return (_VALUE[relation], context, evidence, _VALUE[status],
+                span.file, span.line, span.col)
+
+    def claims(self, known: dict[str, int]) -> list[Claim]:
+        """One claim per link, numbered in claim order."""
+        return Claim.numbered(map(self.rows.__getitem__, self.order(known)))
+
+
 def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic]]:
-    statements = list(_statements(files))
+    statements = _statements(files)
     c = _Compiler(MechanismGraph(files=sorted(f.path for f in files),
                                  texts={f.path: f.text for f in files}))
-    for kind, action in ((SourceDecl, c.declare_source), (EntityDecl, c.declare_entities),
-                         (ValueDecl, c.declare_values)):
-        for statement in statements:
-            if isinstance(statement, kind):
-                action(statement)
+    declare = {SourceDecl: c.declare_source, EntityDecl: c.declare_entities,
+               ValueDecl: c.declare_values}
+    for statement in statements:
+        action = declare.get(type(statement))
+        if action is not None:
+            action(statement)
+    c.known.update((name, i) for i, name in enumerate(c.entities))
 
-    hierarchy = nx.DiGraph()
+    memberships: dict[tuple[str, str], Span] = {}  # the last statement's place wins
     value_isa: dict[str, nx.DiGraph] = {key: nx.DiGraph() for key in c.values}
-    links: list[tuple] = []
+    links = _Links()
     hypotheses: dict[str, Hypothesis] = {}
-    contexts: dict[tuple, tuple] = {}  # one tuple per distinct context, shared by its claims
     for statement in statements:
         if isinstance(statement, Link):
-            subject = c.use(statement.subject, statement.span)
-            obj = c.use(statement.object, statement.span)
-            c.check_values(statement)
-            evidence = c.check_evidence(statement.evidence, statement.span)
-            pairs = tuple((q.key, q.value) for q in statement.context)
-            context = contexts.get(pairs)
-            if context is None:
-                context = contexts[pairs] = tuple(sorted(pairs))
-            order = (subject, obj, _VALUE[statement.relation], context, evidence,
-                     _VALUE[statement.status], _order(statement.span))
-            links.append((order, statement, subject, obj, context, evidence))
+            links.add(c, statement)
         elif isinstance(statement, IsA):
             key = c.value_key(statement.parent.name)
             if key is not None and all(m.name in c.values[key] for m in statement.members):
@@ -276,7 +349,7 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
                 continue
             parent = c.use(statement.parent, statement.span)
             for member in statement.members:
-                hierarchy.add_edge(c.use(member, statement.span), parent, span=statement.span)
+                memberships[c.use(member, statement.span), parent] = statement.span
         elif isinstance(statement, Hypothesis):
             name = statement.name.name
             if name in hypotheses:
@@ -288,32 +361,29 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
             else:
                 hypotheses[name] = statement
 
+    hierarchy = nx.DiGraph()
+    hierarchy.add_edges_from((member, parent, {"span": span})
+                             for (member, parent), span in memberships.items())
     c.check_cycles(hierarchy, "isa", "isa-cycle")
     for key in sorted(value_isa):
         c.check_cycles(value_isa[key], f"`{key}` value isa", "value-isa-cycle")
-    known = set(c.entities) | set(c.implicit)
     for name in sorted(hypotheses):
-        c.check_hypothesis(hypotheses[name], known)
+        c.check_hypothesis(hypotheses[name], c.known)
     return _build(c, hierarchy, value_isa, links, hypotheses), sort_diagnostics(c.diagnostics)
 
 
-def _build(c: _Compiler, hierarchy, value_isa, links, hypotheses) -> MechanismGraph:
+def _build(c: _Compiler, hierarchy, value_isa, links: _Links, hypotheses) -> MechanismGraph:
     graph = c.graph
-    for name in sorted(set(c.entities) | set(c.implicit)):
-        graph.add_entity(c.entities.get(name) or Entity(name, "entity", span=c.implicit[name]))
+    names = sorted(c.known)
+    graph.add_entities(c.entities.get(name) or Entity(name, "entity", span=c.implicit[name])
+                       for name in names)
     graph.sources = {name: c.sources[name] for name in sorted(c.sources)}
     for key in sorted(c.values):
         for value in sorted(c.values[key]):
             graph.add_value(key, value)
         for narrower, broader in sorted(value_isa[key].edges):
             graph.add_value_isa(key, narrower, broader)
-    for member, parent in sorted(hierarchy.edges):
-        graph.add_isa(member, parent, hierarchy.edges[member, parent]["span"])
-    graph.add_claims(
-        Claim(number, subject, link.relation, obj, context, evidence, link.status, link.span)
-        for number, (_, link, subject, obj, context, evidence) in enumerate(
-            sorted(links, key=lambda item: item[0])
-        )
-    )
+    graph.add_isas(sorted(hierarchy.edges(data="span")))
+    graph.add_claims(links.claims(c.known))
     graph.hypotheses = {name: hypotheses[name] for name in sorted(hypotheses)}
     return graph

@@ -96,6 +96,16 @@ class TestResolution:
         assert error.code == "unknown-source" and error.hint == "did you mean `skolnick1996`?"
         assert error.line == 3
 
+    def test_each_link_is_checked(self):
+        """Check that every link repeating an undeclared value or unknown source is reported,
+        not only the first one (contexts and evidence lists are judged once each)."""
+        _, diagnostics = compile_text(
+            "context duration acute\nentity a, b\n"
+            "a -> b [duration=chronic] @nowhere\nb -> a [duration=chronic] @nowhere\n")
+        assert [(d.code, d.line) for d in diagnostics] == [
+            ("undeclared-value", 3), ("unknown-source", 3),
+            ("undeclared-value", 4), ("unknown-source", 4)]
+
     def test_hypothesis_names(self):
         """Check that hypotheses naming unknown entities, or twice named, are errors."""
         text = (
@@ -135,3 +145,22 @@ def test_compiling_ignores_statement_order(rules, data):
     second, second_diagnostics = compile_rules([rules.rule_file(order)])
     assert _content(first) == _content(second)
     assert first_diagnostics == second_diagnostics
+
+
+def _claim_key(claim):
+    span = claim.span
+    return (claim.subject, claim.object, claim.relation.value, claim.context, claim.evidence,
+            claim.status.value, span.file, span.line, span.col)
+
+
+@settings(max_examples=200)
+@given(rules=random_rules(max_size=3, max_links=20), data=st.data())
+def test_claims_are_numbered_in_sorted_order(rules, data):
+    """Check that claim ids follow (subject, object, relation, context, evidence, status,
+    place), also among the many claims that share a subject and an object."""
+    order = data.draw(st.permutations(range(len(rules.statements))))
+    graph, _ = compile_rules([rules.rule_file(order)])
+    keys = [_claim_key(c) for c in graph.claims]
+    assert keys == sorted(keys)
+    assert [c.id for c in graph.claims] == list(range(len(keys)))
+    assert [k for _, _, k in graph.links.edges(keys=True)] == list(range(len(keys)))

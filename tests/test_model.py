@@ -167,3 +167,24 @@ def test_bulk_claims_build_the_same_multigraph():
     assert list(graph.links.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
     assert list(graph.links.in_edges("a", keys=True)) == list(expected.in_edges("a", keys=True))
     assert graph.links._succ["a"]["b"] is graph.links._pred["b"]["a"]  # one key dict, as nx shares it
+
+
+def test_numbered_claims_are_the_claims_init_makes():
+    """Check that Claim.numbered fills every field (the span too) and stays frozen."""
+    import dataclasses
+
+    import pytest
+
+    from mechgraph.graph import Claim
+    from mechgraph.syntax import Relation, Span, Status
+
+    rows = [("a", Relation.DECREASES, "b", (("duration", "chronic"),), ("pmid:1", "src"),
+             Status.HYPOTHESIS, Span("r.mg", 3, 1)),
+            ("b", Relation.ASSOCIATION, "c", (), (), Status.OBSERVED, Span("r.mg", 4, 2))]
+    made = Claim.numbered(rows, start=7)
+    expected = [Claim(7 + i, *row) for i, row in enumerate(rows)]
+    fields = [f.name for f in dataclasses.fields(Claim)]
+    assert [[getattr(c, f) for f in fields] for c in made] == [
+        [getattr(c, f) for f in fields] for c in expected]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made[0].subject = "z"
