@@ -122,7 +122,7 @@ class Scope:
 
     def why_not(self, graph: MechanismGraph, source: str, target: str, via: str | None = None):
         """The engine's why-not for ``source ⇝ target`` under this scope."""
-        return why_not(graph, source, target, via, dict(self.where), None, self.hypotheses)
+        return why_not(graph, source, target, via, dict(self.where), None, self.hypotheses, self.own)
 
 
 def _denies(claim_sign: Sign, route_sign: Sign) -> bool:
