@@ -65,6 +65,7 @@ class BlockReason(enum.Enum):
 
     CONTEXT = "context"
     HYPOTHESIS = "hypothesis"
+    CIRCULAR = "circular"  # it cites only the hypothesis being judged
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,12 @@ class Answer(Displayable):
         }
 
 
+_UNUSED = {
+    BlockReason.HYPOTHESIS: "is hypothesised (observed claims only)",
+    BlockReason.CIRCULAR: "cites only the hypothesis being judged",
+}
+
+
 @dataclass(frozen=True)
 class Blocked:
     """A claim a route could have used, left out by the question's context or mode."""
@@ -327,7 +334,7 @@ class Blocked:
     clash: Clash | None = None
 
     def describe(self) -> str:
-        why = str(self.clash) if self.clash else "is hypothesised (observed claims only)"
+        why = str(self.clash) if self.clash else _UNUSED[self.reason]
         return f"{self.hop.located()} {why}"
 
     def to_dict(self) -> dict[str, Any]:

@@ -153,11 +153,11 @@ def _claims(columns: dict[str, list]) -> list[Claim]:
     rows = zip(columns["subject"], columns["relation"], columns["object"], columns["context"],
                columns["evidence"], columns["status"], columns["file"], columns["line"],
                columns["col"])
-    return [
-        Claim(i, names[s], relations[r], names[o], contexts[c], evidences[e], statuses[t],
-              Span(files[f], line, col))
-        for i, (s, r, o, c, e, t, f, line, col) in enumerate(rows)
-    ]
+    return Claim.numbered(
+        (names[s], relations[r], names[o], contexts[c], evidences[e], statuses[t],
+         Span(files[f], line, col))
+        for s, r, o, c, e, t, f, line, col in rows
+    )
 
 
 def _graph_document(g: MechanismGraph) -> dict[str, Any]:
@@ -176,15 +176,13 @@ def _graph_document(g: MechanismGraph) -> dict[str, Any]:
 
 def _graph(document: dict[str, Any], texts: dict[str, str]) -> MechanismGraph:
     g = MechanismGraph(files=list(document["files"]), texts=texts)
-    for entity in _decode(document["entities"]):
-        g.add_entity(entity)
+    g.add_entities(_decode(document["entities"]))
     for key, values in document["values"].items():
         for value in values["declared"]:
             g.add_value(key, value)
         for narrower, broader in values["isa"]:
             g.add_value_isa(key, narrower, broader)
-    for member, parent, span in document["isa"]:
-        g.add_isa(member, parent, _decode(span))
+    g.add_isas((member, parent, _decode(span)) for member, parent, span in document["isa"])
     g.sources = {s.name: s for s in _decode(document["sources"])}
     g.add_claims(_claims(document["claims"]))
     g.hypotheses = {h.name.name: h for h in _decode(document["hypotheses"])}

@@ -38,7 +38,7 @@ from .answers import Hop, Hypotheses, Path, hop_of_claim
 from .context import Context, format_context, merge
 from .errors import Diagnostic, QueryError
 from .formatter import format_statement
-from .graph import MechanismGraph
+from .graph import SIGN_CODE, MechanismGraph
 from .paths import why_not
 from .search import DEFAULT_BUDGET, Search, make_question, where_note
 from .routes import Reach, Route, avoiding, members_of, routes
@@ -81,7 +81,6 @@ HYPOTHESES_KEY = "hypotheses"
 #: Members per statement that get a full why-not explanation (each costs a few traversals).
 MAX_EXPLAINED = 3
 _SIGNED = (Sign.POSITIVE, Sign.NEGATIVE)
-_SIGN_CODE = {Sign.POSITIVE: 0, Sign.NEGATIVE: 1, Sign.UNSIGNED: 2}
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ class Scope:
 
     def why_not(self, graph: MechanismGraph, source: str, target: str, via: str | None = None):
         """The engine's why-not for ``source ⇝ target`` under this scope."""
-        return why_not(graph, source, target, via, dict(self.where), None, self.hypotheses)
+        return why_not(graph, source, target, via, dict(self.where), None, self.hypotheses, self.own)
 
 
 def _denies(claim_sign: Sign, route_sign: Sign) -> bool:
@@ -281,7 +280,7 @@ def check_sign_of(graph: MechanismGraph, statement: SignOf, scope: Scope, earlie
     search = scope.search(graph, cls, target)
     other = Sign.NEGATIVE if want is Sign.POSITIVE else Sign.POSITIVE
     by_sign = {
-        sign: routes(replace(search, signs=frozenset({_SIGN_CODE[sign]})), members, budget)
+        sign: routes(replace(search, signs=frozenset({SIGN_CODE[sign]})), members, budget)
         for sign in (want, other, Sign.UNSIGNED)
     }
     failures = [Counterexample(Problem.OTHER_SIGN, r.member, r.path) for r in _with(by_sign[other], Reach.ROUTE)]

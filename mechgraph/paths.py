@@ -25,7 +25,7 @@ yes  a ─(+)→ b ─(-)→ c
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -134,8 +134,8 @@ def _nearest(found: dict[int, int], distance: dict[int, int], names) -> tuple[st
     return tuple(best[:_MAX_NEAREST])
 
 
-def _first_path(graph: MechanismGraph, question: Question) -> Path | None:
-    found = answer(Search.of(graph, question), max_paths=1)
+def _first_path(graph: MechanismGraph, question: Question, left_out: Iterable[int]) -> Path | None:
+    found = answer(Search.of(graph, question, left_out), max_paths=1)
     return found.paths[0] if found.paths else None
 
 
@@ -151,9 +151,12 @@ def _blocked(search: Search, forward: dict[int, int], to_target: dict[int, int])
                 continue
             claim = graph.claims[claim_id]
             found = clash(query, claim.context, index.value_up)
-            reason = BlockReason.CONTEXT if found else BlockReason.HYPOTHESIS
-            if reason is BlockReason.HYPOTHESIS and not excluding:
-                continue
+            if found:
+                reason = BlockReason.CONTEXT
+            elif claim.is_hypothesis and excluding:
+                reason = BlockReason.HYPOTHESIS
+            else:  # left out by the caller: it cites only the hypothesis being judged
+                reason = BlockReason.CIRCULAR
             out.append(Blocked(hop_of_claim(graph, claim), reason, found))
     return out[:_MAX_LISTED]
 
@@ -179,8 +182,11 @@ def why_not(
     where: Where = None,
     sign: SignLike = None,
     hypotheses: Hypotheses | str = "include",
+    left_out: Iterable[int] = (),
 ) -> WhyNot:
-    """Explain why :func:`mechgraph.paths.ask` does not say yes (arguments as for ``ask``).
+    """Explain why :func:`mechgraph.paths.ask` does not say yes (arguments as for ``ask``;
+    the claim ids ``left_out`` are not used, as when a hypothesis is judged without the
+    claims that cite only itself).
 
     Unknown names are reported in the result (with close names), not raised.
     "Nearest" is measured over every claim, whatever its context or status:
@@ -212,7 +218,8 @@ def why_not(
     unknown = tuple(u for role, name in roles if name for u in [unknown_name(graph, role, name)] if u)
     if unknown:
         return WhyNot(question, Verdict.NO, unknown=unknown)
-    search = Search.of(graph, question)
+    left_out = tuple(left_out)
+    search = Search.of(graph, question, left_out)
     result = answer(search, max_paths=1)
     if result.holds:
         return WhyNot(question, Verdict.YES, note=f"it does: {result.paths[0].chain()}")
@@ -223,9 +230,9 @@ def why_not(
     from_source = reach(index.out, search.starts, lambda claim: True)
     wrong_sign = without_via = None
     if question.sign is not None:
-        wrong_sign = _first_path(graph, replace(question, sign=None))
+        wrong_sign = _first_path(graph, replace(question, sign=None), left_out)
     if question.via is not None:
-        without_via = _first_path(graph, replace(question, via=None))
+        without_via = _first_path(graph, replace(question, via=None), left_out)
     cut = search.target not in forward  # else the route fails on sign, via or simplicity
     return WhyNot(
         question,

@@ -127,22 +127,32 @@ class Sign(enum.Enum):
         return Sign.POSITIVE if self is other else Sign.NEGATIVE
 
 
+#: Each arrow's sign and BEL word.
+_ARROWS = {
+    "->": (Sign.POSITIVE, "increases"),
+    "-|": (Sign.NEGATIVE, "decreases"),
+    "-0": (Sign.NO_CHANGE, "causesNoChange"),
+    "--": (Sign.UNSIGNED, "association"),
+}
+
+
 class Relation(enum.Enum):
-    """The four causal relations; the value is the arrow written in rules."""
+    """The four causal relations; the value is the arrow written in rules.
+
+    Each carries its ``sign`` and BEL's ``word`` for it as plain attributes
+    (read once per claim by every index build, so no property):
+
+    >>> Relation.DECREASES.sign, Relation.DECREASES.word
+    (<Sign.NEGATIVE: '-'>, 'decreases')
+    """
 
     INCREASES = "->"
     DECREASES = "-|"
     NO_CHANGE = "-0"
     ASSOCIATION = "--"
 
-    @property
-    def sign(self) -> Sign:
-        return _RELATION_SIGN[self]
-
-    @property
-    def word(self) -> str:
-        """BEL's word for the relation (``increases``)."""
-        return _RELATION_WORD[self]
+    def __init__(self, arrow: str) -> None:
+        self.sign, self.word = _ARROWS[arrow]
 
     @classmethod
     def from_word(cls, text: str) -> "Relation":
@@ -150,19 +160,7 @@ class Relation(enum.Enum):
         return _RELATION_BY_TEXT[text]
 
 
-_RELATION_SIGN = {
-    Relation.INCREASES: Sign.POSITIVE,
-    Relation.DECREASES: Sign.NEGATIVE,
-    Relation.NO_CHANGE: Sign.NO_CHANGE,
-    Relation.ASSOCIATION: Sign.UNSIGNED,
-}
-_RELATION_WORD = {
-    Relation.INCREASES: "increases",
-    Relation.DECREASES: "decreases",
-    Relation.NO_CHANGE: "causesNoChange",
-    Relation.ASSOCIATION: "association",
-}
-_RELATION_BY_TEXT = {r.value: r for r in Relation} | {w: r for r, w in _RELATION_WORD.items()}
+_RELATION_BY_TEXT = {r.value: r for r in Relation} | {r.word: r for r in Relation}
 
 
 class Status(enum.Enum):

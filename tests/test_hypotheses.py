@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, RULES
 from factories import hypothesis as block
 from factories import random_rules
+from mechgraph.answers import BlockReason, Verdict
 from mechgraph.compiler import compile_rules
 from mechgraph.context import admitted_claims, merge
 from mechgraph.errors import QueryError
@@ -215,6 +216,11 @@ class TestForms:
         result = _judge_text(text)
         assert result.outcome is Outcome.FAILS
         assert [(h.subject, h.object) for h in result.left_out] == [("a", "t")]
+        [counter] = result.statements[0].counterexamples
+        assert counter.member == "a" and counter.why_not.verdict is Verdict.NO
+        [blocked] = counter.why_not.blocked
+        assert (blocked.hop.subject, blocked.reason) == ("a", BlockReason.CIRCULAR)
+        assert "cites only the hypothesis being judged" in blocked.describe()
 
     def test_bad_hypotheses_value_is_undecided(self):
         """Check a malformed `hypotheses=` value gives an undecided statement with a hint."""
