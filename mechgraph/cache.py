@@ -127,20 +127,19 @@ class _Table:
 
 def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
     names, files, contexts, evidence = _Table(), _Table(), _Table(), _Table()
-    relations = [r.value for r in syntax.Relation]
-    statuses = [s.value for s in syntax.Status]
-    columns: dict[str, list] = {key: [] for key in (
-        "subject", "relation", "object", "context", "evidence", "status", "file", "line", "col")}
-    for c in claims:
-        columns["subject"].append(names.number(c.subject))
-        columns["relation"].append(relations.index(c.relation.value))
-        columns["object"].append(names.number(c.object))
-        columns["context"].append(contexts.number(c.context))
-        columns["evidence"].append(evidence.number(c.evidence))
-        columns["status"].append(statuses.index(c.status.value))
-        columns["file"].append(files.number(c.span.file))
-        columns["line"].append(c.span.line)
-        columns["col"].append(c.span.col)
+    relation = {r.value: i for i, r in enumerate(syntax.Relation)}
+    status = {s.value: i for i, s in enumerate(syntax.Status)}
+    columns = {
+        "subject": [names.number(c.subject) for c in claims],
+        "relation": [relation[c.relation.value] for c in claims],
+        "object": [names.number(c.object) for c in claims],
+        "context": [contexts.number(c.context) for c in claims],
+        "evidence": [evidence.number(c.evidence) for c in claims],
+        "status": [status[c.status.value] for c in claims],
+        "file": [files.number(c.span.file) for c in claims],
+        "line": [c.span.line for c in claims],
+        "col": [c.span.col for c in claims],
+    }
     return {**columns, "names": names.values(), "files": files.values(),
             "contexts": contexts.values(), "evidences": evidence.values()}
 
@@ -239,8 +238,10 @@ class Cache:
         read = [[path, _digest(path)] for path in entry.graph.files]
         if key is None or any(digest is None for _, digest in read):
             return
-        document = {"format": FORMAT, "read": read, "graph": _graph_document(entry.graph),
-                    "diagnostics": _encode(list(entry.diagnostics))}
+        with paused_gc():  # one string in C (json.dump would encode piece by piece in Python)
+            text = json.dumps({"format": FORMAT, "read": read, "graph": _graph_document(entry.graph),
+                               "diagnostics": _encode(list(entry.diagnostics))},
+                              separators=(",", ":"))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
@@ -248,7 +249,7 @@ class Cache:
             return
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(document, out, separators=(",", ":"))
+                out.write(text)
             os.replace(temporary, self.folder / f"{key}.json")
         except OSError:
             Path(temporary).unlink(missing_ok=True)
