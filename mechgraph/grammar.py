@@ -51,8 +51,9 @@ no arrow.  A keyword of a declaration (``drug``, ``source``, ``context``, ...)
 only starts a declaration when the next token is not a relation, ``isa`` or
 ``,``: ``source -> effect`` is a link from an entity called ``source``.
 The hot statement forms also exist as whole-line regular expressions
-(:data:`LINK_LINE`, :data:`ISA_LINE`, :data:`DECL_LINE`, :data:`SOURCE_LINE`) built from the same
-tokens, for the parser's fast path.
+(:data:`LINK_LINE`, :data:`ISA_LINE`, :data:`DECL_LINE`, :data:`SOURCE_LINE`,
+:data:`VALUES_LINE`, hypothesis headers and statements) built from the same tokens, for the
+parser's fast path.
 
 >>> statement_line.parse_string("imipramine -> NMDA_adaptation @skolnick1996")["relation"]
 '->'
@@ -90,6 +91,12 @@ __all__ = [
     "DECL_LINE",
     "ENTRY",
     "SOURCE_LINE",
+    "VALUES_LINE",
+    "VALUE_TOKEN",
+    "REACHES_LINE",
+    "SIGN_LINE",
+    "CONSISTENT_LINE",
+    "HEADER_LINE",
 ]
 
 # Lexical fragments (regular-expression source), shared with the parser's
@@ -261,6 +268,8 @@ _NAME = f"(?:{BARE}|{QUOTED})"
 _WORDS = "|".join(RELATION_WORDS)
 _PAIR = f"{BARE}{_SP}={_SP}(?:{QUOTED}|{VALUE})"
 _END = f"{_SP}(?:#(?P<comment>.*))?"
+#: An optional ``[k=v, ...]`` after a link or a hypothesis statement.
+_CONTEXT = f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
 #: One name (bare or quoted) at a time, to split a matched list.
 NAME_TOKEN = re.compile(_NAME)
 #: One context pair, to split a matched context that holds quoted values.
@@ -268,8 +277,7 @@ PAIR = re.compile(f"(?P<key>{BARE}){_SP}={_SP}(?P<value>{QUOTED}|{VALUE})")
 #: ``subject REL object [k=v, ...] @evidence ... status=... # comment``
 LINK_LINE = re.compile(
     f"(?P<subject>{_NAME}){_SP}(?P<relation>{ARROW}|(?:{_WORDS}){NOT_IDENT})"
-    f"{_SP}(?P<object>{_NAME})"
-    f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
+    f"{_SP}(?P<object>{_NAME}){_CONTEXT}"
     f"(?:{_SP}@(?P<evidence>{REFERENCE})(?P<more_evidence>(?:{_SP}@{REFERENCE})*))?"
     f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){NOT_IDENT})?{_END}"
 )
@@ -292,4 +300,28 @@ DECL_LINE = re.compile(
 SOURCE_LINE = re.compile(
     f"source{_DECLARES}(?P<name>{_NAME}){_SP}={_SP}(?P<reference>{BARE}(?::{REFERENCE_ID})++)"
     f"(?:{_SP}(?P<title>{QUOTED}))?{_END}"
+)
+#: ``context key value, value, ... # comment``
+VALUES_LINE = re.compile(
+    f"context{_DECLARES}(?P<key>{BARE}){_SP}"
+    f"(?P<values>(?:{QUOTED}|{VALUE})(?:{_SP},{_SP}(?:{QUOTED}|{VALUE}))*){_END}"
+)
+#: One value (quoted or not) at a time, to split a matched ``context`` line.
+VALUE_TOKEN = re.compile(f"{QUOTED}|{VALUE}")
+#: ``    every|some|no C reaches T [through X] [k=v, ...] # comment`` (in a hypothesis block)
+REACHES_LINE = re.compile(
+    f"{_SP}(?P<quantifier>every|some|no){NOT_IDENT}{_SP}(?P<members>{_NAME}){_SP}"
+    f"reaches{NOT_IDENT}{_SP}(?P<target>{_NAME})"
+    f"(?:{_SP}through{NOT_IDENT}{_SP}(?P<through>{_NAME}))?{_CONTEXT}{_END}"
+)
+#: ``    sign of C to T is +|- [k=v, ...] # comment`` (in a hypothesis block)
+SIGN_LINE = re.compile(
+    f"{_SP}sign{NOT_IDENT}{_SP}of{NOT_IDENT}{_SP}(?P<members>{_NAME}){_SP}to{NOT_IDENT}{_SP}"
+    f"(?P<target>{_NAME}){_SP}is{NOT_IDENT}{_SP}(?P<sign>[-+])(?![-+]){_CONTEXT}{_END}"
+)
+#: ``    consistent # comment`` (in a hypothesis block)
+CONSISTENT_LINE = re.compile(f"{_SP}consistent{NOT_IDENT}{_END}")
+#: ``hypothesis NAME @evidence ...: # comment``, the header of a hypothesis block
+HEADER_LINE = re.compile(
+    f"hypothesis{_DECLARES}(?P<name>{_NAME})(?P<evidence>(?:{_SP}@{REFERENCE})*){_SP}:{_END}"
 )

@@ -2,9 +2,9 @@
 
 The text is split into lines once.  Layout (blank lines, comment lines,
 indented hypothesis blocks) is handled here; each statement line is read by
-a fast path of a few large regular expressions built from the grammar's own
-tokens, or — for every other line, and always for errors — by the pyparsing
-grammar of :mod:`mechgraph.grammar`.  Both give the same nodes.  Errors do
+the fast path of :mod:`mechgraph.lines` (whole-line regular expressions built
+from the grammar's own tokens), or — for every other line, and always for
+errors — by the pyparsing grammar of :mod:`mechgraph.grammar`.  Both give the same nodes.  Errors do
 not stop the parse: every faulty line yields a :class:`Diagnostic` and the
 file's diagnostics are raised together in one :class:`ParseError`.
 
@@ -16,7 +16,6 @@ file's diagnostics are raised together in one :class:`ParseError`.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -26,7 +25,8 @@ import pyparsing as pp
 from . import grammar
 from .errors import Diagnostic, ParseError, Severity, sort_diagnostics
 from .memory import paused_gc
-from .grammar import DECL_LINE, ENTRY, ISA_LINE, LINK_LINE, NAME_TOKEN, NOT_IDENT, PAIR, SOURCE_LINE
+from .grammar import NOT_IDENT
+from .lines import LineReader
 from .parse_errors import Layout, layout_error, syntax_error
 from .reading import decode_rule_bytes, read_rule_text
 from .syntax import (
@@ -50,7 +50,6 @@ from .syntax import (
     Sign,
     SignOf,
     SourceDecl,
-    Span,
     Status,
     ValueDecl,
 )
@@ -59,46 +58,26 @@ __all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
 
 #: A file's diagnostics beyond this many are summarised in one closing note.
 MAX_DIAGNOSTICS = 50
-_RELATIONS = {text: Relation.from_word(text) for text in (*(r.value for r in Relation),
-                                                          *grammar.RELATION_WORDS)}
 _HEADER_WORD = re.compile(f"hypothesis{NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 #: A control character other than the line feed that splits lines.
 _CONTROL_INSIDE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-#: ``Span(file, line, col)`` made without the named tuple's Python ``__new__``:
-#: ``_spanned((file, line, col))``.  A parse makes several spans per line.
-_spanned = functools.partial(tuple.__new__, Span)
-
-
-def _text(token: str) -> str:
-    return grammar.unquote(token) if token.startswith('"') else token
-
-
 @dataclass
-class _Reader:
+class _Reader(LineReader):
     """The state of one pass over a file: nodes so far and diagnostics."""
 
-    file: str
     fast: bool = True
     out: list = field(default_factory=list)
     trivia: list = field(default_factory=list)
     diagnostics: list = field(default_factory=list)
     header: tuple | None = None  # (name, evidence, span, header comments) of an open block
     header_line: str = ""
-    line: str = ""
     block: list | None = None
     block_lines: int = 0  # indented lines seen in the open block, faulty ones included
-    line_no: int = 0
 
-    # -- spans and leaves -------------------------------------------------------------
-    def span(self, col: int) -> Span:
-        return _spanned((self.file, self.line_no, col))
-
-    def ref(self, token: str, col: int) -> Ref:
-        return Ref(_text(token), self.span(col))
-
+    # -- pyparsing's locations --------------------------------------------------------
     def col(self, loc: int) -> int:
         """The 1-based column of the token pyparsing located at ``loc`` (before its blanks)."""
         line = self.line
@@ -108,11 +87,6 @@ class _Reader:
 
     def located(self, result: pp.ParseResults) -> Ref:
         return Ref(result.value[0], span=self.span(self.col(result.locn_start)))
-
-    def comment(self, text: str | None, col: int, trailing: bool) -> list[Comment]:
-        if text is None:
-            return []
-        return [Comment(text.rstrip(" \t"), trailing, span=self.span(col))]
 
     def trailing(self, r: pp.ParseResults) -> list[Comment]:
         if "comment" not in r:
@@ -133,7 +107,7 @@ class _Reader:
             self.line = line
             # The hot path: a plain statement outside a block, nothing pending.
             if (fast and self.block is None and not self.trivia
-                    and not (control and control(line)) and self.fast_statement(line)):
+                    and not (control and control(line)) and self.fast_statement(line, self.out)):
                 continue
             self.read_line(line)
         self.close_block()
@@ -208,7 +182,10 @@ class _Reader:
 
     # -- statements ---------------------------------------------------------------------
     def read_statement(self, line: str) -> None:
-        if self.fast and self.fast_statement(line):
+        if self.fast and self.fast_statement(line, self.out):
+            return
+        if self.fast and (header := self.fast_header(line)) is not None:
+            self.header, self.header_line, self.block = header, line, []
             return
         try:
             result = grammar.statement_line.parse_string(line, parse_all=True)
@@ -225,89 +202,6 @@ class _Reader:
         else:
             self.out.append(node)
             self.out.extend(trailing)
-
-    def fast_statement(self, line: str) -> bool:
-        """Read a plain statement line without pyparsing; False when no fast form matches it."""
-        if (m := LINK_LINE.fullmatch(line)) is not None:
-            node = self.fast_link(m)
-        elif (m := ISA_LINE.fullmatch(line)) is not None:
-            members = tuple(self.names(m, "members"))
-            node = IsA(members, self.ref(m["parent"], m.start("parent") + 1), span=self.span(1))
-        elif (m := DECL_LINE.fullmatch(line)) is not None:
-            node = EntityDecl(m["kind"], self.fast_entries(m), span=self.span(1))
-        elif (m := SOURCE_LINE.fullmatch(line)) is not None:
-            title = m["title"] and grammar.unquote(m["title"])
-            node = SourceDecl(self.ref(m["name"], m.start("name") + 1), m["reference"], title,
-                              span=self.span(1))
-        else:
-            return False
-        self.out.append(node)
-        if m["comment"] is not None:
-            self.out.extend(self.comment(m["comment"], m.start("comment"), True))
-        return True
-
-    def names(self, m: re.Match, group: str):
-        base = m.start(group) + 1
-        for name in NAME_TOKEN.finditer(m[group]):
-            yield self.ref(name[0], base + name.start())
-
-    def fast_entries(self, m: re.Match) -> tuple[Declared, ...]:
-        """The entries of a matched declaration line: names, labels, attributes."""
-        base, entries = m.start("entries"), []
-        for entry in ENTRY.finditer(m["entries"]):
-            name = self.ref(entry["name"], base + entry.start() + 1)
-            label = entry["label"] and grammar.unquote(entry["label"])
-            attributes = ()
-            if entry["attributes"]:
-                at = base + entry.start("attributes") + 1
-                attributes = tuple(
-                    Attribute(a["key"], _text(a["value"]), span=self.span(at + a.start()))
-                    for a in PAIR.finditer(entry["attributes"])
-                )
-            entries.append(Declared(name, label, attributes, span=name.span))
-        return tuple(entries)
-
-    def fast_link(self, m: re.Match) -> Link:
-        subject, relation, obj, context, reference, more, status, _ = m.groups()
-        file, line_no = self.file, self.line_no
-        start = _spanned((file, line_no, 1))
-        if context is not None:
-            context = self.fast_pairs(context, m.start(4))
-        evidence = ()
-        if reference is not None:  # the first one, then any more
-            evidence = [Evidence(reference, _spanned((file, line_no, m.start(5))))]
-            if more:  # '@' occurs in no reference: split at it, and count columns
-                leading, *more = more.split("@")
-                at = m.start(6) + len(leading) + 1
-                for reference in more:
-                    evidence.append(Evidence(reference.rstrip(" \t"), _spanned((file, line_no, at))))
-                    at += len(reference) + 1
-            evidence = tuple(evidence)
-        return Link(
-            Ref(grammar.unquote(subject) if subject[0] == '"' else subject, start),
-            _RELATIONS[relation],
-            Ref(grammar.unquote(obj) if obj[0] == '"' else obj, _spanned((file, line_no, m.start(3) + 1))),
-            context or (),
-            evidence,
-            Status.HYPOTHESIS if status == "hypothesis" else Status.OBSERVED,
-            start,
-        )
-
-    def fast_pairs(self, text: str, start: int) -> tuple[Qualifier, ...]:
-        """The context pairs of ``text`` (the inside of ``[...]`` at ``start``)."""
-        file, line_no = self.file, self.line_no
-        if '"' in text:  # a quoted value may hold ',' or '=': read pair by pair
-            return tuple(
-                Qualifier(p["key"], _text(p["value"]), span=self.span(start + p.start() + 1))
-                for p in PAIR.finditer(text)
-            )
-        pairs = []
-        for pair in text.split(","):
-            key, value = pair.split("=")
-            col = start + len(pair) - len(pair.lstrip(" \t")) + 1
-            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), _spanned((file, line_no, col))))
-            start += len(pair) + 1
-        return tuple(pairs)
 
     def statement(self, r: pp.ParseResults):
         span = self.span(1)
@@ -355,6 +249,8 @@ class _Reader:
                      for e in r["evidence"])
 
     def read_hypothesis_statement(self, line: str) -> None:
+        if self.fast and self.fast_hypothesis_statement(line, self.block):
+            return
         try:
             r = grammar.hypothesis_line.parse_string(line, parse_all=True)
         except pp.ParseBaseException as exc:
@@ -407,7 +303,7 @@ def _parse(text: str, file: str, fast: bool) -> RuleFile:
     """The parse itself; ``fast=False`` reads every line with the pyparsing grammar."""
     if isinstance(text, (bytes, bytearray)):
         text = decode_rule_bytes(bytes(text), file)
-    reader = _Reader(file, fast)
+    reader = _Reader(file, fast=fast)
     with paused_gc():  # a parse makes many small objects and no cycles
         reader.read(text)
     diagnostics = sort_diagnostics(reader.diagnostics)
