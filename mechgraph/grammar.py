@@ -266,7 +266,8 @@ hypothesis_line = (hypothesis_statement + pp.Opt(_at(comment)("comment")) + end)
 _SP = r"[ \t]*"
 _NAME = f"(?:{BARE}|{QUOTED})"
 _WORDS = "|".join(RELATION_WORDS)
-_PAIR = f"{BARE}{_SP}={_SP}(?:{QUOTED}|{VALUE})"
+_VALUE = f"(?:{QUOTED}|{VALUE})"
+_PAIR = f"{BARE}{_SP}={_SP}{_VALUE}"
 _END = f"{_SP}(?:#(?P<comment>.*))?"
 #: An optional ``[k=v, ...]`` after a link or a hypothesis statement.
 _CONTEXT = f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
@@ -304,10 +305,10 @@ SOURCE_LINE = re.compile(
 #: ``context key value, value, ... # comment``
 VALUES_LINE = re.compile(
     f"context{_DECLARES}(?P<key>{BARE}){_SP}"
-    f"(?P<values>(?:{QUOTED}|{VALUE})(?:{_SP},{_SP}(?:{QUOTED}|{VALUE}))*){_END}"
+    f"(?P<values>{_VALUE}(?:{_SP},{_SP}{_VALUE})*){_END}"
 )
 #: One value (quoted or not) at a time, to split a matched ``context`` line.
-VALUE_TOKEN = re.compile(f"{QUOTED}|{VALUE}")
+VALUE_TOKEN = re.compile(_VALUE)
 #: ``    every|some|no C reaches T [through X] [k=v, ...] # comment`` (in a hypothesis block)
 REACHES_LINE = re.compile(
     f"{_SP}(?P<quantifier>every|some|no){NOT_IDENT}{_SP}(?P<members>{_NAME}){_SP}"
