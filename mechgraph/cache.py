@@ -127,15 +127,15 @@ class _Table:
 
 def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
     names, files, contexts, evidence = _Table(), _Table(), _Table(), _Table()
-    relation = {r.value: i for i, r in enumerate(syntax.Relation)}
-    status = {s.value: i for i, s in enumerate(syntax.Status)}
+    relation = {r: i for i, r in enumerate(syntax.Relation)}
+    status = {s: i for i, s in enumerate(syntax.Status)}
     columns = {
         "subject": [names.number(c.subject) for c in claims],
-        "relation": [relation[c.relation.value] for c in claims],
+        "relation": [relation[c.relation] for c in claims],
         "object": [names.number(c.object) for c in claims],
         "context": [contexts.number(c.context) for c in claims],
         "evidence": [evidence.number(c.evidence) for c in claims],
-        "status": [status[c.status.value] for c in claims],
+        "status": [status[c.status] for c in claims],
         "file": [files.number(c.span.file) for c in claims],
         "line": [c.span.line for c in claims],
         "col": [c.span.col for c in claims],

@@ -151,6 +151,11 @@ class _Compiler:
             )
         return name
 
+    def number(self, ref: Ref, fallback: Span) -> int:
+        """The number of a resolved entity name (see :meth:`use`), cheap when already met."""
+        found = self.known.get(ref.name)
+        return self.known[self.use(ref, fallback)] if found is None else found
+
     def unknown_source(self, item: Evidence) -> bool:
         return not item.is_inline and item.reference not in self.sources
 
@@ -264,13 +269,7 @@ class _Links:
 
     def add(self, c: _Compiler, link: Link) -> None:
         """Resolve ``link``'s names, context and evidence (reporting what is wrong)."""
-        known, subject, obj = c.known, link.subject.name, link.object.name
-        s = known.get(subject)
-        if s is None:
-            s = known[c.use(link.subject, link.span)]
-        o = known.get(obj)
-        if o is None:
-            o = known[c.use(link.object, link.span)]
+        s, o = c.number(link.subject, link.span), c.number(link.object, link.span)
         context = evidence = ()
         if link.context:
             pairs = tuple(map(_PAIR, link.context))
@@ -292,7 +291,8 @@ class _Links:
                 c.check_evidence(link.evidence, link.span)
         self.subjects.append(s)
         self.objects.append(o)
-        self.rows.append((subject, link.relation, obj, context, evidence, link.status, link.span))
+        self.rows.append((link.subject.name, link.relation, link.object.name, context, evidence,
+                          link.status, link.span))
 
     def order(self, known: dict[str, int]) -> list[int]:
         """Positions of the rows in claim order: by subject, object, relation, context,

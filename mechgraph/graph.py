@@ -406,12 +406,10 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
     ids = {name: i for i, name in enumerate(names)}
     out: list[list[tuple[int, int, int]]] = [[] for _ in names]
     into: list[list[tuple[int, int, int]]] = [[] for _ in names]
-    positive, negative, no_change = Sign.POSITIVE, Sign.NEGATIVE, Sign.NO_CHANGE
     for claim in graph.claims:
-        sign = claim.relation.sign  # compared by identity: hashing an Enum runs Python code
-        if sign is not no_change:
-            code = 0 if sign is positive else 1 if sign is negative else 2  # as SIGN_CODE
-            s, t = ids[claim.subject], ids[claim.object]
+        sign = claim.relation.sign
+        if sign is not Sign.NO_CHANGE:
+            s, t, code = ids[claim.subject], ids[claim.object], SIGN_CODE[sign]
             out[s].append((t, claim.id, code))
             into[t].append((s, claim.id, code))
     for member, parent in graph.hierarchy.edges:

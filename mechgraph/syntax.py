@@ -104,8 +104,15 @@ class Span(NamedTuple):
 NOWHERE = Span("<nowhere>", 0, 0)
 
 
+#: Members are singletons compared by identity, so they can hash by identity too: a
+#: C-level hash instead of ``Enum.__hash__`` (Python code), for lookups made per claim.
+_IDENTITY_HASH = object.__hash__
+
+
 class Sign(enum.Enum):
     """The effect a link or a path carries."""
+
+    __hash__ = _IDENTITY_HASH
 
     POSITIVE = "+"
     NEGATIVE = "-"
@@ -140,7 +147,7 @@ class Relation(enum.Enum):
     """The four causal relations; the value is the arrow written in rules.
 
     Each carries its ``sign`` and BEL's ``word`` for it as plain attributes
-    (read once per claim by every index build, so no property):
+    (read per claim by every index build, so no property):
 
     >>> Relation.DECREASES.sign, Relation.DECREASES.word
     (<Sign.NEGATIVE: '-'>, 'decreases')
@@ -150,6 +157,7 @@ class Relation(enum.Enum):
     DECREASES = "-|"
     NO_CHANGE = "-0"
     ASSOCIATION = "--"
+    __hash__ = _IDENTITY_HASH
 
     def __init__(self, arrow: str) -> None:
         self.sign, self.word = _ARROWS[arrow]
@@ -168,6 +176,7 @@ class Status(enum.Enum):
 
     OBSERVED = "observed"
     HYPOTHESIS = "hypothesis"
+    __hash__ = _IDENTITY_HASH
 
 
 class Quantifier(enum.Enum):
