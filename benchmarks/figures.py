@@ -36,12 +36,12 @@ _MIN_SAMPLE_S = 0.02
 
 #: Where each mechgraph entry point may live: (module, attribute) candidates, first found wins.
 ENTRY_POINTS = {
-    "parse_text": (("mechgraph.parser", "parse_text"),),
-    "compile_rules": (("mechgraph.compiler", "compile_rules"),),
-    "ask": (("mechgraph.paths", "ask"),),
-    "pathways": (("mechgraph.paths", "pathways"), ("mechgraph.pathways", "pathways")),
-    "check_reaches": (("mechgraph.hypotheses", "check_reaches"),),
-    "scope": (("mechgraph.hypotheses", "Scope"),),
+    "parse_text": (("mechgraph.language.parser", "parse_text"),),
+    "compile_rules": (("mechgraph.compiler.compile", "compile_rules"),),
+    "ask": (("mechgraph.query.questions", "ask"),),
+    "pathways": (("mechgraph.query.questions", "pathways"), ("mechgraph.pathways", "pathways")),
+    "check_reaches": (("mechgraph.query.hypotheses", "check_reaches"),),
+    "scope": (("mechgraph.query.hypotheses", "Scope"),),
 }
 
 
@@ -168,7 +168,7 @@ def _compiled_graph(result: Any) -> Any:
 
 
 def _query_tasks(graph: Any, source: str) -> tuple[dict[str, Callable[[], Any]], dict[str, Timing]]:
-    from mechgraph.syntax import Quantifier, Reaches, Ref, Sign
+    from mechgraph.language.syntax import Quantifier, Reaches, Ref, Sign
 
     tasks: dict[str, Callable[[], Any]] = {}
     missing: dict[str, Timing] = {}

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from mechgraph.syntax import ENTITY_KINDS, Relation, is_bare_name
+from mechgraph.language.syntax import ENTITY_KINDS, Relation, is_bare_name
 
 from .layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 

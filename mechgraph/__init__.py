@@ -5,10 +5,10 @@ Text rules are parsed into an AST (``syntax``), compiled into a
 presented as text, JSON or graphviz diagrams (``render``).
 """
 
-from .compiler import compile_rules
-from .errors import Diagnostic, MechgraphError
-from .graph import MechanismGraph
-from .model import Model, load
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.errors import Diagnostic, MechgraphError
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.model import Model, load
 
 __all__ = ["Diagnostic", "MechgraphError", "MechanismGraph", "Model", "compile_rules", "load"]
 __version__ = "0.1.0"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 
-from .errors import Diagnostic, MechgraphError
+from mechgraph.errors import Diagnostic, MechgraphError
 
 __all__ = ["write_atomic"]
 

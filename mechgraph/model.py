@@ -17,22 +17,22 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
-from .answers import Answer, Hop, Pathways, WhyNot
-from .cache import Cache, Entry
-from .compiler import compile_rules
-from .edits import without_entity, without_link
-from .errors import CompileError, Diagnostic, ParseError, QueryError
-from .graph import Claim, MechanismGraph
-from .hypotheses import judge_all
-from .lint import lint
-from .loader import load_paths
-from .parser import parse_text
-from .paths import ask, pathways, why_not
-from .predict import Knockout, Prediction, knockout, predict
-from .search import DEFAULT_BUDGET
-from .stats import Stats, stats
-from .verdicts import HypothesisResult
-from .syntax import RuleFile
+from mechgraph.results.answers import Answer, Hop, Pathways, WhyNot
+from mechgraph.compiler.cache import Cache, Entry
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.language.edits import without_entity, without_link
+from mechgraph.errors import CompileError, Diagnostic, ParseError, QueryError
+from mechgraph.graph.mechanism import Claim, MechanismGraph
+from mechgraph.query.hypotheses import judge_all
+from mechgraph.compiler.lint import lint
+from mechgraph.language.loader import load_paths
+from mechgraph.language.parser import parse_text
+from mechgraph.query.questions import ask, pathways, why_not
+from mechgraph.query.predict import Knockout, Prediction, knockout, predict
+from mechgraph.query.search import DEFAULT_BUDGET
+from mechgraph.graph.stats import Stats, stats
+from mechgraph.results.verdicts import HypothesisResult
+from mechgraph.language.syntax import RuleFile
 
 __all__ = ["Model", "load", "parse_where"]
 
@@ -90,49 +90,49 @@ class Model:
         return cls.from_files([parse_text(text, path)])
 
     def ask(self, source: str, target: str, **options: Any) -> Answer:
-        """Does ``source`` reach ``target``? Options as :func:`mechgraph.paths.ask`
+        """Does ``source`` reach ``target``? Options as :func:`mechgraph.query.questions.ask`
         (``via``, ``where``, ``sign``, ``max_paths``, ``hypotheses``, ``budget``)."""
         return replace(ask(self.graph, source, target, **options), graph=self.graph)
 
     def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
-        """Why not? Options as :func:`mechgraph.paths.why_not`."""
+        """Why not? Options as :func:`mechgraph.query.questions.why_not`."""
         return replace(why_not(self.graph, source, target, **options), graph=self.graph)
 
     def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
-        """Common pathways; options as :func:`mechgraph.paths.pathways`."""
+        """Common pathways; options as :func:`mechgraph.query.questions.pathways`."""
         return replace(pathways(self.graph, members, target, **options), graph=self.graph)
 
     def stats(self, top: int = 10) -> Stats:
-        """See :func:`mechgraph.stats.stats`."""
+        """See :func:`mechgraph.graph.stats.stats`."""
         return stats(self.graph, top)
 
     def _repr_svg_(self) -> str:
-        from .render import svg_of
+        from mechgraph.render.diagram import svg_of
 
         return svg_of(self.graph)
 
     def lint(self) -> list[Diagnostic]:
-        """See :func:`mechgraph.lint.lint`."""
+        """See :func:`mechgraph.compiler.lint.lint`."""
         return lint(self.graph)
 
     def check(self, *names: str, budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
-        """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.hypotheses.judge`."""
+        """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.query.hypotheses.judge`."""
         return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
 
     def predict(self, hypothesis: str) -> Prediction:
-        """See :func:`mechgraph.predict.predict`."""
+        """See :func:`mechgraph.query.predict.predict`."""
         return predict(self.graph, hypothesis)
 
     def knockout(self, hypothesis: str, entity: str) -> Knockout:
-        """See :func:`mechgraph.predict.knockout`."""
+        """See :func:`mechgraph.query.predict.knockout`."""
         return knockout(self.graph, hypothesis, entity)
 
     def without(self, item: str | Claim | Hop) -> "Model":
         """A new model without entity ``item``'s links and ``isa`` edges, or without a link.
 
-        ``item`` is an entity name, a :class:`~mechgraph.graph.Claim`, a
+        ``item`` is an entity name, a :class:`~mechgraph.graph.mechanism.Claim`, a
         link as rule text (``"a -> b [duration=chronic]"``) or a witness's
-        :class:`~mechgraph.answers.Hop`; see :mod:`mechgraph.edits`.  The
+        :class:`~mechgraph.results.answers.Hop`; see :mod:`mechgraph.language.edits`.  The
         entity stays declared.
 
         >>> model = Model.from_text("a -> b\\nb -> c\\na -> c")
@@ -155,7 +155,7 @@ class Model:
 def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     """Load rule files and folders (``*.mg``, following ``include``) into a :class:`Model`.
 
-    With a :class:`~mechgraph.cache.Cache`, rules whose files have not changed
+    With a :class:`~mechgraph.compiler.cache.Cache`, rules whose files have not changed
     since they were last loaded through it are read from it, not parsed.
 
     Raises

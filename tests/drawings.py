@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from mechgraph.graph import Entity, MechanismGraph, Source
-from mechgraph.syntax import Relation, Status
+from mechgraph.graph.mechanism import Entity, MechanismGraph, Source
+from mechgraph.language.syntax import Relation, Status
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"

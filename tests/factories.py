@@ -12,7 +12,7 @@ from typing import Sequence
 
 from hypothesis import strategies as st
 
-from mechgraph.syntax import (
+from mechgraph.language.syntax import (
     Declared,
     EntityDecl,
     Evidence,

@@ -8,8 +8,8 @@ import string
 from hypothesis import strategies as st
 
 from mechgraph.formats import ImportResult
-from mechgraph.graph import Entity, MechanismGraph
-from mechgraph.syntax import (
+from mechgraph.graph.mechanism import Entity, MechanismGraph
+from mechgraph.language.syntax import (
     ENTITY_KINDS,
     Comment,
     EntityDecl,
@@ -184,6 +184,6 @@ def mechanism_graphs(draw) -> MechanismGraph:
 
 
 def _skolnick():
-    from mechgraph.graph import Source
+    from mechgraph.graph.mechanism import Source
 
     return Source("skolnick1996", "pmid:8852531", "Adaptation of NMDA receptors")

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from mechgraph.formatter import format_rule_file
-from mechgraph.grammar import KEYWORDS
-from mechgraph.syntax import (
+from mechgraph.language.formatter import format_rule_file
+from mechgraph.language.grammar import KEYWORDS
+from mechgraph.language.syntax import (
     ENTITY_KINDS,
     Attribute,
     Blank,

@@ -18,7 +18,7 @@ import pytest
 from benchmarks import baselines, figures, generate, report
 from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 from mechgraph.errors import Severity
-from mechgraph.syntax import ENTITY_KINDS, Link, Relation
+from mechgraph.language.syntax import ENTITY_KINDS, Link, Relation
 from conftest import ROOT
 
 SMALL = CorpusSpec(links=2000, seed=3)
@@ -146,7 +146,7 @@ def _as_arrows(links):
 @pytest.fixture(scope="module")
 def rule_file(small):
     """The small corpus through the real parser (skipped until the parser is on main)."""
-    parser = pytest.importorskip("mechgraph.parser")
+    parser = pytest.importorskip("mechgraph.language.parser")
     return parser.parse_text(small[0], "small.mg")
 
 
@@ -162,7 +162,7 @@ class TestAgainstMechgraph:
 
     def test_compiles_without_errors(self, rule_file):
         """Check that the compiler reports no error (warnings allowed) and keeps every link."""
-        compiler = pytest.importorskip("mechgraph.compiler")
+        compiler = pytest.importorskip("mechgraph.compiler.compile")
         graph, diagnostics = compiler.compile_rules([rule_file])
         assert [d for d in diagnostics if d.severity is Severity.ERROR] == []
         assert len(graph.claims) == SMALL.links

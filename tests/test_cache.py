@@ -6,7 +6,7 @@ import json
 import shutil
 
 from conftest import FIXTURES
-from mechgraph.cache import Cache, cache_folder
+from mechgraph.compiler.cache import Cache, cache_folder
 from mechgraph.cli import main
 from mechgraph.model import load
 

@@ -1,4 +1,4 @@
-"""Tests of mechgraph.compiler: resolution, hierarchies, diagnostics, determinism."""
+"""Tests of mechgraph.compiler.compile: resolution, hierarchies, diagnostics, determinism."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import random_rules
-from mechgraph.compiler import compile_rules
-from mechgraph.parser import parse_text
-from mechgraph.syntax import Relation, Status
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.language.parser import parse_text
+from mechgraph.language.syntax import Relation, Status
 
 SEED = """\
 source skolnick1996 = pmid:8852531 "Adaptation of NMDA receptors"

@@ -1,4 +1,4 @@
-"""Tests of mechgraph.context: admission, path contexts, restricted views."""
+"""Tests of mechgraph.graph.admission: admission, path contexts, restricted views."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import link, values as declare_values, isa, seed_rules
-from mechgraph.compiler import compile_rules
-from mechgraph.context import admits, admitted_claims, clash, format_context, merge, restrict
-from mechgraph.syntax import RuleFile
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.graph.admission import admits, admitted_claims, clash, format_context, merge, restrict
+from mechgraph.language.syntax import RuleFile
 
 UP = {"region": {"frontal": frozenset({"frontal", "cortex", "brain"}),
                  "cortex": frozenset({"cortex", "brain"})}}

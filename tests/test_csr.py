@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import random_rules
-from mechgraph.compiler import compile_rules
-from mechgraph.csr import HopArrays
-from mechgraph.graph import ISA
-from mechgraph.search import Search, make_question, reach
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.graph.traversal import HopArrays
+from mechgraph.graph.mechanism import ISA
+from mechgraph.query.search import Search, make_question, reach
 from test_paths import questions
 
 #: (neighbour, claim id, sign code) hops per node of a small random multigraph.

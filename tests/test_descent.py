@@ -1,4 +1,4 @@
-"""The witnesses read off exact distances for many members at once (mechgraph.descent)
+"""The witnesses read off exact distances for many members at once (mechgraph.query.witnesses)
 are exactly those of the best-first search run once per member."""
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from benchmarks import generate
 from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec
 from factories import link, random_rules
-from mechgraph.compiler import compile_rules
-from mechgraph.descent import descend
-from mechgraph.hypotheses import Scope
-from mechgraph.parser import parse_text
-from mechgraph.routes import Reach, Route, avoiding, members_of, routes
-from mechgraph.search import DEFAULT_BUDGET, Search, make_question, to_path, witnesses
-from mechgraph.syntax import RuleFile
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.query.witnesses import descend
+from mechgraph.query.hypotheses import Scope
+from mechgraph.language.parser import parse_text
+from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
+from mechgraph.query.search import DEFAULT_BUDGET, Search, make_question, to_path, witnesses
+from mechgraph.language.syntax import RuleFile
 from test_hypotheses import brute_routes
 from test_paths import _check_witness, _oracle, questions
 

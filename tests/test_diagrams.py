@@ -1,4 +1,4 @@
-"""Tests of mechgraph.diagrams and mechgraph.display: results drawn as diagrams."""
+"""Tests of mechgraph.render.highlights and mechgraph.results.display: results drawn as diagrams."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 from drawings import svg_items
 from mechgraph import load
 from mechgraph.cli import main
-from mechgraph.diagrams import diagram_options
-from mechgraph.render import to_dot
+from mechgraph.render.highlights import diagram_options
+from mechgraph.render.diagram import to_dot
 
 from conftest import RULES
 
@@ -55,7 +55,7 @@ def test_pathway_nodes_are_emphasised(model):
 
 def test_results_without_a_graph_show_as_text_only(model):
     """Check that a result the engine returns directly has no SVG but a text form."""
-    from mechgraph.paths import ask
+    from mechgraph.query.questions import ask
 
     answer = ask(model.graph, "imipramine", "NMDA_adaptation")
     assert answer._repr_svg_() is None

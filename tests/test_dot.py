@@ -1,4 +1,4 @@
-"""Tests for mechgraph.dot: no rule text can break or inject into the DOT we write."""
+"""Tests for mechgraph.render.dot: no rule text can break or inject into the DOT we write."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from drawings import dot_statements, svg_items
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mechgraph.dot import html, node_id, quoted
-from mechgraph.graph import Entity, MechanismGraph, Source
-from mechgraph.render import svg_of, to_dot
-from mechgraph.syntax import Relation, Status
+from mechgraph.render.dot import html, node_id, quoted
+from mechgraph.graph.mechanism import Entity, MechanismGraph, Source
+from mechgraph.render.diagram import svg_of, to_dot
+from mechgraph.language.syntax import Relation, Status
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz dot is not installed")
 

@@ -1,4 +1,4 @@
-"""Tests for mechgraph.focus and the focus options of rendering."""
+"""Tests for mechgraph.render.focus and the focus options of rendering."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mechgraph.errors import QueryError
-from mechgraph.focus import View, focus
-from mechgraph.graph import MechanismGraph
-from mechgraph.render import to_dot
-from mechgraph.syntax import Relation
+from mechgraph.render.focus import View, focus
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.render.diagram import to_dot
+from mechgraph.language.syntax import Relation
 
 SEED_NODES = 12
 

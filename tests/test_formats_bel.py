@@ -10,7 +10,7 @@ from formats_support import mechanism_graphs, rule_entities, rule_links
 from hypothesis import given, settings
 
 from mechgraph.formats import export_graph, import_file
-from mechgraph.syntax import Relation, Status
+from mechgraph.language.syntax import Relation, Status
 
 BEL = sorted((FIXTURES / "formats").glob("*.bel"))
 _NOT_STATEMENTS = ("#", "SET ", "UNSET ", "DEFINE ")

@@ -33,7 +33,7 @@ def test_import_unknown_format_is_a_usage_error(capsys):
 
 def test_import_writes_canonical_rules_that_parse_back(tmp_path, capsys):
     """Check the whole verb: -o file written, header names the origin, summary printed."""
-    from mechgraph.parser import parse_file
+    from mechgraph.language.parser import parse_file
 
     out = tmp_path / "rules" / "sif.mg"
     assert main(["import", "sif", str(SIF), "-o", str(out)]) == 0
@@ -70,7 +70,7 @@ def test_export_then_import_round_trips_the_shipped_rules(tmp_path, capsys):
 
 def test_check_replays_every_imported_drugmechdb_path(tmp_path, capsys):
     """Check the issue's 'done when': all 300 records import and check holds every replay."""
-    pytest.importorskip("mechgraph.hypotheses")
+    pytest.importorskip("mechgraph.query.hypotheses")
     from mechgraph.cli import VERBS
 
     if "check" not in VERBS:

@@ -11,7 +11,7 @@ from formats_support import rule_entities, rule_links
 
 from mechgraph.formats import import_file
 from mechgraph.formats.drugmechdb import INVERSE_PREDICATES, PREDICATES
-from mechgraph.syntax import Comment, Hypothesis, Link, Reaches, Relation
+from mechgraph.language.syntax import Comment, Hypothesis, Link, Reaches, Relation
 
 SAMPLE = FIXTURES / "formats" / "drugmechdb_sample_300.json"
 

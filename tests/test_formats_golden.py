@@ -13,8 +13,8 @@ from conftest import FIXTURES, ROOT
 from formats_support import dump
 
 from mechgraph.formats import import_file
-from mechgraph.formatter import format_rule_file
-from mechgraph.parser import parse_text
+from mechgraph.language.formatter import format_rule_file
+from mechgraph.language.parser import parse_text
 
 FOLDER = FIXTURES / "formats"
 CASES = [

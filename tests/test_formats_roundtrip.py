@@ -36,8 +36,8 @@ from formats_support import (
 from hypothesis import given, settings
 
 from mechgraph.formats import FORMATS, export_graph, import_file
-from mechgraph.graph import MechanismGraph
-from mechgraph.syntax import Relation, Status
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Relation, Status
 
 WRITABLE = sorted(name for name, f in FORMATS.items() if f.write is not None)
 

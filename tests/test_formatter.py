@@ -1,12 +1,12 @@
-"""Tests for mechgraph.formatter: canonical layout, round trip, idempotence."""
+"""Tests for mechgraph.language.formatter: canonical layout, round trip, idempotence."""
 
 from __future__ import annotations
 
 from hypothesis import given
 
-from mechgraph.formatter import format_name, format_rule_file, format_statement
-from mechgraph.parser import parse_text
-from mechgraph.syntax import Comment, Link, Ref, Relation, RuleFile
+from mechgraph.language.formatter import format_name, format_rule_file, format_statement
+from mechgraph.language.parser import parse_text
+from mechgraph.language.syntax import Comment, Link, Ref, Relation, RuleFile
 
 from strategies import PATH, rule_files, rule_texts
 

@@ -1,4 +1,4 @@
-"""Tests for mechgraph.grammar: the pyparsing grammar on its own, without the AST."""
+"""Tests for mechgraph.language.grammar: the pyparsing grammar on its own, without the AST."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pyparsing as pp
 import pytest
 
-from mechgraph import grammar
-from mechgraph.grammar import hypothesis_line, statement_line, unquote
+from mechgraph.language import grammar
+from mechgraph.language.grammar import hypothesis_line, statement_line, unquote
 
 
 def parse(text: str) -> pp.ParseResults:

@@ -1,4 +1,4 @@
-"""Tests for mechgraph.hypotheses: the seed's hypotheses, failing variants, brute force."""
+"""Tests for mechgraph.query.hypotheses: the seed's hypotheses, failing variants, brute force."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, RULES
 from factories import hypothesis as block
 from factories import random_rules
-from mechgraph.answers import BlockReason, Verdict
-from mechgraph.compiler import compile_rules
-from mechgraph.context import admitted_claims, merge
+from mechgraph.results.answers import BlockReason, Verdict
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.graph.admission import admitted_claims, merge
 from mechgraph.errors import QueryError
-from mechgraph.hypotheses import check_reaches, judge, judge_all, Scope
-from mechgraph.parser import parse_file, parse_text
-from mechgraph.syntax import Consistent, Qualifier, Quantifier, Reaches, Ref, Sign
-from mechgraph.verdicts import Outcome, Problem
+from mechgraph.query.hypotheses import check_reaches, judge, judge_all, Scope
+from mechgraph.language.parser import parse_file, parse_text
+from mechgraph.language.syntax import Consistent, Qualifier, Quantifier, Reaches, Ref, Sign
+from mechgraph.results.verdicts import Outcome, Problem
 
 HYPO = FIXTURES / "hypotheses"
 SEED = RULES / "skolnick1996.mg"  # the seed's own rules, as shipped

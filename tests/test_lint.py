@@ -1,10 +1,10 @@
-"""Tests of mechgraph.lint: each warning on a small rule text."""
+"""Tests of mechgraph.compiler.lint: each warning on a small rule text."""
 
 from __future__ import annotations
 
-from mechgraph.compiler import compile_rules
-from mechgraph.lint import lint
-from mechgraph.parser import parse_text
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.compiler.lint import lint
+from mechgraph.language.parser import parse_text
 
 HEADER = "context duration acute, chronic\ncontext region cortex, frontal\nfrontal isa cortex\n"
 

@@ -1,4 +1,4 @@
-"""Tests for mechgraph.loader: paths, folders, includes, unreadable input."""
+"""Tests for mechgraph.language.loader: paths, folders, includes, unreadable input."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import RULES
-from mechgraph import reading
-from mechgraph.formatter import format_rule_file
-from mechgraph.loader import load_paths, rule_paths
+from mechgraph.language import text as reading
+from mechgraph.language.formatter import format_rule_file
+from mechgraph.language.loader import load_paths, rule_paths
 
 
 def write(folder: Path, name: str, text: str | bytes) -> Path:

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from conftest import FIXTURES
-from mechgraph.answers import BlockReason, Verdict
+from mechgraph.results.answers import BlockReason, Verdict
 from mechgraph.cli import main
 from mechgraph.errors import CompileError, ParseError, QueryError
 from mechgraph.model import Model, load, parse_where
@@ -153,8 +153,8 @@ def test_bulk_claims_build_the_same_multigraph():
     """Check that add_claims fills the MultiDiGraph exactly as networkx's add_edge does."""
     import networkx as nx
 
-    from mechgraph.graph import Claim, MechanismGraph
-    from mechgraph.syntax import Relation
+    from mechgraph.graph.mechanism import Claim, MechanismGraph
+    from mechgraph.language.syntax import Relation
 
     claims = [Claim(i, s, Relation.INCREASES, o) for i, (s, o) in
               enumerate([("a", "b"), ("a", "b"), ("b", "a"), ("c", "c"), ("b", "d")])]
@@ -175,8 +175,8 @@ def test_numbered_claims_are_the_claims_init_makes():
 
     import pytest
 
-    from mechgraph.graph import Claim
-    from mechgraph.syntax import Relation, Span, Status
+    from mechgraph.graph.mechanism import Claim
+    from mechgraph.language.syntax import Relation, Span, Status
 
     rows = [("a", Relation.DECREASES, "b", (("duration", "chronic"),), ("pmid:1", "src"),
              Status.HYPOTHESIS, Span("r.mg", 3, 1)),

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from mechgraph.errors import ParseError
-from mechgraph.parse_errors import Layout, layout_error
-from mechgraph.parser import parse_file, parse_text
+from mechgraph.language.parse_errors import Layout, layout_error
+from mechgraph.language.parser import parse_file, parse_text
 
 ERRORS = Path(__file__).resolve().parent / "fixtures" / "errors"
 CASES = sorted(p.stem for p in ERRORS.glob("*.mg"))

@@ -1,12 +1,12 @@
-"""Tests for mechgraph.parser: every statement form becomes the right node."""
+"""Tests for mechgraph.language.parser: every statement form becomes the right node."""
 
 from __future__ import annotations
 
 import pytest
 
 from mechgraph.errors import ParseError
-from mechgraph.parser import parse_text
-from mechgraph.syntax import (
+from mechgraph.language.parser import parse_text
+from mechgraph.language.syntax import (
     Attribute,
     Blank,
     Comment,
@@ -197,7 +197,7 @@ import dataclasses  # noqa: E402
 from hypothesis import given, strategies as st  # noqa: E402
 
 from mechgraph.errors import MechgraphError  # noqa: E402
-from mechgraph.parser import _parse  # noqa: E402
+from mechgraph.language.parser import _parse  # noqa: E402
 from strategies import PATH, rule_texts  # noqa: E402
 
 _PIECES = st.sampled_from(

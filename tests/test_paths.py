@@ -1,4 +1,4 @@
-"""Tests of mechgraph.paths.ask: unit cases on the seed, properties against brute force."""
+"""Tests of mechgraph.query.questions.ask: unit cases on the seed, properties against brute force."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import KEYS, REGION_BELOW, contexts, random_rules, seed_rules, walk_rules
-from mechgraph.answers import Verdict
-from mechgraph.compiler import compile_rules
+from mechgraph.results.answers import Verdict
+from mechgraph.compiler.compile import compile_rules
 from mechgraph.errors import QueryError
-from mechgraph.graph import MechanismGraph
-from mechgraph.paths import ask
-from mechgraph.syntax import Relation, Sign
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.query.questions import ask
+from mechgraph.language.syntax import Relation, Sign
 
 
 @pytest.fixture(scope="module")

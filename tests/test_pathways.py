@@ -1,4 +1,4 @@
-"""Tests of mechgraph.paths.pathways: the seed, and brute force over random graphs."""
+"""Tests of mechgraph.query.questions.pathways: the seed, and brute force over random graphs."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import contexts, random_rules, seed_rules
-from mechgraph.compiler import compile_rules
-from mechgraph.context import admitted_claims
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.graph.admission import admitted_claims
 from mechgraph.errors import QueryError
-from mechgraph.paths import pathways
-from mechgraph.syntax import Relation
+from mechgraph.query.questions import pathways
+from mechgraph.language.syntax import Relation
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for mechgraph.predict, the what-if edits of Model, and the check/predict verbs."""
+"""Tests for mechgraph.query.predict, the what-if edits of Model, and the check/predict verbs."""
 
 from __future__ import annotations
 
@@ -15,15 +15,15 @@ from conftest import FIXTURES, RULES
 from factories import hypothesis as block
 from factories import random_rules, reaches
 from mechgraph.cli import main
-from mechgraph.compiler import compile_rules
-from mechgraph.edits import without_entity
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.language.edits import without_entity
 from mechgraph.errors import QueryError
 from mechgraph.model import Model
-from mechgraph.parser import parse_file
-from mechgraph.paths import ask
-from mechgraph.predict import knockout
-from mechgraph.syntax import Quantifier
-from mechgraph.verdicts import Outcome
+from mechgraph.language.parser import parse_file
+from mechgraph.query.questions import ask
+from mechgraph.query.predict import knockout
+from mechgraph.language.syntax import Quantifier
+from mechgraph.results.verdicts import Outcome
 from test_hypotheses import ACUTE_NO_CHANGE
 
 HYPO = FIXTURES / "hypotheses"
@@ -136,7 +136,7 @@ def test_knockout_agrees_with_recomputation(case):
 
 # -- the command line ------------------------------------------------------------------------
 
-needs_loader = pytest.mark.skipif(importlib.util.find_spec("mechgraph.loader") is None,
+needs_loader = pytest.mark.skipif(importlib.util.find_spec("mechgraph.language.loader") is None,
                                   reason="the loader lands on main separately")
 
 

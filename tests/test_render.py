@@ -1,4 +1,4 @@
-"""Tests for mechgraph.render and mechgraph.style: DOT text, SVG, files, the visual language."""
+"""Tests for mechgraph.render.diagram and mechgraph.render.style: DOT text, SVG, files, the visual language."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mechgraph.errors import MechgraphError, QueryError
-from mechgraph.graph import Entity, MechanismGraph
-from mechgraph.render import Highlight, Rendering, render, svg_of, to_dot
-from mechgraph.style import KIND_STYLE, ROLE_COLOUR, SIGN_STYLE, Role
-from mechgraph.syntax import ENTITY_KINDS, Relation, Sign
+from mechgraph.graph.mechanism import Entity, MechanismGraph
+from mechgraph.render.diagram import Highlight, Rendering, render, svg_of, to_dot
+from mechgraph.render.style import KIND_STYLE, ROLE_COLOUR, SIGN_STYLE, Role
+from mechgraph.language.syntax import ENTITY_KINDS, Relation, Sign
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz dot is not installed")
 
@@ -312,8 +312,8 @@ NMDA_adaptation -> antidepressant_effect @skolnick1996 status=hypothesis
 class TestCommandLine:
     @pytest.fixture
     def rules(self, tmp_path):
-        pytest.importorskip("mechgraph.loader")
-        pytest.importorskip("mechgraph.compiler")
+        pytest.importorskip("mechgraph.language.loader")
+        pytest.importorskip("mechgraph.compiler.compile")
         folder = tmp_path / "rules"
         folder.mkdir()
         (folder / "seed.mg").write_text(SEED_RULES, "utf-8")

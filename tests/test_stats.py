@@ -1,11 +1,11 @@
-"""Tests of mechgraph.stats on the hand-made seed and a loop."""
+"""Tests of mechgraph.graph.stats on the hand-made seed and a loop."""
 
 from __future__ import annotations
 
 from factories import link, seed_rules
-from mechgraph.compiler import compile_rules
-from mechgraph.stats import stats
-from mechgraph.syntax import RuleFile
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.graph.stats import stats
+from mechgraph.language.syntax import RuleFile
 
 
 def test_seed_counts():

@@ -1,13 +1,13 @@
-"""Tests of mechgraph.paths.why_not on the hand-made seed rules."""
+"""Tests of mechgraph.query.questions.why_not on the hand-made seed rules."""
 
 from __future__ import annotations
 
 import pytest
 
 from factories import seed_rules, walk_rules
-from mechgraph.answers import BlockReason, Sign, Verdict
-from mechgraph.compiler import compile_rules
-from mechgraph.paths import why_not
+from mechgraph.results.answers import BlockReason, Sign, Verdict
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.query.questions import why_not
 
 
 @pytest.fixture(scope="module")

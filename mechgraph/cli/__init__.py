@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Sequence
 
-from ..errors import MechgraphError, QueryError
+from mechgraph.errors import MechgraphError, QueryError
 
 __all__ = ["main", "VERBS"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..cache import Cache
-from ..model import Model, load, parse_where
-from .output import add_render_argument, draw_result, emit
+from mechgraph.compiler.cache import Cache
+from mechgraph.model import Model, load, parse_where
+from mechgraph.cli.output import add_render_argument, draw_result, emit
 
 HELP = "is SOURCE on a path to TARGET? witness paths with sign, context and evidence"
 

@@ -6,14 +6,14 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..compiler import compile_rules
-from ..errors import Diagnostic, sort_diagnostics
-from ..graph import MechanismGraph
-from ..hypotheses import judge_all
-from ..lint import lint
-from ..loader import load_paths
-from ..verdicts import Outcome, tally
-from .output import draw, emit, print_diagnostics
+from mechgraph.compiler.compile import compile_rules
+from mechgraph.errors import Diagnostic, sort_diagnostics
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.query.hypotheses import judge_all
+from mechgraph.compiler.lint import lint
+from mechgraph.language.loader import load_paths
+from mechgraph.results.verdicts import Outcome, tally
+from mechgraph.cli.output import draw, emit, print_diagnostics
 
 HELP = "check rule files: syntax, names, classes, contradictions, hypotheses; exit 1 on any error or failing hypothesis"
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import Diagnostic, MechgraphError
-from ..files import write_atomic
-from ..formatter import format_rule_file
-from ..loader import rule_paths
-from ..parser import parse_text
-from ..reading import read_rule_text
-from .output import emit, print_diagnostics
+from mechgraph.errors import Diagnostic, MechgraphError
+from mechgraph.files import write_atomic
+from mechgraph.language.formatter import format_rule_file
+from mechgraph.language.loader import rule_paths
+from mechgraph.language.parser import parse_text
+from mechgraph.language.text import read_rule_text
+from mechgraph.cli.output import emit, print_diagnostics
 
 __all__ = ["HELP", "add_arguments", "run", "FormatResult", "format_path"]
 

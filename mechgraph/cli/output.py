@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any, Iterable
 
-from ..errors import Diagnostic
+from mechgraph.errors import Diagnostic
 
 __all__ = ["emit", "print_diagnostics"]
 
@@ -40,8 +40,8 @@ def draw_result(args: Any, graph: Any, result: Any) -> None:
 
 def draw(graph: Any, result: Any, path: Any) -> Any:
     """Draw ``result`` over ``graph`` into ``path``; say so on stderr; the ``Rendering``."""
-    from ..diagrams import diagram_options
-    from ..render import render
+    from mechgraph.render.highlights import diagram_options
+    from mechgraph.render.diagram import render
 
     drawn = render(graph, path, **diagram_options(result, graph))
     print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)

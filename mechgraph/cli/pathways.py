@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..model import parse_where
-from .ask import add_context_arguments, add_rules_argument, load_rules
-from .output import add_render_argument, draw_result, emit
+from mechgraph.model import parse_where
+from mechgraph.cli.ask import add_context_arguments, add_rules_argument, load_rules
+from mechgraph.cli.output import add_render_argument, draw_result, emit
 
 HELP = "entities every route from a class's members (or listed entities) to TARGET passes"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..model import load
-from .ask import add_rules_argument
-from .output import emit
+from mechgraph.model import load
+from mechgraph.cli.ask import add_rules_argument
+from mechgraph.cli.output import emit
 
 HELP = "entities outside a hypothesis's class that reach its common pathway; --knockout X"
 

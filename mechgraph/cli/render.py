@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..model import load, parse_where
-from ..render import FORMATS, render
-from .output import emit
+from mechgraph.model import load, parse_where
+from mechgraph.render.diagram import FORMATS, render
+from mechgraph.cli.output import emit
 
 HELP = "draw the mechanism graph of rule files as SVG, PNG, PDF or DOT"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from .ask import add_rules_argument, load_rules
-from .output import emit
+from mechgraph.cli.ask import add_rules_argument, load_rules
+from mechgraph.cli.output import emit
 
 HELP = "summary figures of the rules: counts, feedback loops, most linked entities"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from .ask import add_question_arguments, load_rules, question
-from .output import draw_result, emit
+from mechgraph.cli.ask import add_question_arguments, load_rules, question
+from mechgraph.cli.output import draw_result, emit
 
 HELP = "why SOURCE does not reach TARGET: how far routes get, context clashes, no-change claims"
 

@@ -26,9 +26,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
-from ..graph import MechanismGraph
-from ..syntax import Relation, Status
-from .belterms import (
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Relation, Status
+from mechgraph.formats.belterms import (
     CHEMICAL_NAMESPACES,
     FUNCTIONS,
     LOCAL_NAMESPACE,
@@ -39,10 +39,10 @@ from .belterms import (
     term_for,
     unsupported,
 )
-from .builder import RuleBuilder, Where, is_reference
-from .curies import split_curie
-from .reading import ignore_progress, read_lines
-from .records import EdgeRecord, graph_records
+from mechgraph.formats.builder import RuleBuilder, Where, is_reference
+from mechgraph.formats.curies import split_curie
+from mechgraph.formats.reading import ignore_progress, read_lines
+from mechgraph.formats.records import EdgeRecord, graph_records
 
 __all__ = ["LOCAL_NAMESPACE", "read_bel", "write_bel"]
 

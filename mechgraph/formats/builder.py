@@ -28,9 +28,9 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import Diagnostic, ParseError, Severity
-from ..grammar import REFERENCE
-from ..syntax import (
+from mechgraph.errors import Diagnostic, ParseError, Severity
+from mechgraph.language.grammar import REFERENCE
+from mechgraph.language.syntax import (
     ENTITY_KINDS,
     Attribute,
     Blank,
@@ -51,8 +51,8 @@ from ..syntax import (
     Status,
     is_bare_name,
 )
-from .curies import check_curie
-from .result import ImportResult, ImportSummary
+from mechgraph.formats.curies import check_curie
+from mechgraph.formats.result import ImportResult, ImportSummary
 
 __all__ = [
     "ImportResult",

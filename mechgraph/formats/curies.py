@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..errors import Diagnostic
+from mechgraph.errors import Diagnostic
 
 __all__ = ["KNOWN_PREFIXES", "check_curie", "split_curie"]
 

@@ -7,7 +7,7 @@ A CX2 document is a JSON list of aspects.  Nodes carry ``name``, ``kind``,
 their types in ``attributeDeclarations``.  Import reads the whole document
 (aspects may come in any order).  Source titles do not travel.
 
->>> from mechgraph.graph import Entity, MechanismGraph
+>>> from mechgraph.graph.mechanism import Entity, MechanismGraph
 >>> g = MechanismGraph()
 >>> g.add_entity(Entity("a", "drug"))
 >>> import json
@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from ..graph import MechanismGraph
-from .builder import RuleBuilder, Where
-from .jsondoc import dump_json, load_json, structure_error
-from .reading import ignore_progress
-from .records import add_records, flat_attributes, graph_records, unflatten
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.formats.builder import RuleBuilder, Where
+from mechgraph.formats.jsondoc import dump_json, load_json, structure_error
+from mechgraph.formats.reading import ignore_progress
+from mechgraph.formats.records import add_records, flat_attributes, graph_records, unflatten
 
 __all__ = ["read_cx2", "write_cx2"]
 

@@ -26,10 +26,10 @@ from typing import Any, BinaryIO
 import networkx as nx
 import yaml
 
-from ..errors import Diagnostic, InputError
-from ..syntax import Quantifier, Reaches, Ref, Relation
-from .builder import RuleBuilder, Where, comment_line
-from .reading import ignore_progress, iter_json_array
+from mechgraph.errors import Diagnostic, InputError
+from mechgraph.language.syntax import Quantifier, Reaches, Ref, Relation
+from mechgraph.formats.builder import RuleBuilder, Where, comment_line
+from mechgraph.formats.reading import ignore_progress, iter_json_array
 
 __all__ = ["BIOLINK_KINDS", "INVERSE_PREDICATES", "PREDICATES", "read_drugmechdb"]
 

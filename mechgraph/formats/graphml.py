@@ -7,8 +7,8 @@ Nodes are entity names with typed attributes ``kind``, ``label`` and
 import reads the whole document at once (networkx's reader).  Source titles
 do not travel.
 
->>> from mechgraph.graph import Entity, MechanismGraph
->>> from mechgraph.syntax import Relation
+>>> from mechgraph.graph.mechanism import Entity, MechanismGraph
+>>> from mechgraph.language.syntax import Relation
 >>> g = MechanismGraph()
 >>> for name in ("a", "b"):
 ...     g.add_entity(Entity(name, "process"))
@@ -26,11 +26,11 @@ from xml.etree.ElementTree import ParseError as XMLParseError
 
 import networkx as nx
 
-from ..errors import Diagnostic, InputError
-from ..graph import MechanismGraph
-from .builder import RuleBuilder, Where
-from .reading import ignore_progress
-from .records import add_records, flat_attributes, graph_records, unflatten
+from mechgraph.errors import Diagnostic, InputError
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.formats.builder import RuleBuilder, Where
+from mechgraph.formats.reading import ignore_progress
+from mechgraph.formats.records import add_records, flat_attributes, graph_records, unflatten
 
 __all__ = ["read_graphml", "to_networkx", "write_graphml"]
 

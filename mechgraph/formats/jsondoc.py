@@ -11,8 +11,8 @@ import json
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from ..errors import Diagnostic, InputError
-from .reading import ignore_progress
+from mechgraph.errors import Diagnostic, InputError
+from mechgraph.formats.reading import ignore_progress
 
 __all__ = ["dump_json", "load_json", "structure_error"]
 

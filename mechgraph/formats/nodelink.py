@@ -6,7 +6,7 @@ NAME, "kind", "label", "identifier"}], "links": [{"source", "target",
 {...}}]}``; ``edges`` is accepted for ``links``.  Import reads the whole
 document.  Source titles do not travel.
 
->>> from mechgraph.graph import Entity, MechanismGraph
+>>> from mechgraph.graph.mechanism import Entity, MechanismGraph
 >>> g = MechanismGraph()
 >>> g.add_entity(Entity("a", "drug"))
 >>> import json
@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import BinaryIO
 
-from ..graph import MechanismGraph
-from .builder import RuleBuilder, Where
-from .jsondoc import dump_json, load_json, structure_error
-from .reading import ignore_progress
-from .records import add_records, graph_records
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.formats.builder import RuleBuilder, Where
+from mechgraph.formats.jsondoc import dump_json, load_json, structure_error
+from mechgraph.formats.reading import ignore_progress
+from mechgraph.formats.records import add_records, graph_records
 
 __all__ = ["read_nodelink", "write_nodelink"]
 

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from ..errors import Diagnostic, InputError
+from mechgraph.errors import Diagnostic, InputError
 
 __all__ = ["ignore_progress", "iter_json_array", "open_input", "progress", "read_lines"]
 

@@ -7,8 +7,8 @@ edges.  :func:`add_records` is the way back: it feeds such records, read by
 an importer of a graph-shaped format (GraphML, CX2, node-link), into a
 :class:`~mechgraph.formats.builder.RuleBuilder`.
 
->>> from mechgraph.graph import Entity, MechanismGraph
->>> from mechgraph.syntax import Relation
+>>> from mechgraph.graph.mechanism import Entity, MechanismGraph
+>>> from mechgraph.language.syntax import Relation
 >>> g = MechanismGraph()
 >>> g.add_entity(Entity("imipramine", "drug", attributes=(("id", "CHEBI:47499"),)))
 >>> g.add_entity(Entity("NMDA_adaptation", "process"))
@@ -24,9 +24,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..graph import MechanismGraph
-from ..syntax import ENTITY_KINDS, Relation, Status
-from .builder import RuleBuilder, Where
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import ENTITY_KINDS, Relation, Status
+from mechgraph.formats.builder import RuleBuilder, Where
 
 __all__ = [
     "ISA",

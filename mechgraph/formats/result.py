@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import Diagnostic
-from ..syntax import RuleFile
+from mechgraph.errors import Diagnostic
+from mechgraph.language.syntax import RuleFile
 
 __all__ = ["ImportResult", "ImportSummary"]
 

@@ -1,0 +1,263 @@
+"""The compiled cache: unchanged rule files are neither parsed nor compiled again.
+
+An entry is one JSON file named by a hash of mechgraph's version, the cache
+format and the path and bytes of every rule file named; it records every
+file the load read (includes too) with its hash, and is used only when all
+of them still match.  It holds the compiled graph and the load's warnings as
+plain data: claims as columns of numbers, everything else as the names and
+fields of mechgraph's own dataclasses and enums — nothing else can be
+built from an entry, so a tampered entry cannot run code.  Entries are
+written to a temporary file, then renamed into place.
+
+The folder is ``$MECHGRAPH_CACHE``, else ``$XDG_CACHE_HOME/mechgraph``, else
+``~/.cache/mechgraph``.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> rules = folder / "a.mg"
+>>> _ = rules.write_text("drug x\\nprocess y\\nx -> y [duration=chronic]\\n")
+>>> store = Cache(folder / "cache")
+>>> store.read([rules]) is None
+True
+>>> from mechgraph.model import load
+>>> model = load(rules, cache=store)
+>>> again = store.read([rules])
+>>> again.graph.claims == model.graph.claims, again.diagnostics == model.diagnostics
+(True, True)
+>>> _ = rules.write_text("drug x\\n")
+>>> store.read([rules]) is None
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from mechgraph import errors
+from mechgraph.graph import mechanism as graph
+from mechgraph.language import syntax
+from mechgraph.errors import Diagnostic, MechgraphError
+from mechgraph.graph.mechanism import Claim, MechanismGraph
+from mechgraph.memory import paused_gc
+from mechgraph.language.text import read_rule_text
+from mechgraph.language.syntax import NOWHERE, Span
+
+__all__ = ["Cache", "Entry", "cache_folder", "FORMAT"]
+
+#: Bumped whenever the layout of an entry changes.
+FORMAT = 1
+
+#: The only types an entry can name: mechgraph's frozen dataclasses and enums.
+_TYPES = {
+    name: kind
+    for module in (syntax, graph, errors)
+    for name, kind in vars(module).items()
+    if isinstance(kind, type) and (dataclasses.is_dataclass(kind) or issubclass(kind, enum.Enum))
+    and kind.__module__ == module.__name__ and kind is not MechanismGraph
+}
+
+
+def cache_folder() -> Path:
+    """``$MECHGRAPH_CACHE``, ``$XDG_CACHE_HOME/mechgraph`` or ``~/.cache/mechgraph``."""
+    if os.environ.get("MECHGRAPH_CACHE"):
+        return Path(os.environ["MECHGRAPH_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "mechgraph"
+
+
+def _digest(path: str | os.PathLike) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _text(path: str, digest: str) -> str | None:
+    """The rule text of ``path`` when its bytes still have ``digest``."""
+    if _digest(path) != digest:
+        return None
+    try:
+        return read_rule_text(path)
+    except MechgraphError:
+        return None
+
+
+def _encode(value: Any) -> Any:
+    """Plain JSON for a value made of known dataclasses, enums, tuples and strings."""
+    if isinstance(value, enum.Enum):
+        return {"@": type(value).__name__, "value": value.value}
+    if dataclasses.is_dataclass(value):
+        return {"@": type(value).__name__,
+                "fields": {f.name: _encode(getattr(value, f.name))
+                           for f in dataclasses.fields(value) if f.init}}
+    if isinstance(value, (tuple, list)):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    if isinstance(value, dict):
+        kind = _TYPES[value["@"]]  # KeyError for anything else: the entry is refused
+        if issubclass(kind, enum.Enum):
+            return kind(value["value"])
+        return kind(**{name: _decode(item) for name, item in value["fields"].items()})
+    return value
+
+
+class _Table:
+    """Distinct values and the number of each, in first-seen order."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Any, int] = {}
+
+    def number(self, value: Any) -> int:
+        return self.numbers.setdefault(value, len(self.numbers))
+
+    def values(self) -> list:
+        return list(self.numbers)
+
+
+def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
+    names, files, contexts, evidence = _Table(), _Table(), _Table(), _Table()
+    relation = {r: i for i, r in enumerate(syntax.Relation)}
+    status = {s: i for i, s in enumerate(syntax.Status)}
+    columns = {
+        "subject": [names.number(c.subject) for c in claims],
+        "relation": [relation[c.relation] for c in claims],
+        "object": [names.number(c.object) for c in claims],
+        "context": [contexts.number(c.context) for c in claims],
+        "evidence": [evidence.number(c.evidence) for c in claims],
+        "status": [status[c.status] for c in claims],
+        "file": [files.number(c.span.file) for c in claims],
+        "line": [c.span.line for c in claims],
+        "col": [c.span.col for c in claims],
+    }
+    return {**columns, "names": names.values(), "files": files.values(),
+            "contexts": contexts.values(), "evidences": evidence.values()}
+
+
+def _claims(columns: dict[str, list]) -> list[Claim]:
+    names, files = columns["names"], columns["files"]
+    contexts = [tuple(tuple(pair) for pair in c) for c in columns["contexts"]]
+    evidences = [tuple(e) for e in columns["evidences"]]
+    relations, statuses = list(syntax.Relation), list(syntax.Status)
+    rows = zip(columns["subject"], columns["relation"], columns["object"], columns["context"],
+               columns["evidence"], columns["status"], columns["file"], columns["line"],
+               columns["col"])
+    return Claim.numbered(
+        (names[s], relations[r], names[o], contexts[c], evidences[e], statuses[t],
+         Span(files[f], line, col))
+        for s, r, o, c, e, t, f, line, col in rows
+    )
+
+
+def _graph_document(g: MechanismGraph) -> dict[str, Any]:
+    return {
+        "entities": _encode([g.entity(name) for name in sorted(g.links.nodes)]),
+        "isa": [[m, p, _encode(g.hierarchy.edges[m, p].get("span", NOWHERE))]
+                for m, p in sorted(g.hierarchy.edges)],
+        "values": {key: {"declared": sorted(values), "isa": sorted(values.edges)}
+                   for key, values in sorted(g.values.items())},
+        "sources": _encode(list(g.sources.values())),
+        "hypotheses": _encode(list(g.hypotheses.values())),
+        "files": g.files,
+        "claims": _claim_columns(g.claims),
+    }
+
+
+def _graph(document: dict[str, Any], texts: dict[str, str]) -> MechanismGraph:
+    g = MechanismGraph(files=list(document["files"]), texts=texts)
+    g.add_entities(_decode(document["entities"]))
+    for key, values in document["values"].items():
+        for value in values["declared"]:
+            g.add_value(key, value)
+        for narrower, broader in values["isa"]:
+            g.add_value_isa(key, narrower, broader)
+    g.add_isas((member, parent, _decode(span)) for member, parent, span in document["isa"])
+    g.sources = {s.name: s for s in _decode(document["sources"])}
+    g.add_claims(_claims(document["claims"]))
+    g.hypotheses = {h.name.name: h for h in _decode(document["hypotheses"])}
+    return g
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a cache entry gives back: the compiled graph and the load's warnings."""
+
+    graph: MechanismGraph
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Cache:
+    """Compiled rules by the contents of their files, in ``folder``."""
+
+    folder: Path
+
+    @classmethod
+    def default(cls) -> "Cache":
+        return cls(cache_folder())
+
+    def key(self, paths: Iterable[str | os.PathLike]) -> str | None:
+        """The entry name for loading ``paths`` as they are now (``None``: unreadable)."""
+        from mechgraph.language.loader import rule_paths  # the loader parses; the cache only lists files
+
+        found, problems = rule_paths(paths)
+        digests = [(str(p.resolve()), _digest(p)) for p in found]
+        if problems or any(d is None for _, d in digests):
+            return None
+        text = json.dumps([_version(), FORMAT, digests])
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def read(self, paths: Sequence[str | os.PathLike]) -> Entry | None:
+        """The cached load of ``paths``, or ``None`` when there is none or anything changed."""
+        key = self.key(paths)
+        if key is None:
+            return None
+        try:
+            with paused_gc():
+                document = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
+                texts = {path: _text(path, digest) for path, digest in document["read"]}
+                if None in texts.values():
+                    return None
+                return Entry(_graph(document["graph"], texts), _decode(document["diagnostics"]))
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+
+    def write(self, paths: Sequence[str | os.PathLike], entry: Entry) -> None:
+        """Store ``entry`` as the load of ``paths`` (quietly skipped when that fails)."""
+        key = self.key(paths)
+        read = [[path, _digest(path)] for path in entry.graph.files]
+        if key is None or any(digest is None for _, digest in read):
+            return
+        with paused_gc():  # one string in C (json.dump would encode piece by piece in Python)
+            text = json.dumps({"format": FORMAT, "read": read, "graph": _graph_document(entry.graph),
+                               "diagnostics": _encode(list(entry.diagnostics))},
+                              separators=(",", ":"))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, self.folder / f"{key}.json")
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _version() -> str:
+    from mechgraph import __version__
+
+    return __version__

@@ -1,0 +1,205 @@
+"""Context semantics: which links a question admits, and the context a path holds under.
+
+A context is a set of ``key=value`` pairs.  A question's context ``Q``
+*admits* a link stating context ``E`` when, for every key both state, the
+two values are comparable in that key's value hierarchy: equal, E's below Q's
+(a frontal-cortex finding answers a cortex question) or Q's below E's (a claim
+about rodents holds for mice); keys that only one side states do not restrict.  A path holds under the union of its
+links' contexts, which must not contradict itself: for each key, one of the
+stated values must lie below (or equal) all the others, and that narrowest
+value is the path's.
+
+>>> up = {"region": {"frontal_cortex": frozenset({"frontal_cortex", "cerebral_cortex"})}}
+>>> admits({"region": "cerebral_cortex"}, [("region", "frontal_cortex")], up)
+True
+>>> admits({"region": "frontal_cortex"}, [("region", "cerebral_cortex")], up)
+True
+>>> admits({"region": "frontal_cortex"}, [("region", "non_cortical")], up)
+False
+>>> merge([("region", "cerebral_cortex")], [("region", "frontal_cortex")], values=up)
+(('region', 'frontal_cortex'),)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+import networkx as nx
+import numpy as np
+
+from mechgraph.graph.mechanism import MechanismGraph
+
+__all__ = [
+    "Context",
+    "ValueHierarchy",
+    "Clash",
+    "below",
+    "comparable",
+    "admits",
+    "clash",
+    "merge",
+    "admitted_claims",
+    "admitted_mask",
+    "restrict",
+    "format_context",
+]
+
+#: A context as sorted ``(key, value)`` pairs.
+Context = tuple[tuple[str, str], ...]
+#: Per key, each value → itself and every broader value (``GraphIndex.value_up``).
+ValueHierarchy = Mapping[str, Mapping[str, frozenset[str]]]
+
+_NO_HIERARCHY: ValueHierarchy = {}
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Why a question's context does not admit a link: the key and both values."""
+
+    key: str
+    link_value: str
+    query_value: str
+
+    def __str__(self) -> str:
+        return f"needs {self.key}={self.link_value}, asked {self.key}={self.query_value}"
+
+
+def comparable(key: str, a: str, b: str, values: ValueHierarchy = _NO_HIERARCHY) -> bool:
+    """True when ``a`` and ``b`` are equal or one lies below the other for ``key``.
+
+    >>> up = {"species": {"mouse": frozenset({"mouse", "rodent"})}}
+    >>> comparable("species", "rodent", "mouse", up), comparable("species", "rat", "mouse", up)
+    (True, False)
+    """
+    return below(key, a, b, values) or below(key, b, a, values)
+
+
+def below(key: str, narrower: str, broader: str, values: ValueHierarchy = _NO_HIERARCHY) -> bool:
+    """True when ``narrower`` equals ``broader`` or lies below it for ``key``.
+
+    >>> below("duration", "chronic", "chronic"), below("duration", "acute", "chronic")
+    (True, False)
+    """
+    return narrower == broader or broader in values.get(key, {}).get(narrower, ())
+
+
+def clash(
+    query: Mapping[str, str],
+    link: Iterable[tuple[str, str]],
+    values: ValueHierarchy = _NO_HIERARCHY,
+) -> Clash | None:
+    """The first key (in sorted order) on which ``query`` does not admit ``link``.
+
+    >>> clash({"duration": "acute"}, [("duration", "chronic"), ("species", "mouse")])
+    Clash(key='duration', link_value='chronic', query_value='acute')
+    """
+    for key, value in sorted(link):
+        asked = query.get(key)
+        if asked is not None and not comparable(key, value, asked, values):
+            return Clash(key, value, asked)
+    return None
+
+
+def admits(
+    query: Mapping[str, str],
+    link: Iterable[tuple[str, str]],
+    values: ValueHierarchy = _NO_HIERARCHY,
+) -> bool:
+    """True when the question's context ``query`` admits a link stating ``link``.
+
+    >>> admits({"duration": "chronic"}, [("duration", "chronic"), ("species", "mouse")])
+    True
+    >>> admits({}, [("duration", "acute")])
+    True
+    """
+    for key, value in link:
+        asked = query.get(key)
+        if asked is not None and not comparable(key, value, asked, values):
+            return False
+    return True
+
+
+def merge(
+    *contexts: Iterable[tuple[str, str]], values: ValueHierarchy = _NO_HIERARCHY
+) -> Context | None:
+    """The union of ``contexts`` (narrowest value per key), or ``None`` if it contradicts.
+
+    >>> merge([("duration", "chronic")], [("species", "mouse")])
+    (('duration', 'chronic'), ('species', 'mouse'))
+    >>> merge([("duration", "chronic")], [("duration", "acute")]) is None
+    True
+    """
+    narrowest: dict[str, str] = {}
+    for context in contexts:
+        for key, value in context:
+            known = narrowest.get(key)
+            if known is None or below(key, value, known, values):
+                narrowest[key] = value
+            elif not below(key, known, value, values):
+                return None
+    return tuple(sorted(narrowest.items()))
+
+
+def admitted_claims(
+    graph: MechanismGraph, where: Mapping[str, str] | None = None, hypotheses: bool = True
+) -> list[bool]:
+    """Per claim id, whether the question's context admits it (``hypotheses=False``
+    also leaves out hypothesised claims).
+
+    >>> from mechgraph.language.syntax import Relation
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.INCREASES, "b", context={"duration": "chronic"})
+    >>> _ = g.add_claim("a", Relation.NO_CHANGE, "b", context={"duration": "acute"})
+    >>> admitted_claims(g, {"duration": "acute"})
+    [False, True]
+    """
+    return admitted_mask(graph, where, hypotheses).tolist()
+
+
+def admitted_mask(
+    graph: MechanismGraph, where: Mapping[str, str] | None = None, hypotheses: bool = True
+) -> np.ndarray:
+    """:func:`admitted_claims` as a boolean array; each distinct context is judged once.
+
+    >>> from mechgraph.language.syntax import Relation, Status
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.INCREASES, "b", status=Status.HYPOTHESIS)
+    >>> admitted_mask(g, hypotheses=False).tolist()
+    [False]
+    """
+    index, query = graph.index, dict(where or {})
+    if query:
+        up = index.value_up
+        verdicts = np.fromiter((admits(query, c, up) for c in index.contexts), bool)
+        admitted = verdicts[index.context_of]
+    else:
+        admitted = np.ones(len(graph.claims), bool)
+    if not hypotheses:
+        admitted &= ~index.hypothetical
+    return admitted
+
+
+def restrict(
+    graph: MechanismGraph, where: Mapping[str, str] | None = None, hypotheses: bool = True
+) -> nx.MultiDiGraph:
+    """A read-only view of ``graph.links`` with only the claims ``where`` admits.
+
+    >>> from mechgraph.language.syntax import Relation
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.INCREASES, "b", context={"duration": "chronic"})
+    >>> list(restrict(g, {"duration": "acute"}).edges)
+    []
+    """
+    admitted = admitted_claims(graph, where, hypotheses)
+    return nx.subgraph_view(graph.links, filter_edge=lambda u, v, key: admitted[key])
+
+
+def format_context(context: Iterable[tuple[str, str]]) -> str:
+    """``duration=chronic, species=mouse`` (or ``any context`` when empty).
+
+    >>> format_context([("species", "mouse"), ("duration", "chronic")])
+    'duration=chronic, species=mouse'
+    """
+    pairs = sorted(context)
+    return ", ".join(f"{key}={value}" for key, value in pairs) if pairs else "any context"

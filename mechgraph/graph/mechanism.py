@@ -1,0 +1,448 @@
+"""The compiled mechanism graph: entities, claims, the class and value hierarchies.
+
+A :class:`MechanismGraph` is plain data over networkx; reasoning lives in
+free functions elsewhere (``paths``, ``hypotheses``).  Nodes are entity
+names; every causal claim is one edge of a ``MultiDiGraph`` keyed by its
+claim id, because one subject/object pair may carry many claims.
+
+>>> g = MechanismGraph()
+>>> g.add_entity(Entity("imipramine", "drug"))
+>>> g.add_entity(Entity("NMDA_adaptation", "process"))
+>>> c = g.add_claim("imipramine", Relation.INCREASES, "NMDA_adaptation",
+...                 context={"duration": "chronic"})
+>>> [(s, t, k) for s, t, k in g.links.edges(keys=True)]
+[('imipramine', 'NMDA_adaptation', 0)]
+>>> g.claim(0).sign, g.claim(0).context_dict
+(<Sign.POSITIVE: '+'>, {'duration': 'chronic'})
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping
+
+import networkx as nx
+import numpy as np
+
+from mechgraph.graph.traversal import HopArrays
+from mechgraph.language.syntax import NOWHERE, Hypothesis, Relation, Sign, Span, Status
+
+__all__ = [
+    "Entity",
+    "Source",
+    "Claim",
+    "MechanismGraph",
+    "GraphIndex",
+    "ISA",
+    "SIGN_CODE",
+    "SIGN_OF_CODE",
+    "build_index",
+]
+
+#: The claim id a membership hop (member ``isa`` class) carries in :class:`GraphIndex`.
+ISA = -1
+#: Integer sign codes of the traversal indexes: ``+`` 0, ``-`` 1, unsigned 2.
+SIGN_CODE = {Sign.POSITIVE: 0, Sign.NEGATIVE: 1, Sign.UNSIGNED: 2}
+SIGN_OF_CODE = (Sign.POSITIVE, Sign.NEGATIVE, Sign.UNSIGNED)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A declared thing: a drug, receptor, process, phenotype, class, ..."""
+
+    name: str
+    kind: str
+    label: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
+    span: Span = field(default=NOWHERE, compare=False)
+
+    @property
+    def is_class(self) -> bool:
+        return self.kind == "class"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A declared citation: ``skolnick1996 = pmid:8852531 "title"``."""
+
+    name: str
+    reference: str
+    title: str | None = None
+    span: Span = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One stated causal link, as compiled: names resolved, context sorted by key."""
+
+    id: int
+    subject: str
+    relation: Relation
+    object: str
+    context: tuple[tuple[str, str], ...] = ()
+    evidence: tuple[str, ...] = ()
+    status: Status = Status.OBSERVED
+    span: Span = field(default=NOWHERE, compare=False)
+
+    @property
+    def sign(self) -> Sign:
+        return self.relation.sign
+
+    @property
+    def context_dict(self) -> dict[str, str]:
+        return dict(self.context)
+
+    @property
+    def is_hypothesis(self) -> bool:
+        return self.status is Status.HYPOTHESIS
+
+    @classmethod
+    def numbered(cls, rows: Iterable[tuple], start: int = 0) -> list["Claim"]:
+        """Claims with ids ``start, start + 1, ...`` from rows of their other seven fields.
+
+        The same as calling ``Claim(id, *row)``, in half the time: a frozen
+        dataclass's ``__init__`` calls ``object.__setattr__`` once per field;
+        this fills the slots directly, for the compiler's millions of claims.
+
+        >>> row = ("a", Relation.INCREASES, "b", (), ("pmid:1",), Status.OBSERVED, NOWHERE)
+        >>> Claim.numbered([row], start=4) == [Claim(4, *row)]
+        True
+        """
+        new = object.__new__
+        setters = (getattr(cls, name).__set__ for name in cls.__slots__)
+        set_id, set_subject, set_relation, set_object, *setters = setters
+        set_context, set_evidence, set_status, set_span = setters
+        claims = []
+        for number, row in enumerate(rows, start):
+            subject, relation, obj, context, evidence, status, span = row
+            claim = new(cls)
+            set_id(claim, number)
+            set_subject(claim, subject)
+            set_relation(claim, relation)
+            set_object(claim, obj)
+            set_context(claim, context)
+            set_evidence(claim, evidence)
+            set_status(claim, status)
+            set_span(claim, span)
+            claims.append(claim)
+        return claims
+
+
+@dataclass
+class MechanismGraph:
+    """Everything the rules state, resolved and indexed.
+
+    Attributes
+    ----------
+    links : networkx.MultiDiGraph
+        Causal claims. Nodes are entity names (node attribute ``entity``);
+        edges are keyed by claim id with edge attribute ``claim``.
+    hierarchy : networkx.DiGraph
+        ``isa`` edges from member to class (edge attribute ``span``).
+    values : dict
+        Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader).
+    sources, hypotheses : dict
+        Declared sources and hypothesis blocks by name.
+    texts : dict
+        The text of each rule file by path, for diagnostics' snippets.
+    """
+
+    links: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    hierarchy: nx.DiGraph = field(default_factory=nx.DiGraph)
+    values: dict[str, nx.DiGraph] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _index: "GraphIndex | None" = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def index(self) -> "GraphIndex":
+        """The integer traversal and hierarchy indexes, built on first use.
+
+        The ``add_*`` methods drop it; call :meth:`invalidate` after changing
+        :attr:`links`, :attr:`hierarchy` or :attr:`values` directly.
+        """
+        if self._index is None:
+            self._index = build_index(self)
+        return self._index
+
+    def line(self, span: Span) -> str | None:
+        """The text of the rule line ``span`` points at (from :attr:`texts`), if known.
+
+        >>> g = MechanismGraph(texts={"a.mg": "drug x\\nx -> y"})
+        >>> g.line(Span("a.mg", 2, 1))
+        'x -> y'
+        """
+        if span.file not in self._lines:
+            self._lines[span.file] = self.texts.get(span.file, "").splitlines()
+        lines = self._lines[span.file]
+        return lines[span.line - 1] if 0 < span.line <= len(lines) else None
+
+    def invalidate(self) -> None:
+        """Forget the cached :attr:`index` (it is rebuilt on next use)."""
+        self._index = None
+
+    def add_entity(self, entity: Entity) -> None:
+        """Add (or replace) an entity node."""
+        self.add_entities((entity,))
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Add (or replace) many entity nodes at once, in the order given.
+
+        >>> g = MechanismGraph()
+        >>> g.add_entities([Entity("b", "drug"), Entity("a", "process")])
+        >>> list(g.links), g.entity("a").kind
+        (['b', 'a'], 'process')
+        """
+        entities = list(entities)
+        self.links.add_nodes_from((entity.name, {"entity": entity}) for entity in entities)
+        self.hierarchy.add_nodes_from(entity.name for entity in entities)
+        self._index = None
+
+    def add_claim(
+        self,
+        subject: str,
+        relation: Relation,
+        object: str,
+        *,
+        context: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
+        evidence: tuple[str, ...] = (),
+        status: Status = Status.OBSERVED,
+        span: Span = NOWHERE,
+    ) -> Claim:
+        """Add one claim as an edge; its id is its position in :attr:`claims`.
+
+        ``context`` is a mapping or ``(key, value)`` pairs (a key may then
+        repeat, as a self-contradicting rule can state it).
+        """
+        pairs = context.items() if hasattr(context, "items") else (context or ())
+        claim = Claim(
+            len(self.claims),
+            subject,
+            relation,
+            object,
+            tuple(sorted(pairs)),
+            tuple(evidence),
+            status,
+            span,
+        )
+        self.claims.append(claim)
+        self.links.add_edge(subject, object, key=claim.id, claim=claim)
+        self._index = None
+        return claim
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Add many claims at once (faster than :meth:`add_claim`).
+
+        Their ids must continue :attr:`claims`: ``len(claims)``, then the next, ...
+        """
+        new = list(claims)
+        if [c.id for c in new] != list(range(len(self.claims), len(self.claims) + len(new))):
+            raise ValueError("claim ids must continue MechanismGraph.claims")
+        self.claims.extend(new)
+        if type(self.links) is nx.MultiDiGraph:
+            _add_edges(self.links, new)
+        else:
+            self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
+        self._index = None
+
+    def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
+        """State that ``member`` is a ``parent``."""
+        self.add_isas(((member, parent, span),))
+
+    def add_isas(self, edges: Iterable[tuple[str, str, Span]]) -> None:
+        """State many ``(member, parent, span)`` memberships at once, in the order given.
+
+        >>> g = MechanismGraph()
+        >>> g.add_isas([("imipramine", "tricyclic", NOWHERE),
+        ...             ("tricyclic", "antidepressant", NOWHERE)])
+        >>> sorted(g.index.ancestors["imipramine"])
+        ['antidepressant', 'tricyclic']
+        """
+        self.hierarchy.add_edges_from(
+            (member, parent, {"span": span}) for member, parent, span in edges
+        )
+        self._index = None
+
+    def add_value(self, key: str, value: str) -> None:
+        """Declare ``value`` for context ``key``."""
+        self.values.setdefault(key, nx.DiGraph()).add_node(value)
+        self._index = None
+
+    def add_value_isa(self, key: str, narrower: str, broader: str) -> None:
+        """State that context value ``narrower`` lies below ``broader`` for ``key``."""
+        self.values.setdefault(key, nx.DiGraph()).add_edge(narrower, broader)
+        self._index = None
+
+    def claim(self, claim_id: int) -> Claim:
+        return self.claims[claim_id]
+
+    def entity(self, name: str) -> Entity:
+        """The entity called ``name``; ``KeyError`` when unknown.
+
+        A node that only a claim introduced is an entity of kind ``entity``.
+        """
+        data = self.links.nodes[name]
+        return data.get("entity") or Entity(name, "entity")
+
+    def entities(self) -> Iterator[Entity]:
+        """Every entity, sorted by name."""
+        for name in sorted(self.links.nodes):
+            yield self.entity(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.links
+
+
+def _add_edges(links: nx.MultiDiGraph, claims: list[Claim]) -> None:
+    """Add one edge per claim (keyed by its new id) to a plain ``MultiDiGraph``,
+    filling its adjacency dicts as ``add_edge`` does, without its per-edge checks."""
+    succ, pred, node = links._succ, links._pred, links._node
+
+    def new_node(name: str) -> dict:
+        succ[name], pred[name], node[name] = {}, {}, {}
+        return succ[name]
+
+    for claim in claims:
+        u, v = claim.subject, claim.object
+        out = succ.get(u)
+        if out is None:
+            out = new_node(u)
+        keys = out.get(v)
+        if keys is None:
+            if v not in succ:
+                new_node(v)
+            keys = out[v] = pred[v][u] = {}
+        keys[claim.id] = {"claim": claim}
+    getattr(links, "__networkx_cache__", {}).clear()
+
+
+Adjacency = tuple[tuple[tuple[int, int, int], ...], ...]
+
+
+@dataclass(frozen=True)
+class GraphIndex:
+    """Precomputed integer adjacency and hierarchy lookups for fast queries.
+
+    Attributes
+    ----------
+    names : tuple of str
+        Node id → name; ids follow sorted name order.
+    ids : dict
+        Name → node id.
+    out, into : tuple
+        Per node id, the traversable hops ``(neighbour id, claim id, sign code)``
+        leaving (``out``) or entering (``into``) it: every claim but ``-0`` ones,
+        plus membership hops member → class with claim id :data:`ISA` and sign ``+``.
+    ancestors, members : dict
+        Transitive ``isa`` parents of each entity; transitive members of each class.
+    value_up : dict
+        Per context key, each declared value → itself and every broader value.
+    context_values : dict
+        Per context key, every value declared for it or stated on a claim.
+    hops : HopArrays
+        The hops of ``out`` as arrays, for the compiled searches of :mod:`mechgraph.graph.traversal`.
+    contexts : tuple
+        The distinct contexts claims state, sorted.
+    context_of : numpy.ndarray
+        Per claim id, the position of its context in ``contexts``.
+    hypothetical : numpy.ndarray
+        Per claim id, whether it is a hypothesis (``status=hypothesis``).
+    """
+
+    names: tuple[str, ...]
+    ids: Mapping[str, int]
+    out: Adjacency
+    into: Adjacency
+    ancestors: Mapping[str, frozenset[str]]
+    members: Mapping[str, frozenset[str]]
+    value_up: Mapping[str, Mapping[str, frozenset[str]]]
+    context_values: Mapping[str, frozenset[str]]
+    hops: HopArrays
+    contexts: tuple[tuple[tuple[str, str], ...], ...]
+    context_of: np.ndarray
+    hypothetical: np.ndarray
+
+    def leaves(self, name: str) -> tuple[str, ...]:
+        """Members of ``name`` that have no members themselves, sorted.
+
+        >>> g = MechanismGraph()
+        >>> g.add_isa("tricyclic", "antidepressant"); g.add_isa("imipramine", "tricyclic")
+        >>> g.index.leaves("antidepressant")
+        ('imipramine',)
+        """
+        return tuple(sorted(m for m in self.members.get(name, ()) if m not in self.members))
+
+    def below(self, key: str, narrower: str, broader: str) -> bool:
+        """True when value ``narrower`` equals or lies below ``broader`` for ``key``."""
+        if narrower == broader:
+            return True
+        return broader in self.value_up.get(key, {}).get(narrower, ())
+
+
+def _closure(digraph: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """Every node with out-edges → the nodes it reaches (its transitive parents)."""
+    return {
+        node: frozenset(nx.descendants(digraph, node))
+        for node in sorted(digraph)
+        if digraph.out_degree(node)
+    }
+
+
+def build_index(graph: MechanismGraph) -> GraphIndex:
+    """Build the :class:`GraphIndex` of ``graph`` (see :attr:`MechanismGraph.index`).
+
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.DECREASES, "b")
+    >>> g.add_isa("a", "A")
+    >>> index = build_index(g)
+    >>> index.names, index.out[index.ids["a"]]
+    (('A', 'a', 'b'), ((0, -1, 0), (2, 0, 1)))
+    """
+    names = tuple(sorted(set(graph.links) | set(graph.hierarchy)))
+    ids = {name: i for i, name in enumerate(names)}
+    out: list[list[tuple[int, int, int]]] = [[] for _ in names]
+    into: list[list[tuple[int, int, int]]] = [[] for _ in names]
+    for claim in graph.claims:
+        sign = claim.relation.sign
+        if sign is not Sign.NO_CHANGE:
+            s, t, code = ids[claim.subject], ids[claim.object], SIGN_CODE[sign]
+            out[s].append((t, claim.id, code))
+            into[t].append((s, claim.id, code))
+    for member, parent in graph.hierarchy.edges:
+        out[ids[member]].append((ids[parent], ISA, 0))
+        into[ids[parent]].append((ids[member], ISA, 0))
+    ancestors = _closure(graph.hierarchy)
+    members: dict[str, set[str]] = {}
+    for member, parents in ancestors.items():
+        for parent in parents:
+            members.setdefault(parent, set()).add(member)
+    value_up = {
+        key: {value: up | {value} for value, up in _closure(values).items()}
+        for key, values in sorted(graph.values.items())
+    }
+    known: dict[str, set[str]] = {key: set(values) for key, values in graph.values.items()}
+    for claim in graph.claims:
+        for key, value in claim.context:
+            known.setdefault(key, set()).add(value)
+    contexts = tuple(sorted({claim.context for claim in graph.claims}))
+    position = {context: i for i, context in enumerate(contexts)}
+    claims = len(graph.claims)
+    out_hops = tuple(tuple(sorted(hops)) for hops in out)
+    return GraphIndex(
+        names,
+        ids,
+        out_hops,
+        tuple(tuple(sorted(hops)) for hops in into),
+        ancestors,
+        {name: frozenset(found) for name, found in sorted(members.items())},
+        value_up,
+        {key: frozenset(values) for key, values in sorted(known.items())},
+        HopArrays.of(out_hops),
+        contexts,
+        np.fromiter((position[c.context] for c in graph.claims), np.int64, claims),
+        np.fromiter((c.is_hypothesis for c in graph.claims), bool, claims),
+    )

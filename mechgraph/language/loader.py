@@ -1,0 +1,125 @@
+"""Load rule files from paths: folders recursively, ``include`` followed, each file once.
+
+Problems never stop the load: every file that can be read and parsed is
+returned, and everything else is a located :class:`Diagnostic` — a missing
+path, an unreadable or binary file, a parse error, an include that leaves
+the including file's folder, a missing include, an include cycle.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.mg").write_text('include "sub/b.mg"\\ndrug x\\n')
+>>> (folder / "sub").mkdir()
+>>> _ = (folder / "sub" / "b.mg").write_text('include "../a.mg"\\n')
+>>> files, diagnostics = load_paths([folder])
+>>> [pathlib.Path(f.path).name for f in files]
+['a.mg', 'b.mg']
+>>> diagnostics[0].message
+"include '../a.mg' leaves the folder of the including file"
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from mechgraph.errors import Diagnostic, MechgraphError, sort_diagnostics
+from mechgraph.language.parser import parse_file
+from mechgraph.language.syntax import Include, RuleFile
+
+__all__ = ["load_paths", "rule_paths", "RULE_SUFFIX"]
+
+#: Files below a folder that are rule files.
+RULE_SUFFIX = ".mg"
+
+
+def rule_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Diagnostic]]:
+    """The rule files named by ``paths``: files as given, folders searched for ``*.mg``.
+
+    Folders are searched recursively and their files sorted; a missing path
+    or a folder without rule files is a diagnostic.
+    """
+    found: list[Path] = []
+    diagnostics: list[Diagnostic] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = sorted(p for p in path.rglob(f"*{RULE_SUFFIX}") if p.is_file())
+            if not files:
+                diagnostics.append(Diagnostic.warning(f"no {RULE_SUFFIX} files in this folder",
+                                                      file=str(path), code="input"))
+            found.extend(files)
+        elif path.exists():
+            found.append(path)
+        else:
+            diagnostics.append(Diagnostic.error("no such file or folder", file=str(path),
+                                                code="input"))
+    return found, diagnostics
+
+
+@dataclass
+class _Load:
+    """One load: files by resolved path, the include chain being followed, diagnostics."""
+
+    files: dict[Path, RuleFile] = field(default_factory=dict)
+    seen: set[Path] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def load(self, path: Path, chain: tuple[Path, ...] = ()) -> None:
+        key = path.resolve()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        try:
+            rules = parse_file(path)
+        except MechgraphError as error:
+            self.diagnostics.extend(error.diagnostics)
+            return
+        self.files[key] = rules
+        for node in rules.statements:
+            if isinstance(node, Include):
+                self.include(rules, path, node, chain + (key,))
+
+    def include(self, rules: RuleFile, path: Path, node: Include, chain: tuple[Path, ...]) -> None:
+        folder = path.parent.resolve()
+        target = Path(os.path.normpath(path.parent / node.path))
+        key = target.resolve()
+
+        def error(message: str, hint: str) -> None:
+            self.diagnostics.append(Diagnostic.error(
+                message, file=rules.path, line=node.span.line, col=node.span.col,
+                snippet=rules.line(node.span.line), hint=hint, code="include"))
+
+        if not key.is_relative_to(folder):
+            error(f"include '{node.path}' leaves the folder of the including file",
+                  "only files in this file's folder or below it can be included")
+        elif key in chain:
+            cycle = " -> ".join(p.name for p in chain[chain.index(key):] + (key,))
+            error(f"include cycle: {cycle}", "remove one of the includes that close the cycle")
+        elif not key.exists():
+            error(f"included file '{node.path}' not found",
+                  f"the path is relative to {path.parent}")
+        else:
+            self.load(target, chain)
+
+
+def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[RuleFile], list[Diagnostic]]:
+    """Parse every rule file under ``paths`` and every file they include, once each.
+
+    Parameters
+    ----------
+    paths
+        Files and folders; folders are searched recursively for ``*.mg`` (sorted).
+
+    Returns
+    -------
+    files, diagnostics
+        The files that parsed, in load order (a file before those it
+        includes), and the diagnostics of everything that went wrong, in
+        reading order.  Never raises for bad input.
+    """
+    found, diagnostics = rule_paths(paths)
+    load = _Load()
+    for path in found:
+        load.load(path)
+    return list(load.files.values()), sort_diagnostics(diagnostics + load.diagnostics)

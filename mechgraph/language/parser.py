@@ -1,0 +1,329 @@
+"""Parse rule text into the AST of :mod:`mechgraph.language.syntax`.
+
+The text is split into lines once.  Layout (blank lines, comment lines,
+indented hypothesis blocks) is handled here; each statement line is read by
+the fast path of :mod:`mechgraph.language.fastpath` (whole-line regular expressions built
+from the grammar's own tokens), or — for every other line, and always for
+errors — by the pyparsing grammar of :mod:`mechgraph.language.grammar`.  Both give the same nodes.  Errors do
+not stop the parse: every faulty line yields a :class:`Diagnostic` and the
+file's diagnostics are raised together in one :class:`ParseError`.
+
+>>> rules = parse_text("drug imipramine\\nimipramine -> NMDA_adaptation @skolnick1996")
+>>> link = rules.statements[1]
+>>> link.relation, link.object.name, str(link.span)
+(<Relation.INCREASES: '->'>, 'NMDA_adaptation', '<input>:2:1')
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+import pyparsing as pp
+
+from mechgraph.language import grammar
+from mechgraph.errors import Diagnostic, ParseError, Severity, sort_diagnostics
+from mechgraph.memory import paused_gc
+from mechgraph.language.grammar import NOT_IDENT
+from mechgraph.language.fastpath import LineReader
+from mechgraph.language.parse_errors import Layout, layout_error, syntax_error
+from mechgraph.language.text import decode_rule_bytes, read_rule_text
+from mechgraph.language.syntax import (
+    Attribute,
+    Blank,
+    Comment,
+    Consistent,
+    Declared,
+    EntityDecl,
+    Evidence,
+    Hypothesis,
+    Include,
+    IsA,
+    Link,
+    Qualifier,
+    Quantifier,
+    Reaches,
+    Ref,
+    Relation,
+    RuleFile,
+    Sign,
+    SignOf,
+    SourceDecl,
+    Status,
+    ValueDecl,
+)
+
+__all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
+
+#: A file's diagnostics beyond this many are summarised in one closing note.
+MAX_DIAGNOSTICS = 50
+_HEADER_WORD = re.compile(f"hypothesis{NOT_IDENT}")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+#: A control character other than the line feed that splits lines.
+_CONTROL_INSIDE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass
+class _Reader(LineReader):
+    """The state of one pass over a file: nodes so far and diagnostics."""
+
+    fast: bool = True
+    out: list = field(default_factory=list)
+    trivia: list = field(default_factory=list)
+    diagnostics: list = field(default_factory=list)
+    header: tuple | None = None  # (name, evidence, span, header comments) of an open block
+    header_line: str = ""
+    block: list | None = None
+    block_lines: int = 0  # indented lines seen in the open block, faulty ones included
+
+    # -- pyparsing's locations --------------------------------------------------------
+    def col(self, loc: int) -> int:
+        """The 1-based column of the token pyparsing located at ``loc`` (before its blanks)."""
+        line = self.line
+        while loc < len(line) and line[loc] in " \t":
+            loc += 1
+        return loc + 1
+
+    def located(self, result: pp.ParseResults) -> Ref:
+        return Ref(result.value[0], span=self.span(self.col(result.locn_start)))
+
+    def trailing(self, r: pp.ParseResults) -> list[Comment]:
+        if "comment" not in r:
+            return []
+        return self.comment(r["comment"].value[0], self.col(r["comment"].locn_start), True)
+
+    # -- the pass -----------------------------------------------------------------------
+    def read(self, text: str) -> None:
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        # Control characters are rare: a text without any needs no check per line.
+        control = _CONTROL.search if _CONTROL_INSIDE.search(text) else None
+        fast = self.fast
+        for self.line_no, line in enumerate(lines, 1):
+            if line[-1:] == "\r":
+                line = line[:-1]
+            self.line = line
+            # The hot path: a plain statement outside a block, nothing pending.
+            if (fast and self.block is None and not self.trivia
+                    and not (control and control(line)) and self.fast_statement(line, self.out)):
+                continue
+            self.read_line(line)
+        self.close_block()
+        self.flush_trivia()
+        if self.out and isinstance(self.out[-1], Blank):
+            self.out.pop()
+
+    def read_line(self, line: str) -> None:
+        stripped = line.lstrip(" \t")
+        indent = len(line) - len(stripped)
+        control = _CONTROL.search(line)
+        if control:
+            self.error(self.layout(Layout.CONTROL, line, control.start()))
+        elif not stripped:
+            self.trivia.append(Blank(span=self.span(1)))
+        elif stripped[0] == "#":
+            comment = self.comment(stripped[1:], indent + 1, False)
+            if indent and self.block is not None:  # an indented comment is the block's
+                self.block.extend(self.take_comments() + comment)
+            else:
+                self.trivia.extend(comment)
+        elif not indent:
+            self.close_block()
+            self.flush_trivia()
+            self.read_statement(line)
+        elif self.block is None:
+            self.error(self.layout(Layout.INDENT, line, indent))
+        elif "\t" in line[:indent]:
+            self.block_lines += 1
+            self.error(self.layout(Layout.TAB, line, line.index("\t")))
+        else:
+            self.block_lines += 1
+            self.block.extend(self.take_comments())
+            self.read_hypothesis_statement(line)
+
+    def take_comments(self) -> list[Comment]:
+        """The comments waiting between block lines (blank lines inside a block are dropped)."""
+        comments = [t for t in self.trivia if isinstance(t, Comment)]
+        self.trivia.clear()
+        return comments
+
+    def flush_trivia(self) -> None:
+        for node in self.trivia:
+            if not isinstance(node, Blank):
+                self.out.append(node)
+            elif self.out and not isinstance(self.out[-1], Blank):
+                self.out.append(node)
+        self.trivia.clear()
+
+    def close_block(self) -> None:
+        if self.block is None:
+            return
+        if self.header is not None:
+            name, evidence, span, comments = self.header
+            statements = tuple(comments + self.block)
+            if not self.block_lines:
+                self.error(layout_error(Layout.EMPTY, self.header_line, 0, file=self.file,
+                                        line_no=span.line))
+            else:
+                self.out.append(Hypothesis(name, statements, evidence, span=span))
+        self.header = self.block = None
+        self.block_lines = 0
+
+    def error(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def layout(self, kind: Layout, line: str, index: int) -> Diagnostic:
+        return layout_error(kind, line, index, file=self.file, line_no=self.line_no)
+
+    def syntax(self, exc: pp.ParseBaseException, line: str, in_block: bool) -> Diagnostic:
+        return syntax_error(exc, line, file=self.file, line_no=self.line_no, in_block=in_block)
+
+    # -- statements ---------------------------------------------------------------------
+    def read_statement(self, line: str) -> None:
+        if self.fast and self.fast_statement(line, self.out):
+            return
+        if self.fast and (header := self.fast_header(line)) is not None:
+            self.header, self.header_line, self.block = header, line, []
+            return
+        try:
+            result = grammar.statement_line.parse_string(line, parse_all=True)
+        except pp.ParseBaseException as exc:
+            self.error(self.syntax(exc, line, in_block=False))
+            if _HEADER_WORD.match(line):  # still read its block, for errors
+                self.header, self.block, self.header_line = None, [], line
+            return
+        node = self.statement(result)
+        trailing = self.trailing(result)
+        if isinstance(node, tuple):  # a hypothesis header opens a block
+            self.header = node[:3] + (trailing,)
+            self.header_line, self.block = line, []
+        else:
+            self.out.append(node)
+            self.out.extend(trailing)
+
+    def statement(self, r: pp.ParseResults):
+        span = self.span(1)
+        if "include" in r:
+            return Include(r["path"].value[0], span=span)
+        if "source" in r:
+            return SourceDecl(self.located(r["name"]), r["reference"], r.get("title"), span=span)
+        if "value_decl" in r:
+            return ValueDecl(r["key"], tuple(map(self.located, r["values"])), span=span)
+        if "hypothesis" in r:
+            return (self.located(r["name"]), self.evidence(r), span)
+        if "kind" in r:
+            entries = tuple(map(self.declared, r["entries"]))
+            return EntityDecl(r["kind"].value[0], entries, span=span)
+        subject = self.located(r["subject"])
+        if "isa" in r:
+            members = (subject, *map(self.located, r["members"]))
+            return IsA(members, self.located(r["parent"]), span=span)
+        return Link(
+            subject,
+            Relation.from_word(r["relation"]),
+            self.located(r["object"]),
+            self.context(r),
+            self.evidence(r),
+            Status(r.get("status", "observed")),
+            span=span,
+        )
+
+    def declared(self, r: pp.ParseResults) -> Declared:
+        name = self.located(r["name"])
+        attributes = tuple(
+            Attribute(a["key"].value[0], a["value"], span=self.span(self.col(a["key"].locn_start)))
+            for a in r["attributes"]
+        )
+        return Declared(name, r.get("label"), attributes, span=name.span)
+
+    def context(self, r: pp.ParseResults) -> tuple[Qualifier, ...]:
+        return tuple(
+            Qualifier(p["key"].value[0], p["value"], span=self.span(self.col(p["key"].locn_start)))
+            for p in r.get("context", ())
+        )
+
+    def evidence(self, r: pp.ParseResults) -> tuple[Evidence, ...]:
+        return tuple(Evidence(e.value[0], span=self.span(self.col(e.locn_start)))
+                     for e in r["evidence"])
+
+    def read_hypothesis_statement(self, line: str) -> None:
+        if self.fast and self.fast_hypothesis_statement(line, self.block):
+            return
+        try:
+            r = grammar.hypothesis_line.parse_string(line, parse_all=True)
+        except pp.ParseBaseException as exc:
+            self.error(self.syntax(exc, line, in_block=True))
+            return
+        span = self.span(len(line) - len(line.lstrip(" ")) + 1)
+        if "consistent" in r:
+            node = Consistent(span=span)
+        elif "sign_of" in r:
+            sign = Sign(r["sign"])
+            node = SignOf(self.located(r["members"]), self.located(r["target"]), sign,
+                          self.context(r), span=span)
+        else:
+            through = self.located(r["through"]) if "through" in r else None
+            node = Reaches(Quantifier(r["quantifier"]), self.located(r["members"]),
+                           self.located(r["target"]), through, self.context(r), span=span)
+        self.block.append(node)
+        self.block.extend(self.trailing(r))
+
+
+
+def parse_text(text: str, file: str = "<input>") -> RuleFile:
+    """Parse rule text; ``file`` names it in spans and diagnostics.
+
+    ``text`` may also be bytes: they are decoded as UTF-8 first
+    (:class:`InputError` when they are not rule text).
+
+    Raises
+    ------
+    InputError
+        For bytes that are not UTF-8 text.
+    ParseError
+        With one diagnostic per faulty line (at most :data:`MAX_DIAGNOSTICS`,
+        then a note saying how many more there were).
+
+    Examples
+    --------
+    >>> parse_text("drug imipramine, citalopram").statements[0].kind
+    'drug'
+    >>> parse_text("a => b", file="x.mg")
+    Traceback (most recent call last):
+    ...
+    mechgraph.errors.ParseError: x.mg:1:3: error: unknown relation '=>'
+    ...
+    """
+    return _parse(text, file, fast=True)
+
+
+def _parse(text: str, file: str, fast: bool) -> RuleFile:
+    """The parse itself; ``fast=False`` reads every line with the pyparsing grammar."""
+    if isinstance(text, (bytes, bytearray)):
+        text = decode_rule_bytes(bytes(text), file)
+    reader = _Reader(file, fast=fast)
+    with paused_gc():  # a parse makes many small objects and no cycles
+        reader.read(text)
+    diagnostics = sort_diagnostics(reader.diagnostics)
+    if len(diagnostics) > MAX_DIAGNOSTICS:
+        more = len(diagnostics) - MAX_DIAGNOSTICS
+        note = Diagnostic(Severity.NOTE, f"... {more} more", file=file, code="too-many")
+        diagnostics = diagnostics[:MAX_DIAGNOSTICS] + [note]
+    if diagnostics:
+        raise ParseError(diagnostics)
+    return RuleFile(file, tuple(reader.out), text=text)
+
+
+def parse_file(path: str | os.PathLike) -> RuleFile:
+    """Read and parse one rule file.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read as rule text (see :func:`~mechgraph.language.text.read_rule_text`).
+    ParseError
+        When it does not parse.
+    """
+    return parse_text(read_rule_text(path), str(path))

@@ -1,0 +1,189 @@
+"""What a hypothesis implies beyond what it states: ``predict`` and ``knockout``.
+
+A hypothesis ``every C reaches T through X`` names X as the common pathway of
+C's members.  :func:`predict` lists the entities that are not members of C
+but reach X under the statement's context — candidates that, by the
+hypothesis, should act like members — ranked by route length.
+:func:`knockout` removes an entity and lists the members that lose every
+route to T.  Both judge, like the checks, without hypothesised claims unless
+the statement asks for them (``hypotheses=include``).
+
+>>> from mechgraph.language.syntax import Hypothesis, Quantifier, Reaches, Ref, Relation
+>>> g = MechanismGraph()
+>>> g.add_isa("imipramine", "antidepressant")
+>>> for subject in ("imipramine", "ketamine"):
+...     _ = g.add_claim(subject, Relation.INCREASES, "NMDA_adaptation")
+>>> _ = g.add_claim("NMDA_adaptation", Relation.INCREASES, "effect")
+>>> g.hypotheses["h"] = Hypothesis(Ref("h"), (Reaches(Quantifier.EVERY, Ref("antidepressant"),
+...                                Ref("effect"), Ref("NMDA_adaptation")),))
+>>> print(predict(g, "h").format())
+hypothesis h: 1 entity outside antidepressant reaches NMDA_adaptation under any context
+  1. ketamine ─(+)→ NMDA_adaptation  (1 hop; reaches effect)
+>>> print(knockout(g, "h", "NMDA_adaptation").format())
+hypothesis h: removing NMDA_adaptation cuts 1 of 1 members off effect under any context
+  imipramine  had imipramine ─(+)→ NMDA_adaptation ─(+)→ effect
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mechgraph.results.answers import Path
+from mechgraph.graph.admission import Context, format_context
+from mechgraph.errors import Diagnostic, QueryError
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.query.hypotheses import Scope, find_hypothesis
+from mechgraph.query.member_routes import Reach, avoiding, members_of, routes
+from mechgraph.query.search import DEFAULT_BUDGET, require
+from mechgraph.language.syntax import Quantifier, Reaches
+from mechgraph.results.verdicts import Witness
+
+__all__ = ["Candidate", "Prediction", "Knockout", "predict", "knockout"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity outside C with a route to the pathway; whether it also reaches the target."""
+
+    entity: str
+    path: Path
+    reaches_target: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "hops": len(self.path.hops),
+                "reaches_target": self.reaches_target, "path": self.path.to_dict()}
+
+
+def _head(hypothesis: str, where: Context) -> str:
+    return f"hypothesis {hypothesis}: %s under {format_context(where)}"
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Entities outside ``members`` that reach ``pathway``, shortest route first."""
+
+    hypothesis: str
+    members: str
+    pathway: str
+    target: str
+    where: Context
+    candidates: tuple[Candidate, ...]
+
+    def format(self) -> str:
+        n = len(self.candidates)
+        what = f"{n} {'entity' if n == 1 else 'entities'} outside {self.members} reach{'es' * (n == 1)} {self.pathway}"
+        lines = [_head(self.hypothesis, self.where) % what]
+        for rank, c in enumerate(self.candidates, 1):
+            hops = len(c.path.hops)
+            also = f"reaches {self.target}" if c.reaches_target else f"no route on to {self.target}"
+            lines.append(f"  {rank}. {c.path.chain()}  ({hops} hop{'s' * (hops != 1)}; {also})")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"hypothesis": self.hypothesis, "members": self.members, "pathway": self.pathway,
+                "target": self.target, "where": dict(self.where),
+                "candidates": [c.to_dict() for c in self.candidates]}
+
+
+@dataclass(frozen=True)
+class Knockout:
+    """Members that lose every route to ``target`` when ``removed`` is taken out."""
+
+    hypothesis: str
+    removed: str
+    target: str
+    where: Context
+    lost: tuple[Witness, ...]
+    kept: tuple[str, ...]
+    unreached: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()
+
+    def format(self) -> str:
+        total = len(self.lost) + len(self.kept)
+        cut = f"removing {self.removed} cuts {len(self.lost)} of {total} members off {self.target}"
+        lines = [_head(self.hypothesis, self.where) % cut]
+        lines += [f"  {w.member}  had {w.path.chain()}" for w in self.lost]
+        for label, names in (("still reach", self.kept), ("had no route before", self.unreached),
+                             ("undecided (walk only)", self.unsure)):
+            if names:
+                lines.append(f"  {label}: {', '.join(names)}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"hypothesis": self.hypothesis, "removed": self.removed, "target": self.target,
+                "where": dict(self.where), "lost": [w.to_dict() for w in self.lost],
+                "kept": list(self.kept), "unreached": list(self.unreached), "unsure": list(self.unsure)}
+
+
+def _statement(graph: MechanismGraph, name: str, needs_through: bool) -> Reaches:
+    """The hypothesis's first ``every``/``some ... reaches`` statement (with ``through``)."""
+    for statement in find_hypothesis(graph, name).statements:
+        if (isinstance(statement, Reaches) and statement.quantifier is not Quantifier.NO
+                and (statement.through is not None or not needs_through)):
+            return statement
+    form = "every|some C reaches T through X" if needs_through else "every|some C reaches T"
+    raise QueryError(Diagnostic.error(
+        f"hypothesis {name!r} has no statement `{form}`", file="<question>",
+        hint="predict reads the common pathway X and the class C from that statement"))
+
+
+def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Prediction:
+    """Entities outside C that reach the common pathway X of hypothesis ``name``.
+
+    X, C, T and the context come from the hypothesis's first
+    ``every|some C reaches T through X`` statement.  Candidates are every
+    entity with a route to X that is neither C, a member of C, nor X itself,
+    ranked by the length of their shortest route (then by name).
+
+    Raises
+    ------
+    QueryError
+        When the hypothesis is unknown or has no such statement.
+    """
+    statement = _statement(graph, name, needs_through=True)
+    cls, target, pathway = statement.members.name, statement.target.name, statement.through.name
+    scope = Scope.of(graph, name, statement.context)
+    index = graph.index
+    search = scope.search(graph, cls, pathway)
+    outside = set(index.members.get(cls, ())) | {cls, pathway}
+    found = routes(search, [n for n in index.names if n not in outside], budget)
+    reaching = [r for r in found.values() if r.reach is Reach.ROUTE]
+    onward = routes(scope.search(graph, cls, target), [r.member for r in reaching if r.member != target], budget)
+    ranked = sorted(reaching, key=lambda r: (len(r.path.hops), r.member))
+    candidates = tuple(
+        Candidate(r.member, r.path, r.member == target or onward[r.member].reach is Reach.ROUTE)
+        for r in ranked
+    )
+    return Prediction(name, cls, pathway, target, scope.where, candidates)
+
+
+def knockout(graph: MechanismGraph, name: str, removed: str, budget: int = DEFAULT_BUDGET) -> Knockout:
+    """Members of C that lose every route to T when entity ``removed`` is taken out.
+
+    C, T and the context come from the hypothesis's first ``every|some C
+    reaches T`` statement; ``removed`` itself, if a member, is not counted.
+    Two traversals: with and without ``removed``.
+
+    Raises
+    ------
+    QueryError
+        When the hypothesis or ``removed`` is unknown, or there is no such statement.
+    """
+    statement = _statement(graph, name, needs_through=False)
+    cls, target = statement.members.name, statement.target.name
+    require(graph, "entity", removed)
+    scope = Scope.of(graph, name, statement.context)
+    members = [m for m in members_of(graph, cls) if m not in (target, removed)]
+    search = scope.search(graph, cls, target)
+    before = routes(search, members, budget)
+    had = [m for m in members if before[m].reach is Reach.ROUTE]
+    after = routes(avoiding(search, removed), had, budget)
+    return Knockout(
+        name, removed, target, scope.where,
+        lost=tuple(Witness(m, before[m].path) for m in had if after[m].reach is Reach.NONE),
+        kept=tuple(m for m in had if after[m].reach is Reach.ROUTE),
+        unreached=tuple(m for m in members if before[m].reach is Reach.NONE),
+        unsure=tuple(sorted({m for m in members if before[m].reach is Reach.WALK}
+                            | {m for m in had if after[m].reach is Reach.WALK})),
+    )

@@ -1,0 +1,358 @@
+"""The search machinery behind the questions of :mod:`mechgraph.query.questions`.
+
+Names are resolved to node ids of the graph's integer index; reachability
+is a breadth-first search over product states (entity, sign so far, through
+``via`` yet?), run backwards from the target so its hop counts guide the
+witness search: a best-first search over simple partial paths, shortest
+first, that drops partial paths whose context contradicts itself.
+
+>>> from mechgraph.language.syntax import Relation
+>>> g = MechanismGraph()
+>>> _ = g.add_claim("a", Relation.INCREASES, "b")
+>>> search = Search.of(g, make_question("a", "b"))
+>>> search.starts, search.target, search.start_state(search.starts[0]) in search.distances()
+((0,), 1, True)
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+from collections import deque
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from mechgraph.results.answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, citations, hop_of_claim
+from mechgraph.graph.admission import Context, admitted_mask, merge
+from mechgraph.graph.traversal import Distances, Traversal
+from mechgraph.errors import Diagnostic, QueryError
+from mechgraph.graph.mechanism import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex, MechanismGraph
+from mechgraph.language.syntax import Sign
+
+__all__ = [
+    "answer",
+    "make_question",
+    "parse_mode",
+    "parse_sign",
+    "reach",
+    "require",
+    "unknown_name",
+    "where_note",
+    "witnesses",
+    "to_path",
+    "times",
+    "Partial",
+    "Search",
+    "DEFAULT_BUDGET",
+    "SignLike",
+    "Where",
+]
+
+#: Partial paths the witness search may expand before it gives up ("walk only").
+DEFAULT_BUDGET = 50_000
+
+SignLike = Sign | str | None
+Where = Mapping[str, str] | None
+
+
+def unknown_name(graph: MechanismGraph, role: str, name: str) -> Unknown | None:
+    """An :class:`Unknown` (with close names) when ``name`` is not in ``graph``."""
+    index = graph.index
+    if name in index.ids:
+        return None
+    return Unknown(role, name, tuple(difflib.get_close_matches(name, index.names, n=3)))
+
+
+def require(graph: MechanismGraph, role: str, name: str) -> int:
+    """The node id of ``name``; :class:`QueryError` with a did-you-mean otherwise."""
+    unknown = unknown_name(graph, role, name)
+    if unknown is not None:
+        raise QueryError(Diagnostic.error(unknown.describe(), file="<question>", hint=unknown.hint))
+    return graph.index.ids[name]
+
+
+def parse_sign(sign: SignLike) -> Sign | None:
+    """``"+"``/``"-"`` (or a :class:`Sign`) to a sign; ``None`` stays ``None``."""
+    chosen = {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign, sign)  # type: ignore[call-overload]
+    if chosen not in (None, Sign.POSITIVE, Sign.NEGATIVE):
+        raise QueryError(
+            Diagnostic.error(f"unknown sign {sign!r}", file="<question>", hint="use + or -")
+        )
+    return chosen
+
+
+def where_note(graph: MechanismGraph, where: Context) -> str | None:
+    """A note naming context pairs of the question that no claim or declaration states."""
+    known = graph.index.context_values
+    notes = []
+    for key, value in where:
+        if value in known.get(key, ()):
+            continue
+        pool = known.get(key) or known
+        close = difflib.get_close_matches(value if key in known else key, sorted(pool), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        notes.append(f"{key}={value}{hint}")
+    return "nothing states " + ", ".join(notes) if notes else None
+
+
+@dataclass(frozen=True)
+class Search:
+    """One resolved question, ready to traverse (node ids, admitted claims, signs)."""
+
+    graph: MechanismGraph
+    index: GraphIndex
+    question: Question
+    starts: tuple[int, ...]
+    target: int
+    via: int
+    admitted: np.ndarray  # by claim id
+    signs: frozenset[int] | None  # None: any sign, and states do not track it
+    traversal: Traversal  # the usable hops, compiled
+    avoid: int = -1  # an entity no route may pass (see avoiding)
+
+    @classmethod
+    def of(cls, graph: MechanismGraph, question: Question, left_out: Iterable[int] = ()) -> "Search":
+        """Resolve names (:class:`QueryError` when unknown) and the admitted claims
+        (those the question admits, but the claim ids ``left_out``)."""
+        index = graph.index
+        source = require(graph, "source", question.source)
+        target = require(graph, "target", question.target)
+        if source == target:
+            raise QueryError(
+                Diagnostic.error("source and target are the same entity", file="<question>")
+            )
+        via = -1 if question.via is None else require(graph, "via", question.via)
+        members = index.members.get(question.source, ())
+        starts = tuple(sorted({source} | {index.ids[m] for m in members} - {target}))
+        include = question.hypotheses is Hypotheses.INCLUDE
+        admitted = admitted_mask(graph, dict(question.where), include)
+        admitted[np.fromiter(left_out, np.int64)] = False
+        signs = None if question.sign is None else frozenset({SIGN_CODE[question.sign]})
+        traversal = index.hops.traversal(admitted)
+        return cls(graph, index, question, starts, target, via, admitted, signs, traversal)
+
+    def avoiding(self, name: str) -> "Search":
+        """This question on the graph without entity ``name``: no copy of the graph,
+        the same compiled traversal with ``name`` made a dead end (see
+        :meth:`mechgraph.graph.traversal.Traversal.avoiding`).  A start that still reaches the
+        target has a route that bypasses ``name``.
+
+        >>> from mechgraph.language.syntax import Relation
+        >>> g = MechanismGraph()
+        >>> for s, t in (("a", "x"), ("x", "t"), ("b", "t")):
+        ...     _ = g.add_claim(s, Relation.INCREASES, t)
+        >>> search = Search.of(g, make_question("a", "t")).avoiding("x")
+        >>> answer(search).verdict.value
+        'no'
+        """
+        node = require(self.graph, "entity", name)
+        traversal = self.traversal.avoiding(node)
+        starts = tuple(start for start in self.starts if start != node)
+        return replace(self, starts=starts, traversal=traversal, avoid=node)
+
+    def usable(self, claim_id: int) -> bool:
+        return claim_id == ISA or self.admitted[claim_id]
+
+    def start_state(self, node: int) -> int:
+        return _state(node, 0, 0 if self.via >= 0 and node != self.via else 1)
+
+    def distances(self) -> Distances:
+        """Hops from each product state to a goal state: breadth-first searches backwards
+        over the compiled hops (signed states when the sign counts), one from the target
+        and, with ``via``, one from each state of ``via`` that reaches it."""
+        walk, nodes = self.traversal, len(self.index.names)
+        width = 3 if self.signs else 1
+        matrix = walk.backward(signed=bool(self.signs))
+        after = walk.depth(matrix, [self.target * width + sign for sign in self.signs or (0,)])
+        depth = np.full((nodes, 3, 2), -1, np.int64)
+        depth[:, :width, 1] = after.reshape(nodes, width)
+        if self.via >= 0:
+            before = np.full(nodes * width, -1, np.int64)
+            for state in range(self.via * width, self.via * width + width):
+                if after[state] >= 0:
+                    found = walk.depth(matrix, [state])
+                    better = (found >= 0) & ((before < 0) | (found + after[state] < before))
+                    before[better] = found[better] + after[state]
+            depth[:, :width, 0] = before.reshape(nodes, width)
+            depth[self.via, :, 0] = -1  # reaching via always starts phase 1
+        return Distances(depth.reshape(-1))
+
+
+def reach(
+    adjacency: Sequence[Sequence[tuple[int, int, int]]],
+    starts: Iterable[int],
+    usable: Callable[[int], bool],
+) -> dict[int, int]:
+    """Breadth-first hop counts from ``starts`` along ``adjacency`` (``GraphIndex.out``
+    forwards, ``.into`` backwards), using only hops whose claim id is ``usable``.
+
+    >>> reach([[(1, 0, 0)], [(2, 1, 0)], []], [0], lambda claim: claim != 1)
+    {0: 0, 1: 1}
+    """
+    depth = {start: 0 for start in starts}
+    queue = deque(depth)
+    while queue:
+        node = queue.popleft()
+        for nxt, claim_id, _ in adjacency[node]:
+            if nxt not in depth and usable(claim_id):
+                depth[nxt] = depth[node] + 1
+                queue.append(nxt)
+    return depth
+
+
+def _state(node: int, sign: int, phase: int) -> int:
+    return (node * 3 + sign) * 2 + phase
+
+
+def times(a: int, b: int) -> int:
+    """The sign code of a path of sign code ``a`` followed by a hop of sign code ``b``."""
+    return 2 if 2 in (a, b) else a ^ b
+
+
+def _signs_before(after: int, code: int) -> tuple[int, ...]:
+    """The signs a path may have before a hop of sign ``code`` to have ``after``."""
+    if code == 2:
+        return (0, 1, 2) if after == 2 else ()
+    return (2,) if after == 2 else (after ^ code,)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A simple partial path in the witness search."""
+
+    node: int
+    sign: int
+    phase: int
+    visited: frozenset[int]
+    context: Context
+    steps: tuple[tuple[int, int, int], ...]  # (from, to, claim id)
+
+
+def witnesses(
+    search: Search, dist: Mapping[int, int], max_paths: int, budget: int = DEFAULT_BUDGET
+) -> tuple[list[Partial], bool]:
+    """Up to ``max_paths`` simple goal paths, shortest first, then in hop order (by start,
+    then the index's order of each hop); and whether the budget ran out.
+
+    Partial paths are popped by least ``length + distance`` (the distances are
+    exact, so never more than a route's length), ties in hop order: along
+    shortest routes the search goes depth-first, trying hops in order.
+    """
+    index, claims, up = search.index, search.graph.claims, search.index.value_up
+    heap: list[tuple[int, int, tuple, Partial]] = []
+    for node in search.starts:
+        state = search.start_state(node)
+        if state in dist:
+            heap.append((dist[state], node, (), Partial(node, 0, state % 2, frozenset((node,)), (), ())))
+    heapq.heapify(heap)
+    found: list[Partial] = []
+    seen: set[tuple[int, ...]] = set()
+    for _ in range(budget):
+        if not heap or len(found) >= max_paths:
+            return found, False
+        _, start, _, p = heapq.heappop(heap)
+        if p.node == search.target:
+            nodes = tuple(step[1] for step in p.steps)
+            if p.phase and (search.signs is None or p.sign in search.signs) and nodes not in seen:
+                seen.add(nodes)
+                found.append(p)
+            continue
+        for nxt, claim_id, code in index.out[p.node]:
+            if nxt in p.visited or nxt == search.avoid or not search.usable(claim_id):
+                continue
+            sign = times(p.sign, code)
+            phase = 1 if nxt == search.via else p.phase
+            state = _state(nxt, sign if search.signs else 0, phase)
+            if state not in dist:
+                continue
+            context = p.context
+            if claim_id != ISA:
+                context = merge(p.context, claims[claim_id].context, values=up)
+                if context is None:
+                    continue
+            steps = p.steps + ((p.node, nxt, claim_id),)
+            child = Partial(nxt, sign, phase, p.visited | {nxt}, context, steps)
+            heapq.heappush(heap, (len(steps) + dist[state], start, steps, child))
+    return found, bool(heap) and len(found) < max_paths
+
+
+def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path:
+    """The :class:`Path` of a found partial path; claims after an isa climb are inherited.
+
+    ``known`` keeps the hops made so far (by step, and the member a claim is
+    inherited by) and the citations of their claims (by claim id) for paths that
+    share them."""
+    graph, names = search.graph, search.index.names
+    known = {} if known is None else known
+    hops: list[Hop] = []
+    climber: str | None = None
+    for step in partial.steps:
+        start, end, claim_id = step
+        if claim_id == ISA:
+            climber = climber or names[start]
+            key: tuple = step
+        else:
+            key, climber = (step, climber), None
+        hop = known.get(key)
+        if hop is None and claim_id == ISA:
+            hop = known[key] = Hop(names[start], names[end], Sign.POSITIVE)
+        elif hop is None:
+            claim = graph.claims[claim_id]
+            evidence = known.get(claim_id)
+            if evidence is None:
+                evidence = known[claim_id] = citations(graph, claim)
+            hop = known[key] = hop_of_claim(graph, claim, key[1], evidence)
+        hops.append(hop)
+    return Path(tuple(hops), SIGN_OF_CODE[partial.sign], partial.context)
+
+
+def make_question(
+    source: str,
+    target: str,
+    via: str | None = None,
+    where: Where = None,
+    sign: SignLike = None,
+    hypotheses: Hypotheses | str = Hypotheses.INCLUDE,
+) -> Question:
+    """A :class:`Question` from loose arguments (strings for sign and mode are fine)."""
+    where_pairs = tuple(sorted((where or {}).items()))
+    return Question(source, target, via, where_pairs, parse_sign(sign), parse_mode(hypotheses))
+
+
+def parse_mode(hypotheses: Hypotheses | str) -> Hypotheses:
+    """``"include"``/``"exclude"`` (or a :class:`Hypotheses`); :class:`QueryError` otherwise."""
+    try:
+        return Hypotheses(hypotheses)
+    except ValueError:
+        raise QueryError(
+            Diagnostic.error(
+                f"unknown hypotheses mode {hypotheses!r}", file="<question>",
+                hint="use include or exclude",
+            )
+        ) from None
+
+
+def answer(search: Search, max_paths: int = 3, budget: int = DEFAULT_BUDGET) -> Answer:
+    """Answer a resolved :class:`Search` (see :func:`ask`)."""
+    dist = search.distances()
+    notes = [where_note(search.graph, search.question.where)]
+    if not any(search.start_state(node) in dist for node in search.starts):
+        return Answer(search.question, Verdict.NO, note=_join(notes))
+    found, exhausted = witnesses(search, dist, max_paths, budget)
+    if found:
+        verdict = Verdict.YES
+    elif exhausted:
+        verdict = Verdict.WALK_ONLY
+        notes.append(f"reachable by a walk only: no simple witness within {budget} search steps")
+    else:
+        verdict = Verdict.NO
+        notes.append("every route repeats an entity or combines contradicting contexts")
+    paths = tuple(to_path(search, p) for p in found)
+    return Answer(search.question, verdict, paths, _join(notes))
+
+
+def _join(notes: Iterable[str | None]) -> str | None:
+    text = "; ".join(n for n in notes if n)
+    return text or None
