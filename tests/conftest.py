@@ -11,6 +11,17 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = RULES / "skolnick1996.mg"  # the seed's own rules, as shipped
+
+
+def line_of(path, text: str) -> int:
+    """The 1-based number of the first line of ``path`` starting with ``text``."""
+    lines = path.read_text().splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(text))
+
+
+#: Where the seed says "not after acute dosing".
+ACUTE_NO_CHANGE = line_of(SEED, "antidepressant -0 NMDA_adaptation [duration=acute")
 
 settings.register_profile(
     "default", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -19,8 +19,8 @@ from mechgraph.language.parser import parse_text
 from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
 from mechgraph.query.search import DEFAULT_BUDGET, Search, make_question, to_path, witnesses
 from mechgraph.language.syntax import RuleFile
-from test_hypotheses import brute_routes
-from test_paths import _check_witness, _oracle, questions
+from oracles import brute_routes
+from oracles import check_witness as _check_witness, oracle as _oracle, questions
 
 
 def one_by_one(search: Search, members, budget: int = DEFAULT_BUDGET) -> dict[str, Route]:

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, RULES
+from conftest import ACUTE_NO_CHANGE, FIXTURES, RULES, SEED
+from oracles import brute_routes
 from factories import hypothesis as block
 from factories import random_rules
 from mechgraph.results.answers import BlockReason, Verdict
@@ -23,17 +24,6 @@ from mechgraph.language.syntax import Consistent, Qualifier, Quantifier, Reaches
 from mechgraph.results.verdicts import Outcome, Problem
 
 HYPO = FIXTURES / "hypotheses"
-SEED = RULES / "skolnick1996.mg"  # the seed's own rules, as shipped
-
-
-def line_of(path, text: str) -> int:
-    """The 1-based number of the first line of ``path`` starting with ``text``."""
-    lines = path.read_text().splitlines()
-    return next(n for n, line in enumerate(lines, 1) if line.startswith(text))
-
-
-#: Where the seed says "not after acute dosing".
-ACUTE_NO_CHANGE = line_of(SEED, "antidepressant -0 NMDA_adaptation [duration=acute")
 
 
 def compiled(*paths, text: str | None = None):
@@ -260,23 +250,6 @@ class TestForms:
 
 
 # -- brute force ---------------------------------------------------------------------------
-
-
-def brute_routes(graph, where, member, target):
-    """Every simple, context-consistent route member ⇝ target, as node tuples (networkx)."""
-    admitted = admitted_claims(graph, where, hypotheses=False)
-    g = nx.MultiDiGraph()
-    g.add_nodes_from(graph.index.names)
-    for claim in graph.claims:
-        if admitted[claim.id] and claim.sign is not Sign.NO_CHANGE:
-            g.add_edge(claim.subject, claim.object, key=claim.id, context=claim.context)
-    for below, parent in graph.hierarchy.edges:
-        g.add_edge(below, parent, key="isa", context=())
-    up = graph.index.value_up
-    for edges in nx.all_simple_edge_paths(g, member, target):
-        contexts = [g.edges[e]["context"] for e in edges]
-        if merge(*contexts, values=up) is not None:
-            yield (member,) + tuple(v for _, v, _ in edges)
 
 
 @st.composite

@@ -10,7 +10,7 @@ from mechgraph.errors import ParseError
 from mechgraph.language.parse_errors import Layout, layout_error
 from mechgraph.language.parser import parse_file, parse_text
 
-ERRORS = Path(__file__).resolve().parent / "fixtures" / "errors"
+ERRORS = Path(__file__).resolve().parents[1] / "fixtures" / "errors"
 CASES = sorted(p.stem for p in ERRORS.glob("*.mg"))
 
 

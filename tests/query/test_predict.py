@@ -24,7 +24,7 @@ from mechgraph.query.questions import ask
 from mechgraph.query.predict import knockout
 from mechgraph.language.syntax import Quantifier
 from mechgraph.results.verdicts import Outcome
-from test_hypotheses import ACUTE_NO_CHANGE
+from conftest import ACUTE_NO_CHANGE
 
 HYPO = FIXTURES / "hypotheses"
 SEED = RULES / "skolnick1996.mg"  # the seed's own rules, as shipped

@@ -12,7 +12,7 @@ from mechgraph.compiler.compile import compile_rules
 from mechgraph.graph.traversal import HopArrays
 from mechgraph.graph.mechanism import ISA
 from mechgraph.query.search import Search, make_question, reach
-from test_paths import questions
+from oracles import questions
 
 #: (neighbour, claim id, sign code) hops per node of a small random multigraph.
 adjacency = st.integers(1, 8).flatmap(
