@@ -21,15 +21,25 @@ import importlib
 import resource
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import baselines
 from .generate import edge_path
 from .layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 
-__all__ = ["NOT_ON_MAIN", "Clock", "Sample", "Timing", "time_round_robin", "measure", "measure_memory", "peak_rss_mib"]
+__all__ = [
+    "NOT_ON_MAIN",
+    "Clock",
+    "Sample",
+    "Timing",
+    "time_round_robin",
+    "measure",
+    "measure_memory",
+    "peak_rss_mib",
+]
 
 NOT_ON_MAIN = "n/a (not on main yet)"
 _MIN_SAMPLE_S = 0.02
@@ -151,8 +161,14 @@ def time_round_robin(
             sample, results[name] = _timed(tasks[name], calls[name])
             samples[name].append(sample)
     timings = {
-        name: Timing(name, tuple(samples[name]), first.get(name), calls.get(name, 0),
-                     notes.get(name, ""), _answer(results[name]) if name in results else "")
+        name: Timing(
+            name,
+            tuple(samples[name]),
+            first.get(name),
+            calls.get(name, 0),
+            notes.get(name, ""),
+            _answer(results[name]) if name in results else "",
+        )
         for name in tasks
     }
     return timings, results
@@ -193,7 +209,9 @@ def _query_tasks(graph: Any, source: str) -> tuple[dict[str, Callable[[], Any]],
     return tasks, missing
 
 
-def measure(corpus: Path, spec: CorpusSpec, repeat: int, clock: Clock = Clock.CPU) -> dict[str, Any]:
+def measure(
+    corpus: Path, spec: CorpusSpec, repeat: int, clock: Clock = Clock.CPU
+) -> dict[str, Any]:
     """Time every stage on ``corpus`` (written from ``spec``) with its baseline.
 
     ``median_s`` of each timing is read from ``clock``; both clocks are kept.
@@ -211,7 +229,7 @@ def measure(corpus: Path, spec: CorpusSpec, repeat: int, clock: Clock = Clock.CP
 
     tasks = {"nx_build": lambda: baselines.nx_build(edges)}
     if compile_rules is not None and rule_file is not None:
-        tasks["compile"] = lambda: compile_rules([rule_file])
+        tasks["compile"] = lambda parsed=rule_file: compile_rules([parsed])
     more, results = time_round_robin(tasks, repeat)
     timings |= more
     note = NOT_ON_MAIN if compile_rules is None else "n/a (needs parse)"

@@ -32,9 +32,10 @@ import argparse
 import os
 import random
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from mechgraph.language.syntax import ENTITY_KINDS, Relation, is_bare_name
 
@@ -59,12 +60,21 @@ _SECTION = 1000  # links between section comments
 _CONTEXT = {
     "region": {
         "brain": (
-            "cerebral_cortex", "hippocampus", "striatum", "amygdala",
-            "thalamus", "hypothalamus", "cerebellum", "brainstem",
+            "cerebral_cortex",
+            "hippocampus",
+            "striatum",
+            "amygdala",
+            "thalamus",
+            "hypothalamus",
+            "cerebellum",
+            "brainstem",
         ),
     },
-    "species": {"mammal": ("rodent", "primate"), "rodent": ("mouse", "rat"),
-                "primate": ("human", "macaque")},
+    "species": {
+        "mammal": ("rodent", "primate"),
+        "rodent": ("mouse", "rat"),
+        "primate": ("human", "macaque"),
+    },
     "duration": {"chronic": ("chronic_14d", "chronic_21d", "subchronic"), "acute": ()},
 }
 _DOSES = ("10mg/kg", "0.5mg/kg", "20mg/kg", "14d")
@@ -194,8 +204,7 @@ def _classes(w: _Writer) -> list[_Class]:
     lay, rng = w.layout, w.rng
     subs = max(1, lay.members // 100)
     found = [
-        _Class(f"{CLASS}_sub_{k}", "U",
-               tuple(lay.name(i) for i in range(k, lay.members, subs)))
+        _Class(f"{CLASS}_sub_{k}", "U", tuple(lay.name(i) for i in range(k, lay.members, subs)))
         for k in range(subs)
     ]
     for zone in ("U", "D", "N"):
@@ -203,8 +212,9 @@ def _classes(w: _Writer) -> list[_Class]:
         for k in range(max(1, len(ids) // 200)):
             size = rng.randint(2, max(2, min(1000, len(ids) // 10)))
             members = sorted(rng.sample(ids, size))
-            found.append(_Class(f"{zone.lower()}_family_{k}", zone,
-                                tuple(lay.name(i) for i in members)))
+            found.append(
+                _Class(f"{zone.lower()}_family_{k}", zone, tuple(lay.name(i) for i in members))
+            )
     return found
 
 
@@ -336,8 +346,10 @@ def write_files(spec: CorpusSpec, path: Path) -> CorpusStats:
     targets = (path, edge_path(path))
     temps = [t.with_name(f".{t.name}.{os.getpid()}.tmp") for t in targets]
     try:
-        with open(temps[0], "w", encoding="utf-8", buffering=1 << 20) as mg, \
-             open(temps[1], "w", encoding="utf-8", buffering=1 << 20) as edges:
+        with (
+            open(temps[0], "w", encoding="utf-8", buffering=1 << 20) as mg,
+            open(temps[1], "w", encoding="utf-8", buffering=1 << 20) as edges,
+        ):
             stats = write(spec, mg, edges)
         for temp, target in zip(temps, targets):
             os.replace(temp, target)
@@ -352,7 +364,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks.generate",
         description="Write a seeded synthetic mechgraph corpus and its edge list.",
     )
-    parser.add_argument("--links", type=parse_size, required=True, help="link lines (1k, 100000, 1M)")
+    parser.add_argument(
+        "--links", type=parse_size, required=True, help="link lines (1k, 100000, 1M)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .mg file to write")
     args = parser.parse_args(argv)
@@ -361,9 +375,11 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as error:
         print(f"generate: {error}", file=sys.stderr)
         return 2
-    print(f"{args.output}: {stats.lines} lines, {stats.links} links, {stats.isa} isa pairs, "
-          f"{stats.entities} entities, {stats.classes} classes, {stats.hypotheses} hypotheses; "
-          f"edges in {edge_path(args.output)}")
+    print(
+        f"{args.output}: {stats.lines} lines, {stats.links} links, {stats.isa} isa pairs, "
+        f"{stats.entities} entities, {stats.classes} classes, {stats.hypotheses} hypotheses; "
+        f"edges in {edge_path(args.output)}"
+    )
     return 0
 
 

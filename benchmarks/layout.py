@@ -54,7 +54,7 @@ class Layout:
     members: int
 
     @classmethod
-    def of(cls, spec: CorpusSpec) -> "Layout":
+    def of(cls, spec: CorpusSpec) -> Layout:
         entities = max(120, spec.links // 10)
         upstream = entities // 2
         return cls(upstream, entities * 3 // 10, entities, min(1000, upstream // 4))

@@ -24,13 +24,22 @@ import platform
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Direction", "Target", "TARGETS", "Row", "figure_rows", "figure_table",
-           "growth_table", "machine", "size_label"]
+__all__ = [
+    "Direction",
+    "Target",
+    "TARGETS",
+    "Row",
+    "figure_rows",
+    "figure_table",
+    "growth_table",
+    "machine",
+    "size_label",
+]
 
 
 @dataclass(frozen=True)
@@ -59,13 +68,24 @@ TARGETS = (
     Target("ask_via", "igraph_bfs", "ask --via vs igraph BFS", Direction.AT_MOST, 3.0),
     Target("ask_sign", "igraph_bfs", "ask --sign + vs igraph BFS", Direction.AT_MOST, 3.0),
     Target("pathways", "igraph_bfs", "pathways C T vs igraph BFS", Direction.AT_MOST, 3.0),
-    Target("every_through", "igraph_bfs", "every C reaches T through X vs BFS",
-           Direction.AT_MOST, 3.0),
+    Target(
+        "every_through", "igraph_bfs", "every C reaches T through X vs BFS", Direction.AT_MOST, 3.0
+    ),
 )
 
 #: Timings shown in the cost-growth table, in pipeline order.
-GROWTH = ("ceiling", "parse", "nx_build", "compile", "igraph_bfs", "ask", "ask_via",
-          "ask_sign", "pathways", "every_through")
+GROWTH = (
+    "ceiling",
+    "parse",
+    "nx_build",
+    "compile",
+    "igraph_bfs",
+    "ask",
+    "ask_via",
+    "ask_sign",
+    "pathways",
+    "every_through",
+)
 
 
 @dataclass(frozen=True)
@@ -129,16 +149,27 @@ def _row(size: str, result: dict[str, Any], target: Target) -> Row:
         ok = ratio <= target.limit
     first = figure.get("first_call_s")
     verdict = ("PASS" if ok else "FAIL") if size == target.size else "info"
-    return Row(size, target.label, _show(target, seconds, lines),
-               _show(target, first, lines) if first else "-", base, round(ratio, 3),
-               shown_target, verdict, figure.get("answer", ""))
+    return Row(
+        size,
+        target.label,
+        _show(target, seconds, lines),
+        _show(target, first, lines) if first else "-",
+        base,
+        round(ratio, 3),
+        shown_target,
+        verdict,
+        figure.get("answer", ""),
+    )
 
 
 def figure_rows(sizes: dict[str, dict[str, Any]]) -> list[Row]:
     """Every target at every size that was measured, in size then target order."""
-    return [_row(size, result, target)
-            for size, result in sizes.items() if "timings" in result
-            for target in TARGETS]
+    return [
+        _row(size, result, target)
+        for size, result in sizes.items()
+        if "timings" in result
+        for target in TARGETS
+    ]
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -152,11 +183,23 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 
 def figure_table(rows: list[Row]) -> str:
     """The figures with their baselines, ratios and verdicts as aligned text."""
-    header = ["size", "figure", "mechgraph", "first call", "baseline", "ratio", "target",
-              "verdict"]
-    return _table(header, [[r.size, r.label, r.value, r.first, r.baseline,
-                            "-" if r.ratio is None else f"{r.ratio:.2f}", r.target, r.verdict]
-                           for r in rows])
+    header = ["size", "figure", "mechgraph", "first call", "baseline", "ratio", "target", "verdict"]
+    return _table(
+        header,
+        [
+            [
+                r.size,
+                r.label,
+                r.value,
+                r.first,
+                r.baseline,
+                "-" if r.ratio is None else f"{r.ratio:.2f}",
+                r.target,
+                r.verdict,
+            ]
+            for r in rows
+        ],
+    )
 
 
 def growth_table(sizes: dict[str, dict[str, Any]]) -> str:
@@ -170,13 +213,25 @@ def growth_table(sizes: dict[str, dict[str, Any]]) -> str:
     rows = []
     for name in GROWTH:
         values = [measured[s]["timings"].get(name, {}).get("median_s") for s in labels]
-        rows.append([name, *(_seconds(v) if v else "n/a" for v in values),
-                     _steps(values, [measured[s]["links"] for s in labels])])
-    for key, title in (("peak_rss_mib", "peak RSS, timing process"),
-                       ("memory_peak_rss_mib", "peak RSS, mechgraph only")):
+        rows.append(
+            [
+                name,
+                *(_seconds(v) if v else "n/a" for v in values),
+                _steps(values, [measured[s]["links"] for s in labels]),
+            ]
+        )
+    for key, title in (
+        ("peak_rss_mib", "peak RSS, timing process"),
+        ("memory_peak_rss_mib", "peak RSS, mechgraph only"),
+    ):
         values = [measured[s].get(key) for s in labels]
-        rows.append([title, *(f"{v:,.0f} MiB" if v else "n/a" for v in values),
-                     _steps(values, [measured[s]["links"] for s in labels])])
+        rows.append(
+            [
+                title,
+                *(f"{v:,.0f} MiB" if v else "n/a" for v in values),
+                _steps(values, [measured[s]["links"] for s in labels]),
+            ]
+        )
     return _table(header, rows)
 
 
@@ -211,8 +266,13 @@ def _version(package: str) -> str:
 
 def _commit() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, check=True, cwd=Path(__file__).parent)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return out.stdout.strip()
@@ -230,5 +290,5 @@ def machine() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "libraries": {p: _version(p) for p in ("networkx", "pyparsing", "igraph", "scipy")},
         "commit": _commit(),
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }

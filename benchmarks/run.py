@@ -70,10 +70,25 @@ def _spawn(spec: CorpusSpec, args: argparse.Namespace, mode: str) -> dict[str, A
     """Run one worker in a fresh interpreter; its JSON, or the error it ended with."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
-        command = [sys.executable, "-m", "benchmarks.run", "--worker", str(spec.links),
-                   "--mode", mode, "--repeat", str(args.repeat), "--seed", str(spec.seed),
-                   "--clock", args.clock,
-                   "--corpora", str(args.corpora), "--out", str(out)]
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            "--worker",
+            str(spec.links),
+            "--mode",
+            mode,
+            "--repeat",
+            str(args.repeat),
+            "--seed",
+            str(spec.seed),
+            "--clock",
+            args.clock,
+            "--corpora",
+            str(args.corpora),
+            "--out",
+            str(out),
+        ]
         done = subprocess.run(command, cwd=HERE.parent, stderr=subprocess.PIPE, text=True)
         if done.returncode != 0 or not out.exists():
             tail = done.stderr.strip().splitlines()[-3:]
@@ -84,13 +99,27 @@ def _spawn(spec: CorpusSpec, args: argparse.Namespace, mode: str) -> dict[str, A
 def _cli_start(corpus: Path) -> dict[str, float]:
     """Wall seconds of a whole ``mechgraph ask`` process: without the compiled cache,
     cold (an empty cache, which it fills) and warm (median of three)."""
-    ask = [sys.executable, "-m", "mechgraph", "ask", "drug_0", "antidepressant_effect",
-           "--rules", str(corpus)]
+    ask = [
+        sys.executable,
+        "-m",
+        "mechgraph",
+        "ask",
+        "drug_0",
+        "antidepressant_effect",
+        "--rules",
+        str(corpus),
+    ]
 
     def run(extra: list[str], folder: str) -> float:
         started = time.perf_counter()
-        subprocess.run(ask + extra, cwd=HERE.parent, env={**os.environ, "MECHGRAPH_CACHE": folder},
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            ask + extra,
+            cwd=HERE.parent,
+            env={**os.environ, "MECHGRAPH_CACHE": folder},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
         return time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as folder:
@@ -113,8 +142,12 @@ def _measure_size(spec: CorpusSpec, args: argparse.Namespace) -> dict[str, Any]:
         result["memory_checkpoints_mib"] = memory["checkpoints_mib"]
     print(f"[{label}] mechgraph ask start, compiled cache ...", file=sys.stderr, flush=True)
     result["cli_start_s"] = start = _cli_start(ensure_corpus(spec, args.corpora))
-    print(f"[{label}] mechgraph ask: no cache {start['no_cache']:.2f} s, cold cache "
-          f"{start['cold']:.2f} s, warm cache {start['warm']:.2f} s", file=sys.stderr, flush=True)
+    print(
+        f"[{label}] mechgraph ask: no cache {start['no_cache']:.2f} s, cold cache "
+        f"{start['cold']:.2f} s, warm cache {start['warm']:.2f} s",
+        file=sys.stderr,
+        flush=True,
+    )
     return result
 
 
@@ -133,16 +166,24 @@ def _parser() -> argparse.ArgumentParser:
         description="Measure mechgraph against same-run baselines on synthetic corpora.",
     )
     parser.add_argument("--sizes", help=f"comma-separated link counts (default {DEFAULT_SIZES})")
-    parser.add_argument("--repeat", type=int, help="repetitions per figure (default 5, at least 5 for the record)")
+    parser.add_argument(
+        "--repeat", type=int, help="repetitions per figure (default 5, at least 5 for the record)"
+    )
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, 3 repetitions")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
-                        help="read figures from process CPU time (default: robust on a shared "
-                             "machine) or wall-clock time; both are kept in the JSON")
+    parser.add_argument(
+        "--clock",
+        choices=("cpu", "wall"),
+        default="cpu",
+        help="read figures from process CPU time (default: robust on a shared "
+        "machine) or wall-clock time; both are kept in the JSON",
+    )
     parser.add_argument("--corpora", type=Path, default=HERE / "corpora")
     parser.add_argument("--json", type=Path, help="where to write the results")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument("--mode", choices=("time", "memory"), default="time", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--mode", choices=("time", "memory"), default="time", help=argparse.SUPPRESS
+    )
     parser.add_argument("--out", help=argparse.SUPPRESS)
     return parser
 
@@ -154,15 +195,26 @@ def main(argv: list[str] | None = None) -> int:
         return _worker(args)
     sizes = _sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES))
     out = args.json or HERE / ("results-quick.json" if args.quick else "results.json")
-    settings = {"sizes": [report.size_label(n) for n in sizes], "repeat": args.repeat,
-                "seed": args.seed, "statistic": "median", "clock": args.clock}
+    settings = {
+        "sizes": [report.size_label(n) for n in sizes],
+        "repeat": args.repeat,
+        "seed": args.seed,
+        "statistic": "median",
+        "clock": args.clock,
+    }
     results: dict[str, Any] = {}
     for n in sizes:  # the JSON is rewritten after each size: a long run leaves what it measured
         results[report.size_label(n)] = _measure_size(CorpusSpec(n, args.seed), args)
-        _write_json(out, {"machine": report.machine(), "settings": settings,
-                          "complete": len(results) == len(sizes),
-                          "figures": [row.to_dict() for row in report.figure_rows(results)],
-                          "sizes": results})
+        _write_json(
+            out,
+            {
+                "machine": report.machine(),
+                "settings": settings,
+                "complete": len(results) == len(sizes),
+                "figures": [row.to_dict() for row in report.figure_rows(results)],
+                "sizes": results,
+            },
+        )
     print(report.figure_table(report.figure_rows(results)))
     print()
     print(report.growth_table(results))

@@ -17,8 +17,9 @@ a.mg:2:12: error: unknown relation '=>'
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = [
     "Severity",
@@ -60,12 +61,12 @@ class Diagnostic:
     code: str = ""
 
     @classmethod
-    def error(cls, message: str, **where: Any) -> "Diagnostic":
+    def error(cls, message: str, **where: Any) -> Diagnostic:
         """An error diagnostic; ``where`` takes the other fields by name."""
         return cls(Severity.ERROR, message, **where)
 
     @classmethod
-    def warning(cls, message: str, **where: Any) -> "Diagnostic":
+    def warning(cls, message: str, **where: Any) -> Diagnostic:
         """A warning diagnostic; ``where`` takes the other fields by name."""
         return cls(Severity.WARNING, message, **where)
 

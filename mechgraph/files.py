@@ -34,8 +34,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     temporary = None
     try:
         os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp",
-                                             dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
         os.chmod(temporary, _mode_for(path))
@@ -44,7 +45,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
         raise MechgraphError(
-            Diagnostic.error(f"cannot write {path}: {error.strerror or error}", file=path, code="io")
+            Diagnostic.error(
+                f"cannot write {path}: {error.strerror or error}", file=path, code="io"
+            )
         ) from None
 
 

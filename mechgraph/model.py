@@ -14,25 +14,26 @@ needs duration=chronic, asked duration=acute
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from mechgraph.results.answers import Answer, Hop, Pathways, WhyNot
 from mechgraph.compiler.cache import Cache, Entry
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.language.edits import without_entity, without_link
+from mechgraph.compiler.lint import lint
 from mechgraph.errors import CompileError, Diagnostic, ParseError, QueryError
 from mechgraph.graph.mechanism import Claim, MechanismGraph
-from mechgraph.query.hypotheses import judge_all
-from mechgraph.compiler.lint import lint
+from mechgraph.graph.stats import Stats, stats
+from mechgraph.language.edits import without_entity, without_link
 from mechgraph.language.loader import load_paths
 from mechgraph.language.parser import parse_text
-from mechgraph.query.questions import ask, pathways, why_not
-from mechgraph.query.predict import Knockout, Prediction, knockout, predict
-from mechgraph.query.search import DEFAULT_BUDGET
-from mechgraph.graph.stats import Stats, stats
-from mechgraph.results.verdicts import HypothesisResult
 from mechgraph.language.syntax import RuleFile
+from mechgraph.query.hypotheses import judge_all
+from mechgraph.query.predict import Knockout, Prediction, knockout, predict
+from mechgraph.query.questions import ask, pathways, why_not
+from mechgraph.query.search import DEFAULT_BUDGET
+from mechgraph.results.answers import Answer, Hop, Pathways, WhyNot
+from mechgraph.results.verdicts import HypothesisResult
 
 __all__ = ["Model", "load", "parse_where"]
 
@@ -54,8 +55,11 @@ def parse_where(pairs: Iterable[str]) -> dict[str, str]:
         if not (equals and key and value) or key in where:
             problem = "repeats a key" if key in where else "is not key=value"
             raise QueryError(
-                Diagnostic.error(f"context {pair!r} {problem}", file="<question>",
-                                 hint="write each pair once, e.g. --where duration=chronic")
+                Diagnostic.error(
+                    f"context {pair!r} {problem}",
+                    file="<question>",
+                    hint="write each pair once, e.g. --where duration=chronic",
+                )
             )
         where[key] = value
     return where
@@ -76,7 +80,7 @@ class Model:
     files: tuple[RuleFile, ...] = ()
 
     @classmethod
-    def from_files(cls, files: Sequence[RuleFile], diagnostics: Iterable[Diagnostic] = ()) -> "Model":
+    def from_files(cls, files: Sequence[RuleFile], diagnostics: Iterable[Diagnostic] = ()) -> Model:
         """Compile parsed ``files``; raise :class:`CompileError` on any error."""
         graph, found = compile_rules(files)
         errors = [d for d in found if d.is_error]
@@ -85,7 +89,7 @@ class Model:
         return cls(graph, tuple(diagnostics) + tuple(found), tuple(files))
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<input>") -> "Model":
+    def from_text(cls, text: str, path: str = "<input>") -> Model:
         """Parse and compile one rule text (:class:`ParseError`/:class:`CompileError`)."""
         return cls.from_files([parse_text(text, path)])
 
@@ -127,7 +131,7 @@ class Model:
         """See :func:`mechgraph.query.predict.knockout`."""
         return knockout(self.graph, hypothesis, entity)
 
-    def without(self, item: str | Claim | Hop) -> "Model":
+    def without(self, item: str | Claim | Hop) -> Model:
         """A new model without entity ``item``'s links and ``isa`` edges, or without a link.
 
         ``item`` is an entity name, a :class:`~mechgraph.graph.mechanism.Claim`, a
@@ -147,7 +151,7 @@ class Model:
             return Model.from_files(without_entity(self.files, item))
         return Model.from_files(without_link(self.files, item))
 
-    def with_rules(self, text: str, path: str = "<extra>") -> "Model":
+    def with_rules(self, text: str, path: str = "<extra>") -> Model:
         """A new model with rule ``text`` added (:class:`ParseError`/:class:`CompileError`)."""
         return Model.from_files(self.files + (parse_text(text, path),))
 

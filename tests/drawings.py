@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from mechgraph.graph.mechanism import Entity, MechanismGraph, Source
 from mechgraph.language.syntax import Relation, Status
@@ -35,21 +35,44 @@ def seed_steps() -> list[Callable[[MechanismGraph], object]]:
     ]
     claims = [
         ("antidepressant", Relation.INCREASES, "NMDA_adaptation", CHRONIC_CORTEX, Status.OBSERVED),
-        ("antidepressant", Relation.NO_CHANGE, "NMDA_adaptation",
-         {"duration": "acute", "species": "mouse"}, Status.OBSERVED),
+        (
+            "antidepressant",
+            Relation.NO_CHANGE,
+            "NMDA_adaptation",
+            {"duration": "acute", "species": "mouse"},
+            Status.OBSERVED,
+        ),
         ("NMDA_antagonist", Relation.DECREASES, "NMDA_function", {}, Status.OBSERVED),
-        ("NMDA_antagonist", Relation.INCREASES, "beta_downregulation",
-         {"duration": "chronic", "region": "cerebral_cortex"}, Status.OBSERVED),
-        ("antidepressant", Relation.INCREASES, "beta_downregulation",
-         {"duration": "chronic"}, Status.OBSERVED),
+        (
+            "NMDA_antagonist",
+            Relation.INCREASES,
+            "beta_downregulation",
+            {"duration": "chronic", "region": "cerebral_cortex"},
+            Status.OBSERVED,
+        ),
+        (
+            "antidepressant",
+            Relation.INCREASES,
+            "beta_downregulation",
+            {"duration": "chronic"},
+            Status.OBSERVED,
+        ),
         ("beta_downregulation", Relation.DECREASES, "beta_adrenoceptor", {}, Status.OBSERVED),
         ("NMDA_function", Relation.ASSOCIATION, "antidepressant_effect", {}, Status.OBSERVED),
         ("NMDA_adaptation", Relation.INCREASES, "antidepressant_effect", {}, Status.HYPOTHESIS),
     ]
-    isa = [("imipramine", "tricyclic"), ("citalopram", "ssri"), ("tricyclic", "antidepressant"),
-           ("ssri", "antidepressant"), ("ECS", "antidepressant")]
-    source = Source("skolnick1996", "pmid:8852531",
-                    "Adaptation of NMDA receptors following antidepressant treatment")
+    isa = [
+        ("imipramine", "tricyclic"),
+        ("citalopram", "ssri"),
+        ("tricyclic", "antidepressant"),
+        ("ssri", "antidepressant"),
+        ("ECS", "antidepressant"),
+    ]
+    source = Source(
+        "skolnick1996",
+        "pmid:8852531",
+        "Adaptation of NMDA receptors following antidepressant treatment",
+    )
     steps: list[Callable[[MechanismGraph], object]] = [
         lambda g: g.sources.__setitem__(source.name, source)
     ]
@@ -75,8 +98,11 @@ def seed_graph(order: Sequence[int] | None = None) -> MechanismGraph:
 
 def claim_id(graph: MechanismGraph, subject: str, relation: Relation, object: str) -> int:
     """The id of the one claim ``subject relation object``."""
-    (found,) = [c.id for c in graph.claims
-                if (c.subject, c.relation, c.object) == (subject, relation, object)]
+    (found,) = [
+        c.id
+        for c in graph.claims
+        if (c.subject, c.relation, c.object) == (subject, relation, object)
+    ]
     return found
 
 
@@ -152,7 +178,10 @@ class Item:
         for e in self.element.iter():
             tag = e.tag.removeprefix(SVG)
             if tag in ("polygon", "polyline", "path"):
-                numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", e.get("points") or e.get("d", ""))]
+                numbers = [
+                    float(n)
+                    for n in re.findall(r"-?\d+(?:\.\d+)?", e.get("points") or e.get("d", ""))
+                ]
                 xs += numbers[0::2]
                 ys += numbers[1::2]
             elif tag == "ellipse":
@@ -170,8 +199,14 @@ def svg_items(svg: str) -> list[Item]:
         classes = (g.get("class") or "").split()
         if classes and classes[0] in ("node", "edge", "cluster"):
             title = g.find(f"{SVG}title")
-            items.append(Item(classes[0], title.text or "" if title is not None else "",
-                              frozenset(classes[1:]), g))
+            items.append(
+                Item(
+                    classes[0],
+                    title.text or "" if title is not None else "",
+                    frozenset(classes[1:]),
+                    g,
+                )
+            )
     return items
 
 

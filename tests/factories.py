@@ -7,8 +7,8 @@ would have in a file, so diagnostics carry real snippets.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from hypothesis import strategies as st
 
@@ -84,43 +84,79 @@ def numbered(path: str, lines: Sequence[tuple[str, object]]) -> RuleFile:
 
 def seed_rules(path: str = "seed.mg") -> RuleFile:
     """A hand-made version of the seed paper's rules (Skolnick 1996)."""
-    return numbered(path, [
-        ("source skolnick1996 = pmid:8852531", source("skolnick1996", "pmid:8852531")),
-        ("drug imipramine, citalopram", declare("drug", "imipramine", "citalopram")),
-        ("treatment ECS", declare("treatment", "ECS")),
-        ("class antidepressant, tricyclic, ssri",
-         declare("class", "antidepressant", "tricyclic", "ssri")),
-        ("process NMDA_adaptation, NMDA_function",
-         declare("process", "NMDA_adaptation", "NMDA_function")),
-        ("phenotype antidepressant_effect", declare("phenotype", "antidepressant_effect")),
-        ("drug NMDA_antagonist", declare("drug", "NMDA_antagonist")),
-        ("context duration acute, chronic", values("duration", "acute", "chronic")),
-        ("context region cerebral_cortex, frontal_cortex",
-         values("region", "cerebral_cortex", "frontal_cortex")),
-        ("frontal_cortex isa cerebral_cortex", isa("frontal_cortex", "cerebral_cortex")),
-        ("imipramine isa tricyclic", isa("imipramine", "tricyclic")),
-        ("citalopram isa ssri", isa("citalopram", "ssri")),
-        ("tricyclic, ssri, ECS isa antidepressant",
-         isa(("tricyclic", "ssri", "ECS"), "antidepressant")),
-        ("antidepressant -> NMDA_adaptation [duration=chronic, region=cerebral_cortex]"
-         " @skolnick1996",
-         link("antidepressant", "->", "NMDA_adaptation",
-              {"duration": "chronic", "region": "cerebral_cortex"}, ("skolnick1996",))),
-        ("antidepressant -0 NMDA_adaptation [duration=acute] @skolnick1996",
-         link("antidepressant", "-0", "NMDA_adaptation", {"duration": "acute"},
-              ("skolnick1996",))),
-        ("NMDA_antagonist -| NMDA_function @skolnick1996",
-         link("NMDA_antagonist", "-|", "NMDA_function", evidence=("skolnick1996",))),
-        ("NMDA_adaptation -> antidepressant_effect @skolnick1996 status=hypothesis",
-         link("NMDA_adaptation", "->", "antidepressant_effect", evidence=("skolnick1996",),
-              hypothesis=True)),
-    ])
+    return numbered(
+        path,
+        [
+            ("source skolnick1996 = pmid:8852531", source("skolnick1996", "pmid:8852531")),
+            ("drug imipramine, citalopram", declare("drug", "imipramine", "citalopram")),
+            ("treatment ECS", declare("treatment", "ECS")),
+            (
+                "class antidepressant, tricyclic, ssri",
+                declare("class", "antidepressant", "tricyclic", "ssri"),
+            ),
+            (
+                "process NMDA_adaptation, NMDA_function",
+                declare("process", "NMDA_adaptation", "NMDA_function"),
+            ),
+            ("phenotype antidepressant_effect", declare("phenotype", "antidepressant_effect")),
+            ("drug NMDA_antagonist", declare("drug", "NMDA_antagonist")),
+            ("context duration acute, chronic", values("duration", "acute", "chronic")),
+            (
+                "context region cerebral_cortex, frontal_cortex",
+                values("region", "cerebral_cortex", "frontal_cortex"),
+            ),
+            ("frontal_cortex isa cerebral_cortex", isa("frontal_cortex", "cerebral_cortex")),
+            ("imipramine isa tricyclic", isa("imipramine", "tricyclic")),
+            ("citalopram isa ssri", isa("citalopram", "ssri")),
+            (
+                "tricyclic, ssri, ECS isa antidepressant",
+                isa(("tricyclic", "ssri", "ECS"), "antidepressant"),
+            ),
+            (
+                "antidepressant -> NMDA_adaptation [duration=chronic, region=cerebral_cortex]"
+                " @skolnick1996",
+                link(
+                    "antidepressant",
+                    "->",
+                    "NMDA_adaptation",
+                    {"duration": "chronic", "region": "cerebral_cortex"},
+                    ("skolnick1996",),
+                ),
+            ),
+            (
+                "antidepressant -0 NMDA_adaptation [duration=acute] @skolnick1996",
+                link(
+                    "antidepressant",
+                    "-0",
+                    "NMDA_adaptation",
+                    {"duration": "acute"},
+                    ("skolnick1996",),
+                ),
+            ),
+            (
+                "NMDA_antagonist -| NMDA_function @skolnick1996",
+                link("NMDA_antagonist", "-|", "NMDA_function", evidence=("skolnick1996",)),
+            ),
+            (
+                "NMDA_adaptation -> antidepressant_effect @skolnick1996 status=hypothesis",
+                link(
+                    "NMDA_adaptation",
+                    "->",
+                    "antidepressant_effect",
+                    evidence=("skolnick1996",),
+                    hypothesis=True,
+                ),
+            ),
+        ],
+    )
 
 
 def walk_rules() -> RuleFile:
     """s -> x -> t, with a negative loop x -| y -> x: a negative walk, no negative path."""
-    return RuleFile("w.mg", (link("s", "->", "x"), link("x", "-|", "y"), link("y", "->", "x"),
-                             link("x", "->", "t")))
+    return RuleFile(
+        "w.mg",
+        (link("s", "->", "x"), link("x", "-|", "y"), link("y", "->", "x"), link("x", "->", "t")),
+    )
 
 
 # -- random signed graphs with contexts -----------------------------------------------
@@ -145,9 +181,7 @@ class RandomRules:
         return RuleFile("random.mg", statements)
 
 
-contexts = st.dictionaries(
-    st.sampled_from(sorted(KEYS)), st.just(None), max_size=2
-).flatmap(
+contexts = st.dictionaries(st.sampled_from(sorted(KEYS)), st.just(None), max_size=2).flatmap(
     lambda keys: st.fixed_dictionaries({k: st.sampled_from(KEYS[k]) for k in keys})
 )
 
@@ -166,9 +200,11 @@ def random_rules(draw, dag: bool | None = None, max_size: int = 6, max_links: in
     dag = draw(st.booleans()) if dag is None else dag
     size = draw(st.integers(2, max_size))
     forward = st.integers(0, size - 2).flatmap(
-        lambda i: st.tuples(st.just(i), st.integers(i + 1, size - 1)))
+        lambda i: st.tuples(st.just(i), st.integers(i + 1, size - 1))
+    )
     other = st.tuples(st.integers(0, size - 1), st.integers(1, size - 1)).map(
-        lambda p: (p[0], (p[0] + p[1]) % size))
+        lambda p: (p[0], (p[0] + p[1]) % size)
+    )
     pair = forward if dag else other
     statements: list = [
         declare("entity", *[f"n{i}" for i in range(size)]),
@@ -180,6 +216,7 @@ def random_rules(draw, dag: bool | None = None, max_size: int = 6, max_links: in
         statements.append(isa(f"n{s}", f"n{o}"))
     for _ in range(draw(st.integers(1, max_links))):
         s, o = draw(pair)
-        statements.append(link(f"n{s}", draw(_RELATIONS), f"n{o}", draw(contexts),
-                               hypothesis=draw(st.booleans())))
+        statements.append(
+            link(f"n{s}", draw(_RELATIONS), f"n{o}", draw(contexts), hypothesis=draw(st.booleans()))
+        )
     return RandomRules(size, tuple(statements), dag)

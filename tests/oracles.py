@@ -5,9 +5,10 @@ from __future__ import annotations
 import networkx as nx
 from hypothesis import strategies as st
 
-from factories import KEYS, REGION_BELOW, contexts
 from mechgraph.graph.admission import admitted_claims, merge
 from mechgraph.language.syntax import Relation, Sign
+
+from factories import KEYS, REGION_BELOW, contexts
 
 _PRODUCT = {("+", "+"): "+", ("+", "-"): "-", ("-", "+"): "-", ("-", "-"): "+"}
 _SIGN = {Relation.INCREASES: "+", Relation.DECREASES: "-", Relation.ASSOCIATION: "?"}
@@ -64,9 +65,14 @@ def questions(draw, rules):
         source, target = sorted((source, target), key=names.index)
     via = draw(st.none() | st.sampled_from(names))
     where = draw(st.just({}) | contexts)
-    return dict(source=source, target=target, via=via, where=where,
-                sign=draw(st.sampled_from([None, "+", "-"])),
-                hypotheses=draw(st.sampled_from(["include", "exclude"])))
+    return dict(
+        source=source,
+        target=target,
+        via=via,
+        where=where,
+        sign=draw(st.sampled_from([None, "+", "-"])),
+        hypotheses=draw(st.sampled_from(["include", "exclude"])),
+    )
 
 
 def check_witness(graph, path, q):

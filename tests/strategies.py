@@ -61,9 +61,12 @@ free_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=1
 names = st.one_of(bare_names, st.sampled_from(sorted(KEYWORDS)), free_text)
 keys = bare_names.filter(lambda k: k not in KEYWORDS)
 values = st.one_of(st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.:/%-]{0,8}", fullmatch=True), free_text)
-references = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./()<>;+-]{1,8}){0,2}", fullmatch=True)
-source_references = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./()<>;+-]{1,8}){1,2}",
-                                  fullmatch=True)
+references = st.from_regex(
+    r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./()<>;+-]{1,8}){0,2}", fullmatch=True
+)
+source_references = st.from_regex(
+    r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./()<>;+-]{1,8}){1,2}", fullmatch=True
+)
 comment_texts = free_text.map(lambda s: s.rstrip(" \t"))
 refs = st.builds(Ref, names)
 evidence = st.lists(st.builds(Evidence, references), max_size=2).map(tuple)
@@ -74,10 +77,12 @@ def _tuple(element, min_size=0, max_size=3):
     return st.lists(element, min_size=min_size, max_size=max_size).map(tuple)
 
 
-links = st.builds(Link, refs, st.sampled_from(Relation), refs, contexts, evidence,
-                  st.sampled_from(Status))
-declared = st.builds(Declared, refs, st.none() | free_text,
-                     _tuple(st.builds(Attribute, keys, values), max_size=2))
+links = st.builds(
+    Link, refs, st.sampled_from(Relation), refs, contexts, evidence, st.sampled_from(Status)
+)
+declared = st.builds(
+    Declared, refs, st.none() | free_text, _tuple(st.builds(Attribute, keys, values), max_size=2)
+)
 plain_statements = st.one_of(
     links,
     st.builds(IsA, _tuple(refs, 1), refs),
@@ -96,16 +101,20 @@ hypothesis_statements = st.one_of(
 def _with_comments(statement):
     """A statement and maybe its trailing comment, or a comment line of its own."""
     trailing = st.builds(lambda s, c: (s, Comment(c, True)), statement, comment_texts)
-    return st.one_of(statement.map(lambda s: (s,)), trailing,
-                     comment_texts.map(lambda c: (Comment(c),)))
+    return st.one_of(
+        statement.map(lambda s: (s,)), trailing, comment_texts.map(lambda c: (Comment(c),))
+    )
 
 
 @st.composite
 def hypotheses(draw) -> Hypothesis:
     """A hypothesis block with at least one real statement."""
     header = draw(st.lists(comment_texts.map(lambda c: Comment(c, True)), max_size=1))
-    body = [node for unit in draw(st.lists(_with_comments(hypothesis_statements), min_size=1,
-                                           max_size=4)) for node in unit]
+    body = [
+        node
+        for unit in draw(st.lists(_with_comments(hypothesis_statements), min_size=1, max_size=4))
+        for node in unit
+    ]
     if all(isinstance(node, Comment) for node in body):
         body.append(draw(hypothesis_statements))
     return Hypothesis(draw(refs), tuple(header + body), draw(evidence))
@@ -117,8 +126,16 @@ statements = st.one_of(plain_statements, hypotheses())
 @st.composite
 def rule_files(draw, max_size: int = 8) -> RuleFile:
     """A RuleFile in canonical form."""
-    units = draw(st.lists(st.one_of(_with_comments(plain_statements), hypotheses().map(lambda h: (h,)),
-                                    st.just((Blank(),))), max_size=max_size))
+    units = draw(
+        st.lists(
+            st.one_of(
+                _with_comments(plain_statements),
+                hypotheses().map(lambda h: (h,)),
+                st.just((Blank(),)),
+            ),
+            max_size=max_size,
+        )
+    )
     nodes = []
     for node in (node for unit in units for node in unit):
         if isinstance(node, Blank) and (not nodes or isinstance(nodes[-1], Blank)):
@@ -146,7 +163,9 @@ def rule_texts(draw, max_size: int = 8) -> tuple[str, RuleFile]:
         indent = " " * draw(st.integers(1, 8)) if len(body) < len(line) else ""
         out.append(indent + _untidy(draw, body) + draw(st.sampled_from(["", " ", "\t"])))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
-    text = newline * draw(st.integers(0, 2)) + newline.join(out) + draw(st.sampled_from(["", newline]))
+    text = (
+        newline * draw(st.integers(0, 2)) + newline.join(out) + draw(st.sampled_from(["", newline]))
+    )
     return text, rules
 
 

@@ -19,6 +19,7 @@ from benchmarks import baselines, figures, generate, report
 from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 from mechgraph.errors import Severity
 from mechgraph.language.syntax import ENTITY_KINDS, Link, Relation
+
 from conftest import ROOT
 
 SMALL = CorpusSpec(links=2000, seed=3)
@@ -36,9 +37,7 @@ def small() -> tuple[str, list[tuple[str, str, str]]]:
     return _corpus(SMALL)
 
 
-@pytest.mark.parametrize(
-    "module", ["layout", "generate", "baselines", "figures", "report", "run"]
-)
+@pytest.mark.parametrize("module", ["layout", "generate", "baselines", "figures", "report", "run"])
 def test_doctests(module):
     """Check that the examples in the benchmarks' docstrings hold (pytest collects tests/ only)."""
     result = doctest.testmod(importlib.import_module(f"benchmarks.{module}"))
@@ -73,10 +72,17 @@ class TestGenerate:
     def test_statement_forms_present(self, small):
         """Check that sources, contexts with value isa, hypotheses and statuses are all there."""
         text = small[0]
-        for needle in ("\nsource src_0 = pmid:", "\ncontext region ", "isa brain\n",
-                       "hypothesis final_common_pathway @src_0:\n",
-                       f"    every {CLASS} reaches {TARGET} through {PATHWAY}\n",
-                       "status=hypothesis", "@pmid:", ' "', "=10mg/kg"):
+        for needle in (
+            "\nsource src_0 = pmid:",
+            "\ncontext region ",
+            "isa brain\n",
+            "hypothesis final_common_pathway @src_0:\n",
+            f"    every {CLASS} reaches {TARGET} through {PATHWAY}\n",
+            "status=hypothesis",
+            "@pmid:",
+            ' "',
+            "=10mg/kg",
+        ):
             assert needle in text
         assert any(f" {word} " in text for word in ("increases", "decreases", "association"))
 
@@ -155,9 +161,16 @@ class TestAgainstMechgraph:
 
     def test_parser_reads_what_the_ceiling_reads(self, small, rule_file):
         """Check that the parser's links equal the ceiling reader's, pair by pair."""
-        parsed = [(st.subject.name, st.relation.value, st.object.name,
-                   tuple((q.key, q.value) for q in st.context))
-                  for st in rule_file.statements if isinstance(st, Link)]
+        parsed = [
+            (
+                st.subject.name,
+                st.relation.value,
+                st.object.name,
+                tuple((q.key, q.value) for q in st.context),
+            )
+            for st in rule_file.statements
+            if isinstance(st, Link)
+        ]
         assert parsed == _as_arrows(baselines.read_links(small[0]))
 
     def test_compiles_without_errors(self, rule_file):
@@ -171,8 +184,10 @@ class TestAgainstMechgraph:
 class TestBaselines:
     def test_read_links_quoted_and_words(self):
         """Check that the ceiling unquotes names, reads BEL words and skips other lines."""
-        text = ('"a \\"b\\"" increases c_1 [k=v]  # note\n'
-                "drug a, b\n    every a reaches b\nx -| y @s status=hypothesis\n")
+        text = (
+            '"a \\"b\\"" increases c_1 [k=v]  # note\n'
+            "drug a, b\n    every a reaches b\nx -| y @s status=hypothesis\n"
+        )
         assert baselines.read_links(text) == [
             ('a "b"', "increases", "c_1", (("k", "v"),)),
             ("x", "-|", "y", ()),
@@ -188,7 +203,8 @@ class TestFigures:
     def test_failing_task_is_noted(self):
         """Check that a task that raises gets a note, not samples, and others still run."""
         timings, results = figures.time_round_robin(
-            {"bad": lambda: 1 / 0, "good": lambda: "x"}, repeat=2)
+            {"bad": lambda: 1 / 0, "good": lambda: "x"}, repeat=2
+        )
         assert timings["bad"].samples == () and "ZeroDivisionError" in timings["bad"].note
         assert len(timings["good"].samples) == 2 and results["good"] == "x"
 
@@ -213,15 +229,33 @@ class TestReport:
 
     def test_missing_figure_is_na(self):
         """Check that a figure without samples is n/a with its note."""
-        rows = report.figure_rows({"1k": {"links": 1000, "lines": 1000, "timings": {
-            "ceiling": {"median_s": 1.0}, "parse": {"median_s": None, "note": figures.NOT_ON_MAIN}}}})
+        rows = report.figure_rows(
+            {
+                "1k": {
+                    "links": 1000,
+                    "lines": 1000,
+                    "timings": {
+                        "ceiling": {"median_s": 1.0},
+                        "parse": {"median_s": None, "note": figures.NOT_ON_MAIN},
+                    },
+                }
+            }
+        )
         assert (rows[0].verdict, rows[0].value) == ("n/a", figures.NOT_ON_MAIN)
 
     def test_growth_steps(self):
         """Check that linear growth shows a step factor of 1.00 and quadratic 10.00."""
-        sizes = {label: {"links": n, "lines": n, "timings": {
-            "ceiling": {"median_s": n * 1e-6}, "parse": {"median_s": (n * 1e-3) ** 2}}}
-            for label, n in (("1k", 1000), ("10k", 10_000))}
+        sizes = {
+            label: {
+                "links": n,
+                "lines": n,
+                "timings": {
+                    "ceiling": {"median_s": n * 1e-6},
+                    "parse": {"median_s": (n * 1e-3) ** 2},
+                },
+            }
+            for label, n in (("1k", 1000), ("10k", 10_000))
+        }
         table = report.growth_table(sizes).splitlines()
         assert table[2].endswith("1.00") and table[3].endswith("10.00")
 
@@ -230,9 +264,24 @@ def test_runner_end_to_end(tmp_path):
     """Check that the runner measures a tiny size in subprocesses and writes the JSON."""
     out = tmp_path / "results.json"
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--sizes", "300", "--repeat", "1",
-         "--corpora", str(tmp_path), "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            "--sizes",
+            "300",
+            "--repeat",
+            "1",
+            "--corpora",
+            str(tmp_path),
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text())
     assert document["complete"] is True

@@ -7,11 +7,12 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
-from mechgraph.results.answers import BlockReason, Verdict
 from mechgraph.cli import main
 from mechgraph.errors import CompileError, ParseError, QueryError
 from mechgraph.model import Model, load, parse_where
+from mechgraph.results.answers import BlockReason, Verdict
+
+from conftest import FIXTURES
 
 SEED = FIXTURES / "seed" / "skolnick1996.mg"  # a copy of rules/skolnick1996.mg
 
@@ -36,12 +37,22 @@ def seed() -> Model:
 class TestSeed:
     def test_chronic_route_through_nmda_adaptation(self, seed):
         """Check that imipramine reaches antidepressant_effect through NMDA_adaptation (+)."""
-        answer = seed.ask("imipramine", "antidepressant_effect", via="NMDA_adaptation",
-                          where={"duration": "chronic"}, sign="+")
+        answer = seed.ask(
+            "imipramine",
+            "antidepressant_effect",
+            via="NMDA_adaptation",
+            where={"duration": "chronic"},
+            sign="+",
+        )
         assert answer.verdict is Verdict.YES
         first = answer.paths[0]
-        assert first.nodes == ("imipramine", "tricyclic", "antidepressant", "NMDA_adaptation",
-                               "antidepressant_effect")
+        assert first.nodes == (
+            "imipramine",
+            "tricyclic",
+            "antidepressant",
+            "NMDA_adaptation",
+            "antidepressant_effect",
+        )
         assert first.sign.value == "+" and dict(first.context)["duration"] == "chronic"
         assert first.hops[2].inherited_by == "imipramine"
         assert first.depends_on_hypothesis
@@ -52,16 +63,19 @@ class TestSeed:
         assert not seed.ask("imipramine", "antidepressant_effect", **question).holds
         found = seed.why_not("imipramine", "antidepressant_effect", **question)
         clashes = [b for b in found.blocked if b.reason is BlockReason.CONTEXT]
-        assert [(b.hop.subject, b.hop.object, b.clash.key, b.clash.link_value)
-                for b in clashes] == [("antidepressant", "NMDA_adaptation", "duration", "chronic")]
+        assert [
+            (b.hop.subject, b.hop.object, b.clash.key, b.clash.link_value) for b in clashes
+        ] == [("antidepressant", "NMDA_adaptation", "duration", "chronic")]
         assert [(h.subject, h.relation.value, h.object) for h in found.no_change] == [
-            ("antidepressant", "-0", "NMDA_adaptation")]
+            ("antidepressant", "-0", "NMDA_adaptation")
+        ]
         assert "needs duration=chronic, asked duration=acute" in found.format()
 
     def test_final_common_pathway(self, seed):
         """Check that every antidepressant's route to the effect passes NMDA_adaptation."""
-        found = seed.pathways("antidepressant", "antidepressant_effect",
-                              where={"duration": "chronic"})
+        found = seed.pathways(
+            "antidepressant", "antidepressant_effect", where={"duration": "chronic"}
+        )
         assert found.pathway[0] == "NMDA_adaptation" and found.unreached == ()
 
     def test_lint_and_stats(self, seed):
@@ -122,7 +136,9 @@ class TestLoadAndCli:
         """Check that --json prints the answer and, on a no, the why-not."""
         main(["ask", "d", "e", "--where", "duration=acute", "--json", "--rules", str(rules)])
         data = json.loads(capsys.readouterr().out)
-        assert data["answer"]["verdict"] == "no" and data["why_not"]["blocked"][0]["key"] == "duration"
+        assert (
+            data["answer"]["verdict"] == "no" and data["why_not"]["blocked"][0]["key"] == "duration"
+        )
         for verb in (["why-not", "d", "e"], ["pathways", "drugs", "e"], ["stats"]):
             assert main(verb + ["--json", "--rules", str(rules)]) == 0
             assert json.loads(capsys.readouterr().out)
@@ -140,8 +156,17 @@ class TestLoadAndCli:
     def test_seed_copy_from_the_command_line(self, tmp_path, capsys):
         """Check the DESIGN example on a copy of the seed's rules."""
         shutil.copy(SEED, tmp_path / "skolnick1996.mg")
-        code = main(["ask", "imipramine", "NMDA_adaptation", "--where", "duration=acute",
-                     "--rules", str(tmp_path)])
+        code = main(
+            [
+                "ask",
+                "imipramine",
+                "NMDA_adaptation",
+                "--where",
+                "duration=acute",
+                "--rules",
+                str(tmp_path),
+            ]
+        )
         assert code == 0
         out = capsys.readouterr().out
         assert out.startswith("no   imipramine reaches NMDA_adaptation under duration=acute")
@@ -156,17 +181,23 @@ def test_bulk_claims_build_the_same_multigraph():
     from mechgraph.graph.mechanism import Claim, MechanismGraph
     from mechgraph.language.syntax import Relation
 
-    claims = [Claim(i, s, Relation.INCREASES, o) for i, (s, o) in
-              enumerate([("a", "b"), ("a", "b"), ("b", "a"), ("c", "c"), ("b", "d")])]
+    claims = [
+        Claim(i, s, Relation.INCREASES, o)
+        for i, (s, o) in enumerate([("a", "b"), ("a", "b"), ("b", "a"), ("c", "c"), ("b", "d")])
+    ]
     graph = MechanismGraph()
     graph.add_claims(claims)
     expected = nx.MultiDiGraph()
     for c in claims:
         expected.add_edge(c.subject, c.object, key=c.id, claim=c)
     assert nx.utils.graphs_equal(graph.links, expected)
-    assert list(graph.links.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert list(graph.links.edges(keys=True, data=True)) == list(
+        expected.edges(keys=True, data=True)
+    )
     assert list(graph.links.in_edges("a", keys=True)) == list(expected.in_edges("a", keys=True))
-    assert graph.links._succ["a"]["b"] is graph.links._pred["b"]["a"]  # one key dict, as nx shares it
+    assert (
+        graph.links._succ["a"]["b"] is graph.links._pred["b"]["a"]
+    )  # one key dict, as nx shares it
 
 
 def test_numbered_claims_are_the_claims_init_makes():
@@ -178,13 +209,23 @@ def test_numbered_claims_are_the_claims_init_makes():
     from mechgraph.graph.mechanism import Claim
     from mechgraph.language.syntax import Relation, Span, Status
 
-    rows = [("a", Relation.DECREASES, "b", (("duration", "chronic"),), ("pmid:1", "src"),
-             Status.HYPOTHESIS, Span("r.mg", 3, 1)),
-            ("b", Relation.ASSOCIATION, "c", (), (), Status.OBSERVED, Span("r.mg", 4, 2))]
+    rows = [
+        (
+            "a",
+            Relation.DECREASES,
+            "b",
+            (("duration", "chronic"),),
+            ("pmid:1", "src"),
+            Status.HYPOTHESIS,
+            Span("r.mg", 3, 1),
+        ),
+        ("b", Relation.ASSOCIATION, "c", (), (), Status.OBSERVED, Span("r.mg", 4, 2)),
+    ]
     made = Claim.numbered(rows, start=7)
     expected = [Claim(7 + i, *row) for i, row in enumerate(rows)]
     fields = [f.name for f in dataclasses.fields(Claim)]
     assert [[getattr(c, f) for f in fields] for c in made] == [
-        [getattr(c, f) for f in fields] for c in expected]
+        [getattr(c, f) for f in fields] for c in expected
+    ]
     with pytest.raises(dataclasses.FrozenInstanceError):
         made[0].subject = "z"

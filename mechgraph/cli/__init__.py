@@ -11,7 +11,7 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from mechgraph.errors import MechgraphError, QueryError
 
@@ -19,7 +19,16 @@ __all__ = ["main", "VERBS"]
 
 #: Verb name → module below ``mechgraph.cli`` (``why-not`` → ``why_not``).
 VERBS: tuple[str, ...] = (
-    "check", "ask", "why-not", "pathways", "stats", "fmt", "render", "predict", "import", "export"
+    "check",
+    "ask",
+    "why-not",
+    "pathways",
+    "stats",
+    "fmt",
+    "render",
+    "predict",
+    "import",
+    "export",
 )
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
 _MODULES = {"import": "import_"}
@@ -35,7 +44,9 @@ def _build_parser() -> argparse.ArgumentParser:
         module_name = _MODULES.get(verb, verb.replace("-", "_"))
         module = importlib.import_module(f".{module_name}", __name__)
         sub = verbs.add_parser(verb, help=module.HELP, description=module.HELP)
-        sub.add_argument("--json", action="store_true", help="print a JSON document instead of text")
+        sub.add_argument(
+            "--json", action="store_true", help="print a JSON document instead of text"
+        )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
@@ -57,5 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("MECHGRAPH_DEBUG"):
             raise
         print(f"mechgraph: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        print("  (set MECHGRAPH_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr)
+        print(
+            "  (set MECHGRAPH_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr
+        )
         return 70

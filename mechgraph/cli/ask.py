@@ -10,27 +10,45 @@ from __future__ import annotations
 
 import argparse
 
+from mechgraph.cli.output import add_render_argument, draw_result, emit
 from mechgraph.compiler.cache import Cache
 from mechgraph.model import Model, load, parse_where
-from mechgraph.cli.output import add_render_argument, draw_result, emit
 
 HELP = "is SOURCE on a path to TARGET? witness paths with sign, context and evidence"
 
 
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rules", nargs="+", default=["rules"], metavar="PATH",
-                        help="rule files or folders (default: rules/)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="parse and compile the rules even when the compiled cache "
-                             "holds them unchanged (cache: $MECHGRAPH_CACHE, else "
-                             "$XDG_CACHE_HOME/mechgraph or ~/.cache/mechgraph)")
+    parser.add_argument(
+        "--rules",
+        nargs="+",
+        default=["rules"],
+        metavar="PATH",
+        help="rule files or folders (default: rules/)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse and compile the rules even when the compiled cache "
+        "holds them unchanged (cache: $MECHGRAPH_CACHE, else "
+        "$XDG_CACHE_HOME/mechgraph or ~/.cache/mechgraph)",
+    )
 
 
 def add_context_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--where", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
-                        help="the question's context, e.g. duration=chronic species=mouse")
-    parser.add_argument("--hypotheses", choices=("include", "exclude"), default="include",
-                        help="exclude: answer from observed claims only")
+    parser.add_argument(
+        "--where",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="KEY=VALUE",
+        help="the question's context, e.g. duration=chronic species=mouse",
+    )
+    parser.add_argument(
+        "--hypotheses",
+        choices=("include", "exclude"),
+        default="include",
+        help="exclude: answer from observed claims only",
+    )
 
 
 def add_question_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,14 +68,25 @@ def load_rules(args: argparse.Namespace) -> Model:
 
 def question(args: argparse.Namespace) -> dict:
     """The keyword arguments of ``ask``/``why_not`` the command line gave."""
-    return dict(source=args.source, target=args.target, via=args.via,
-                where=parse_where(args.where), sign=args.sign, hypotheses=args.hypotheses)
+    return dict(
+        source=args.source,
+        target=args.target,
+        via=args.via,
+        where=parse_where(args.where),
+        sign=args.sign,
+        hypotheses=args.hypotheses,
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_question_arguments(parser)
-    parser.add_argument("--max-paths", type=int, default=3, metavar="N",
-                        help="witness paths to show, shortest first (default 3)")
+    parser.add_argument(
+        "--max-paths",
+        type=int,
+        default=3,
+        metavar="N",
+        help="witness paths to show, shortest first (default 3)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
     explained = None if answer.holds else model.why_not(**asked)
     text = answer.format() if explained is None else explained.format()
     draw_result(args, model.graph, answer if explained is None else explained)
-    emit(args, text, {"answer": answer.to_dict(),
-                      "why_not": None if explained is None else explained.to_dict()})
+    emit(
+        args,
+        text,
+        {"answer": answer.to_dict(), "why_not": None if explained is None else explained.to_dict()},
+    )
     return 0

@@ -6,26 +6,39 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from mechgraph.cli.output import draw, emit, print_diagnostics
 from mechgraph.compiler.compile import compile_rules
+from mechgraph.compiler.lint import lint
 from mechgraph.errors import Diagnostic, sort_diagnostics
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.query.hypotheses import judge_all
-from mechgraph.compiler.lint import lint
 from mechgraph.language.loader import load_paths
+from mechgraph.query.hypotheses import judge_all
 from mechgraph.results.verdicts import Outcome, tally
-from mechgraph.cli.output import draw, emit, print_diagnostics
 
 HELP = "check rule files: syntax, names, classes, contradictions, hypotheses; exit 1 on any error or failing hypothesis"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
-    parser.add_argument("--hypothesis", action="append", default=[], metavar="NAME",
-                        help="judge only this hypothesis (repeatable)")
-    parser.add_argument("--extra", action="append", default=[], metavar="FILE",
-                        help="add these rules for a what-if check; the other files stay as they are")
-    parser.add_argument("--render", metavar="DIR",
-                        help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway)")
+    parser.add_argument(
+        "--hypothesis",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="judge only this hypothesis (repeatable)",
+    )
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add these rules for a what-if check; the other files stay as they are",
+    )
+    parser.add_argument(
+        "--render",
+        metavar="DIR",
+        help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway)",
+    )
 
 
 @dataclass(frozen=True)
@@ -42,11 +55,13 @@ class Summary:
     warnings: int
 
     @classmethod
-    def of(cls, graph: MechanismGraph, diagnostics: list[Diagnostic]) -> "Summary":
+    def of(cls, graph: MechanismGraph, diagnostics: list[Diagnostic]) -> Summary:
         kinds = [entity.is_class for entity in graph.entities()]
         errors = sum(d.is_error for d in diagnostics)
         return cls(
-            files=len(set(graph.files) | {d.file for d in diagnostics}),  # a file that failed counts
+            files=len(
+                set(graph.files) | {d.file for d in diagnostics}
+            ),  # a file that failed counts
             entities=kinds.count(False),
             classes=kinds.count(True),
             links=len(graph.claims),
@@ -81,12 +96,16 @@ def run(args: argparse.Namespace) -> int:
     # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.
     judged = () if summary.errors else judge_all(graph, args.hypothesis)
     failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
-    drawn = [draw(graph, r, Path(args.render) / f"{r.name}.svg") for r in judged] if args.render else []
+    drawn = (
+        [draw(graph, r, Path(args.render) / f"{r.name}.svg") for r in judged] if args.render else []
+    )
     if not args.json:
         print_diagnostics(diagnostics)
     lines = [r.format() + "\n" for r in judged]
     lines.append(summary.format())
-    lines.append(tally(judged) if not summary.errors else "hypotheses: not judged (fix the errors first)")
+    lines.append(
+        tally(judged) if not summary.errors else "hypotheses: not judged (fix the errors first)"
+    )
     emit(
         args,
         "\n".join(lines),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mechgraph.cli.output import print_diagnostics
 from mechgraph.files import write_atomic
 from mechgraph.formats import FORMATS, export_graph
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.model import load
-from mechgraph.cli.output import print_diagnostics
 
 HELP = "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT"
 

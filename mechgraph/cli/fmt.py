@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mechgraph.cli.output import emit, print_diagnostics
 from mechgraph.errors import Diagnostic, MechgraphError
 from mechgraph.files import write_atomic
 from mechgraph.language.formatter import format_rule_file
 from mechgraph.language.loader import rule_paths
 from mechgraph.language.parser import parse_text
 from mechgraph.language.text import read_rule_text
-from mechgraph.cli.output import emit, print_diagnostics
 
 __all__ = ["HELP", "add_arguments", "run", "FormatResult", "format_path"]
 
@@ -71,10 +71,16 @@ def format_path(path: Path, write: bool) -> FormatResult:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true",
-                      help="change nothing; exit 1 and list the files that would change")
-    mode.add_argument("--stdout", action="store_true",
-                      help="print the formatted text instead of writing the files")
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 and list the files that would change",
+    )
+    mode.add_argument(
+        "--stdout",
+        action="store_true",
+        help="print the formatted text instead of writing the files",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,8 +91,11 @@ def run(args: argparse.Namespace) -> int:
     would_change = args.check and any(r.changed for r in results)
     failed = would_change or any(d.is_error for d in diagnostics)
     if args.json:
-        document = {"ok": not failed, "files": [r.to_dict() for r in results],
-                    "diagnostics": [d.to_dict() for d in problems]}
+        document = {
+            "ok": not failed,
+            "files": [r.to_dict() for r in results],
+            "diagnostics": [d.to_dict() for d in problems],
+        }
         emit(args, "", document)
         return int(failed)
     print_diagnostics(diagnostics)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mechgraph.cli.output import emit, print_diagnostics
 from mechgraph.errors import Severity
+from mechgraph.files import write_atomic
 from mechgraph.formats import FORMATS, ImportResult, import_file
 from mechgraph.language.formatter import format_rule_file
-from mechgraph.files import write_atomic
-from mechgraph.cli.output import emit, print_diagnostics
 
 HELP = "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonical rules"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from mechgraph.errors import Diagnostic
 
@@ -28,8 +29,11 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
 
 def add_render_argument(parser: Any) -> None:
     """``--render FILE``: also draw the result (suffix picks .svg .png .pdf .dot)."""
-    parser.add_argument("--render", metavar="FILE",
-                        help="also draw the result as a diagram (.svg, .png, .pdf or .dot)")
+    parser.add_argument(
+        "--render",
+        metavar="FILE",
+        help="also draw the result as a diagram (.svg, .png, .pdf or .dot)",
+    )
 
 
 def draw_result(args: Any, graph: Any, result: Any) -> None:
@@ -40,8 +44,8 @@ def draw_result(args: Any, graph: Any, result: Any) -> None:
 
 def draw(graph: Any, result: Any, path: Any) -> Any:
     """Draw ``result`` over ``graph`` into ``path``; say so on stderr; the ``Rendering``."""
-    from mechgraph.render.highlights import diagram_options
     from mechgraph.render.diagram import render
+    from mechgraph.render.highlights import diagram_options
 
     drawn = render(graph, path, **diagram_options(result, graph))
     print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from mechgraph.model import parse_where
 from mechgraph.cli.ask import add_context_arguments, add_rules_argument, load_rules
 from mechgraph.cli.output import add_render_argument, draw_result, emit
+from mechgraph.model import parse_where
 
 HELP = "entities every route from a class's members (or listed entities) to TARGET passes"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("members", metavar="CLASS",
-                        help="a class (its leaf members), or entities joined by commas")
+    parser.add_argument(
+        "members", metavar="CLASS", help="a class (its leaf members), or entities joined by commas"
+    )
     parser.add_argument("target", metavar="TARGET")
     add_context_arguments(parser)
     add_rules_argument(parser)
@@ -24,8 +25,9 @@ def run(args: argparse.Namespace) -> int:
     names = [name for name in args.members.split(",") if name]
     members = names[0] if len(names) == 1 else names
     model = load_rules(args)
-    found = model.pathways(members, args.target, where=parse_where(args.where),
-                           hypotheses=args.hypotheses)
+    found = model.pathways(
+        members, args.target, where=parse_where(args.where), hypotheses=args.hypotheses
+    )
     draw_result(args, model.graph, found)
     emit(args, found.format(), found.to_dict())
     return 0

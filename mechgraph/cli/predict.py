@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import argparse
 
-from mechgraph.model import load
 from mechgraph.cli.ask import add_rules_argument
 from mechgraph.cli.output import emit
+from mechgraph.model import load
 
 HELP = "entities outside a hypothesis's class that reach its common pathway; --knockout X"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("hypothesis", metavar="HYPOTHESIS", help="the name of a hypothesis block")
-    parser.add_argument("--knockout", metavar="X",
-                        help="list the members that lose every route to the target without X")
+    parser.add_argument(
+        "--knockout",
+        metavar="X",
+        help="list the members that lose every route to the target without X",
+    )
     add_rules_argument(parser)
 
 

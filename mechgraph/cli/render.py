@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from mechgraph.cli.output import emit
 from mechgraph.model import load, parse_where
 from mechgraph.render.diagram import FORMATS, render
-from mechgraph.cli.output import emit
 
 HELP = "draw the mechanism graph of rule files as SVG, PNG, PDF or DOT"
 
@@ -20,7 +20,10 @@ HELP = "draw the mechanism graph of rule files as SVG, PNG, PDF or DOT"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
     parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE",
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
         help="the diagram; its suffix picks the format: " + ", ".join("." + f for f in FORMATS),
     )
     parser.add_argument("--no-legend", dest="legend", action="store_false", help="no legend")
@@ -29,10 +32,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--depth", type=int, default=1, metavar="N", help="how near, in edges (default 1)"
     )
-    parser.add_argument("--from", dest="start", metavar="C", help="only routes from C (or a member)")
+    parser.add_argument(
+        "--from", dest="start", metavar="C", help="only routes from C (or a member)"
+    )
     parser.add_argument("--to", dest="target", metavar="T", help="... to T")
     parser.add_argument(
-        "--where", nargs="+", action="extend", default=[], metavar="KEY=VALUE",
+        "--where",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="KEY=VALUE",
         help="only links this context admits (e.g. duration=chronic)",
     )
     parser.add_argument(

@@ -12,8 +12,9 @@ HELP = "summary figures of the rules: counts, feedback loops, most linked entiti
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_rules_argument(parser)
-    parser.add_argument("--top", type=int, default=10, metavar="N",
-                        help="loops and entities to list (default 10)")
+    parser.add_argument(
+        "--top", type=int, default=10, metavar="N", help="loops and entities to list (default 10)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -37,18 +37,19 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from mechgraph import errors
-from mechgraph.graph import mechanism as graph
-from mechgraph.language import syntax
 from mechgraph.errors import Diagnostic, MechgraphError
+from mechgraph.graph import mechanism as graph
 from mechgraph.graph.mechanism import Claim, MechanismGraph
-from mechgraph.memory import paused_gc
-from mechgraph.language.text import read_rule_text
+from mechgraph.language import syntax
 from mechgraph.language.syntax import NOWHERE, Span
+from mechgraph.language.text import read_rule_text
+from mechgraph.memory import paused_gc
 
 __all__ = ["Cache", "Entry", "cache_folder", "FORMAT"]
 
@@ -60,8 +61,10 @@ _TYPES = {
     name: kind
     for module in (syntax, graph, errors)
     for name, kind in vars(module).items()
-    if isinstance(kind, type) and (dataclasses.is_dataclass(kind) or issubclass(kind, enum.Enum))
-    and kind.__module__ == module.__name__ and kind is not MechanismGraph
+    if isinstance(kind, type)
+    and (dataclasses.is_dataclass(kind) or issubclass(kind, enum.Enum))
+    and kind.__module__ == module.__name__
+    and kind is not MechanismGraph
 }
 
 
@@ -95,9 +98,12 @@ def _encode(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return {"@": type(value).__name__, "value": value.value}
     if dataclasses.is_dataclass(value):
-        return {"@": type(value).__name__,
-                "fields": {f.name: _encode(getattr(value, f.name))
-                           for f in dataclasses.fields(value) if f.init}}
+        return {
+            "@": type(value).__name__,
+            "fields": {
+                f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+            },
+        }
     if isinstance(value, (tuple, list)):
         return [_encode(item) for item in value]
     return value
@@ -142,8 +148,13 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
         "line": [c.span.line for c in claims],
         "col": [c.span.col for c in claims],
     }
-    return {**columns, "names": names.values(), "files": files.values(),
-            "contexts": contexts.values(), "evidences": evidence.values()}
+    return {
+        **columns,
+        "names": names.values(),
+        "files": files.values(),
+        "contexts": contexts.values(),
+        "evidences": evidence.values(),
+    }
 
 
 def _claims(columns: dict[str, list]) -> list[Claim]:
@@ -151,12 +162,27 @@ def _claims(columns: dict[str, list]) -> list[Claim]:
     contexts = [tuple(tuple(pair) for pair in c) for c in columns["contexts"]]
     evidences = [tuple(e) for e in columns["evidences"]]
     relations, statuses = list(syntax.Relation), list(syntax.Status)
-    rows = zip(columns["subject"], columns["relation"], columns["object"], columns["context"],
-               columns["evidence"], columns["status"], columns["file"], columns["line"],
-               columns["col"])
+    rows = zip(
+        columns["subject"],
+        columns["relation"],
+        columns["object"],
+        columns["context"],
+        columns["evidence"],
+        columns["status"],
+        columns["file"],
+        columns["line"],
+        columns["col"],
+    )
     return Claim.numbered(
-        (names[s], relations[r], names[o], contexts[c], evidences[e], statuses[t],
-         Span(files[f], line, col))
+        (
+            names[s],
+            relations[r],
+            names[o],
+            contexts[c],
+            evidences[e],
+            statuses[t],
+            Span(files[f], line, col),
+        )
         for s, r, o, c, e, t, f, line, col in rows
     )
 
@@ -164,10 +190,14 @@ def _claims(columns: dict[str, list]) -> list[Claim]:
 def _graph_document(g: MechanismGraph) -> dict[str, Any]:
     return {
         "entities": _encode([g.entity(name) for name in sorted(g.links.nodes)]),
-        "isa": [[m, p, _encode(g.hierarchy.edges[m, p].get("span", NOWHERE))]
-                for m, p in sorted(g.hierarchy.edges)],
-        "values": {key: {"declared": sorted(values), "isa": sorted(values.edges)}
-                   for key, values in sorted(g.values.items())},
+        "isa": [
+            [m, p, _encode(g.hierarchy.edges[m, p].get("span", NOWHERE))]
+            for m, p in sorted(g.hierarchy.edges)
+        ],
+        "values": {
+            key: {"declared": sorted(values), "isa": sorted(values.edges)}
+            for key, values in sorted(g.values.items())
+        },
         "sources": _encode(list(g.sources.values())),
         "hypotheses": _encode(list(g.hypotheses.values())),
         "files": g.files,
@@ -205,12 +235,14 @@ class Cache:
     folder: Path
 
     @classmethod
-    def default(cls) -> "Cache":
+    def default(cls) -> Cache:
         return cls(cache_folder())
 
     def key(self, paths: Iterable[str | os.PathLike]) -> str | None:
         """The entry name for loading ``paths`` as they are now (``None``: unreadable)."""
-        from mechgraph.language.loader import rule_paths  # the loader parses; the cache only lists files
+        from mechgraph.language.loader import (
+            rule_paths,  # the loader parses; the cache only lists files
+        )
 
         found, problems = rule_paths(paths)
         digests = [(str(p.resolve()), _digest(p)) for p in found]
@@ -241,9 +273,15 @@ class Cache:
         if key is None or any(digest is None for _, digest in read):
             return
         with paused_gc():  # one string in C (json.dump would encode piece by piece in Python)
-            text = json.dumps({"format": FORMAT, "read": read, "graph": _graph_document(entry.graph),
-                               "diagnostics": _encode(list(entry.diagnostics))},
-                              separators=(",", ":"))
+            text = json.dumps(
+                {
+                    "format": FORMAT,
+                    "read": read,
+                    "graph": _graph_document(entry.graph),
+                    "diagnostics": _encode(list(entry.diagnostics)),
+                },
+                separators=(",", ":"),
+            )
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")

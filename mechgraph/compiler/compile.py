@@ -24,16 +24,15 @@ sorted before it enters the graph.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Iterable, Sequence
 
 import networkx as nx
 import numpy as np
 
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph, Source
-from mechgraph.memory import paused_gc
 from mechgraph.language.syntax import (
     NOWHERE,
     EntityDecl,
@@ -51,6 +50,7 @@ from mechgraph.language.syntax import (
     Status,
     ValueDecl,
 )
+from mechgraph.memory import paused_gc
 
 __all__ = ["compile_rules", "diagnostic_at"]
 
@@ -70,13 +70,23 @@ def _did_you_mean(name: str, pool: Iterable[str]) -> str | None:
 
 
 def diagnostic_at(
-    graph: MechanismGraph, severity: Severity, code: str, message: str, span: Span,
+    graph: MechanismGraph,
+    severity: Severity,
+    code: str,
+    message: str,
+    span: Span,
     hint: str | None = None,
 ) -> Diagnostic:
     """A diagnostic located at ``span``, with the rule line from ``graph.texts``."""
     return Diagnostic(
-        severity, message, file=span.file, line=span.line, col=span.col,
-        snippet=graph.line(span), hint=hint, code=code,
+        severity,
+        message,
+        file=span.file,
+        line=span.line,
+        col=span.col,
+        snippet=graph.line(span),
+        hint=hint,
+        code=code,
     )
 
 
@@ -98,8 +108,11 @@ class _Compiler:
 
     def duplicate(self, what: str, name: str, span: Span, first: Span) -> None:
         self.report(
-            Severity.ERROR, "duplicate-declaration", f"duplicate declaration of {what} `{name}`",
-            span, hint=f"first declared at {first}",
+            Severity.ERROR,
+            "duplicate-declaration",
+            f"duplicate declaration of {what} `{name}`",
+            span,
+            hint=f"first declared at {first}",
         )
 
     # -- declarations -------------------------------------------------------
@@ -146,8 +159,11 @@ class _Compiler:
                 f"declare it with a kind, e.g. `process {name}`"
             )
             self.report(
-                Severity.WARNING, "undeclared-name",
-                f"`{name}` is not declared; taken as an entity", span, hint,
+                Severity.WARNING,
+                "undeclared-name",
+                f"`{name}` is not declared; taken as an entity",
+                span,
+                hint,
             )
         return name
 
@@ -172,8 +188,11 @@ class _Compiler:
                 )
                 span = item.span if item.span != NOWHERE else fallback
                 self.report(
-                    Severity.ERROR, "unknown-source",
-                    f"unknown source `@{item.reference}`", span, hint,
+                    Severity.ERROR,
+                    "unknown-source",
+                    f"unknown source `@{item.reference}`",
+                    span,
+                    hint,
                 )
             references.append(item.reference)
         return tuple(references)
@@ -187,8 +206,11 @@ class _Compiler:
                     f"declared values: {', '.join(sorted(declared))}"
                 )
                 self.report(
-                    Severity.WARNING, "undeclared-value",
-                    f"`{qualifier.value}` is not a declared value of `{qualifier.key}`", span, hint,
+                    Severity.WARNING,
+                    "undeclared-value",
+                    f"`{qualifier.value}` is not a declared value of `{qualifier.key}`",
+                    span,
+                    hint,
                 )
 
     def check_hypothesis(self, hypothesis: Hypothesis, known: Iterable[str]) -> None:
@@ -199,11 +221,15 @@ class _Compiler:
             through = getattr(statement, "through", None)
             for ref in (statement.members, statement.target, through):
                 if ref is not None and ref.name not in known:
-                    hint = _did_you_mean(ref.name, known) or "hypotheses may name only known entities"
+                    hint = (
+                        _did_you_mean(ref.name, known) or "hypotheses may name only known entities"
+                    )
                     self.report(
-                        Severity.ERROR, "unknown-entity",
+                        Severity.ERROR,
+                        "unknown-entity",
                         f"hypothesis `{hypothesis.name.name}` names unknown entity `{ref.name}`",
-                        _where(ref, statement.span), hint,
+                        _where(ref, statement.span),
+                        hint,
                     )
 
     def check_cycles(self, hierarchy: nx.DiGraph, what: str, code: str) -> None:
@@ -215,7 +241,10 @@ class _Compiler:
             names = [u for u, _ in cycle] + [cycle[0][0]]
             span = hierarchy.edges[cycle[0]].get("span", NOWHERE)
             self.report(
-                Severity.ERROR, code, f"{what} cycle: {' isa '.join(names)}", span,
+                Severity.ERROR,
+                code,
+                f"{what} cycle: {' isa '.join(names)}",
+                span,
                 hint="`isa` must not lead back to where it started; remove one of these",
             )
             hierarchy.remove_edges_from([(u, v) for u, v in hierarchy.subgraph(component).edges])
@@ -291,8 +320,17 @@ class _Links:
                 c.check_evidence(link.evidence, link.span)
         self.subjects.append(s)
         self.objects.append(o)
-        self.rows.append((link.subject.name, link.relation, link.object.name, context, evidence,
-                          link.status, link.span))
+        self.rows.append(
+            (
+                link.subject.name,
+                link.relation,
+                link.object.name,
+                context,
+                evidence,
+                link.status,
+                link.span,
+            )
+        )
 
     def order(self, known: dict[str, int]) -> list[int]:
         """Positions of the rows in claim order: by subject, object, relation, context,
@@ -308,14 +346,13 @@ class _Links:
         for i, tie in enumerate(ties):
             start = tie if start is None else start
             if i + 1 == len(ties) or ties[i + 1] != tie + 1:
-                order[start:tie + 2] = sorted(order[start:tie + 2], key=self._tiebreak)
+                order[start : tie + 2] = sorted(order[start : tie + 2], key=self._tiebreak)
                 start = None
         return order
 
     def _tiebreak(self, position: int) -> tuple:
         _, relation, _, context, evidence, status, span = self.rows[position]
-        return (_VALUE[relation], context, evidence, _VALUE[status],
-                span.file, span.line, span.col)
+        return (_VALUE[relation], context, evidence, _VALUE[status], span.file, span.line, span.col)
 
     def claims(self, known: dict[str, int]) -> list[Claim]:
         """One claim per link, numbered in claim order."""
@@ -324,10 +361,14 @@ class _Links:
 
 def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic]]:
     statements = _statements(files)
-    c = _Compiler(MechanismGraph(files=sorted(f.path for f in files),
-                                 texts={f.path: f.text for f in files}))
-    declare = {SourceDecl: c.declare_source, EntityDecl: c.declare_entities,
-               ValueDecl: c.declare_values}
+    c = _Compiler(
+        MechanismGraph(files=sorted(f.path for f in files), texts={f.path: f.text for f in files})
+    )
+    declare = {
+        SourceDecl: c.declare_source,
+        EntityDecl: c.declare_entities,
+        ValueDecl: c.declare_values,
+    }
     for statement in statements:
         action = declare.get(type(statement))
         if action is not None:
@@ -354,7 +395,9 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
             name = statement.name.name
             if name in hypotheses:
                 c.report(
-                    Severity.ERROR, "duplicate-hypothesis", f"duplicate hypothesis `{name}`",
+                    Severity.ERROR,
+                    "duplicate-hypothesis",
+                    f"duplicate hypothesis `{name}`",
                     _where(statement.name, statement.span),
                     hint=f"first stated at {hypotheses[name].span}; give each hypothesis its own name",
                 )
@@ -362,8 +405,9 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
                 hypotheses[name] = statement
 
     hierarchy = nx.DiGraph()
-    hierarchy.add_edges_from((member, parent, {"span": span})
-                             for (member, parent), span in memberships.items())
+    hierarchy.add_edges_from(
+        (member, parent, {"span": span}) for (member, parent), span in memberships.items()
+    )
     c.check_cycles(hierarchy, "isa", "isa-cycle")
     for key in sorted(value_isa):
         c.check_cycles(value_isa[key], f"`{key}` value isa", "value-isa-cycle")
@@ -375,8 +419,9 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
 def _build(c: _Compiler, hierarchy, value_isa, links: _Links, hypotheses) -> MechanismGraph:
     graph = c.graph
     names = sorted(c.known)
-    graph.add_entities(c.entities.get(name) or Entity(name, "entity", span=c.implicit[name])
-                       for name in names)
+    graph.add_entities(
+        c.entities.get(name) or Entity(name, "entity", span=c.implicit[name]) for name in names
+    )
     graph.sources = {name: c.sources[name] for name in sorted(c.sources)}
     for key in sorted(c.values):
         for value in sorted(c.values[key]):

@@ -19,12 +19,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import combinations
-from typing import Iterator
 
 from mechgraph.compiler.compile import diagnostic_at
-from mechgraph.graph.admission import format_context, merge
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
+from mechgraph.graph.admission import format_context, merge
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.syntax import Relation, Sign
 
@@ -64,10 +64,14 @@ def _contradictions(graph: MechanismGraph, pairs) -> Iterator[Diagnostic]:
             compared += [(a, b) for a in claims for b in pairs.get((parent, obj), ())]
         for a, b in compared:
             if _clashes(a, b) and merge(a.context, b.context, values=up) is not None:
-                inherited = "" if a.subject == b.subject else f", inherited by {subject} through isa"
+                inherited = (
+                    "" if a.subject == b.subject else f", inherited by {subject} through isa"
+                )
                 yield _warn(
-                    graph, "contradiction",
-                    f"{_text(a)} contradicts {_text(b)} ({b.span}{inherited})", a,
+                    graph,
+                    "contradiction",
+                    f"{_text(a)} contradicts {_text(b)} ({b.span}{inherited})",
+                    a,
                     "give them contexts that exclude each other (e.g. duration=acute vs chronic),"
                     " or drop one",
                 )
@@ -78,7 +82,10 @@ def _feedback(graph: MechanismGraph, pairs) -> Iterator[Diagnostic]:
     for (subject, obj), claims in sorted(pairs.items()):
         for a in claims:
             for b in pairs.get((obj, subject), ()):
-                if a.relation is not Relation.INCREASES or merge(a.context, b.context, values=up) is None:
+                if (
+                    a.relation is not Relation.INCREASES
+                    or merge(a.context, b.context, values=up) is None
+                ):
                     continue
                 if b.relation is Relation.DECREASES:
                     kind = "regulatory"
@@ -87,8 +94,10 @@ def _feedback(graph: MechanismGraph, pairs) -> Iterator[Diagnostic]:
                 else:
                     continue
                 yield _warn(
-                    graph, f"{kind}-pair",
-                    f"{kind} pair: {_text(a)} and {_text(b)} ({b.span}) feed back on each other", a,
+                    graph,
+                    f"{kind}-pair",
+                    f"{kind} pair: {_text(a)} and {_text(b)} ({b.span}) feed back on each other",
+                    a,
                     "a feedback loop is fine when intended; check the contexts and signs",
                 )
 
@@ -98,7 +107,10 @@ def _self_contradicting(graph: MechanismGraph) -> Iterator[Diagnostic]:
     for claim in graph.claims:
         if merge(claim.context, values=up) is None:
             yield _warn(
-                graph, "unusable-link", f"{_text(claim)} holds under no context", claim,
+                graph,
+                "unusable-link",
+                f"{_text(claim)} holds under no context",
+                claim,
                 "its context states one key with values that exclude each other",
             )
 
@@ -108,8 +120,12 @@ def _orphans(graph: MechanismGraph) -> Iterator[Diagnostic]:
         name = entity.name
         if not graph.links.degree(name) and not graph.hierarchy.degree(name):
             yield diagnostic_at(
-                graph, Severity.WARNING, "orphan", f"`{name}` is in no link and no isa",
-                entity.span, f"link `{name}` to something, or remove its declaration",
+                graph,
+                Severity.WARNING,
+                "orphan",
+                f"`{name}` is in no link and no isa",
+                entity.span,
+                f"link `{name}` to something, or remove its declaration",
             )
 
 

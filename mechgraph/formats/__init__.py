@@ -20,18 +20,19 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from mechgraph.errors import Diagnostic, MechgraphError
-from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.render.diagram import to_dot
 from mechgraph.formats.bel import read_bel, write_bel
 from mechgraph.formats.builder import RuleBuilder
 from mechgraph.formats.curies import KNOWN_PREFIXES, check_curie
-from .cx2 import read_cx2, write_cx2
 from mechgraph.formats.drugmechdb import read_drugmechdb
 from mechgraph.formats.graphml import read_graphml, write_graphml
 from mechgraph.formats.nodelink import read_nodelink, write_nodelink
 from mechgraph.formats.reading import open_input, progress
 from mechgraph.formats.result import ImportResult, ImportSummary
 from mechgraph.formats.sif import read_sif, write_sif
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.render.diagram import to_dot
+
+from .cx2 import read_cx2, write_cx2
 
 __all__ = [
     "FORMATS",

@@ -26,8 +26,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
-from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.language.syntax import Relation, Status
 from mechgraph.formats.belterms import (
     CHEMICAL_NAMESPACES,
     FUNCTIONS,
@@ -43,6 +41,8 @@ from mechgraph.formats.builder import RuleBuilder, Where, is_reference
 from mechgraph.formats.curies import split_curie
 from mechgraph.formats.reading import ignore_progress, read_lines
 from mechgraph.formats.records import EdgeRecord, graph_records
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Relation, Status
 
 __all__ = ["LOCAL_NAMESPACE", "read_bel", "write_bel"]
 
@@ -61,13 +61,38 @@ _RELATIONS = {
 _ISA = "isA"
 #: BEL relations that exist but have no rule-language equivalent.
 _OTHER_RELATIONS = frozenset(
-    (
-        "rateLimitingStepOf subProcessOf hasMembers hasMember hasComponents hasComponent "
-        "orthologous transcribedTo :> translatedTo >> equivalentTo eq regulates reg "
-        "positiveCorrelation pos negativeCorrelation neg correlation cor noCorrelation "
-        "analogousTo biomarkerFor prognosticBiomarkerFor hasVariant hasReactant hasProduct "
-        "hasModification includes"
-    ).split()
+    [
+        "rateLimitingStepOf",
+        "subProcessOf",
+        "hasMembers",
+        "hasMember",
+        "hasComponents",
+        "hasComponent",
+        "orthologous",
+        "transcribedTo",
+        ":>",
+        "translatedTo",
+        ">>",
+        "equivalentTo",
+        "eq",
+        "regulates",
+        "reg",
+        "positiveCorrelation",
+        "pos",
+        "negativeCorrelation",
+        "neg",
+        "correlation",
+        "cor",
+        "noCorrelation",
+        "analogousTo",
+        "biomarkerFor",
+        "prognosticBiomarkerFor",
+        "hasVariant",
+        "hasReactant",
+        "hasProduct",
+        "hasModification",
+        "includes",
+    ]
 )
 _CITATION_PREFIX = {"pubmed": "pmid", "pubmed central": "pmc", "doi": "doi"}
 _PREFIX_CITATION = {"pmid": "PubMed", "pmc": "PubMed Central", "doi": "DOI"}

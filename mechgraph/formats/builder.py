@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mechgraph.errors import Diagnostic, ParseError, Severity
+from mechgraph.formats.curies import check_curie
+from mechgraph.formats.result import ImportResult, ImportSummary
 from mechgraph.language.grammar import REFERENCE
 from mechgraph.language.syntax import (
     ENTITY_KINDS,
@@ -51,8 +53,6 @@ from mechgraph.language.syntax import (
     Status,
     is_bare_name,
 )
-from mechgraph.formats.curies import check_curie
-from mechgraph.formats.result import ImportResult, ImportSummary
 
 __all__ = [
     "ImportResult",

@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.formats.jsondoc import dump_json, load_json, structure_error
 from mechgraph.formats.reading import ignore_progress
 from mechgraph.formats.records import add_records, flat_attributes, graph_records, unflatten
+from mechgraph.graph.mechanism import MechanismGraph
 
 __all__ = ["read_cx2", "write_cx2"]
 

@@ -27,9 +27,9 @@ import networkx as nx
 import yaml
 
 from mechgraph.errors import Diagnostic, InputError
-from mechgraph.language.syntax import Quantifier, Reaches, Ref, Relation
 from mechgraph.formats.builder import RuleBuilder, Where, comment_line
 from mechgraph.formats.reading import ignore_progress, iter_json_array
+from mechgraph.language.syntax import Quantifier, Reaches, Ref, Relation
 
 __all__ = ["BIOLINK_KINDS", "INVERSE_PREDICATES", "PREDICATES", "read_drugmechdb"]
 
@@ -274,7 +274,7 @@ def _end(graph: dict, nodes: dict[str, str], labels: dict[str, str], kind: str) 
         return nodes[mesh]
     wanted = str(graph[kind]).casefold()
     label = "Drug" if kind == "drug" else "Disease"
-    candidates = [i for i, l in labels.items() if l == label]
+    candidates = [i for i, kind_label in labels.items() if kind_label == label]
     exact = [i for i in candidates if nodes[i].casefold() == wanted]
     chosen = exact or candidates
     return nodes[chosen[0]] if chosen else None

@@ -27,10 +27,10 @@ from xml.etree.ElementTree import ParseError as XMLParseError
 import networkx as nx
 
 from mechgraph.errors import Diagnostic, InputError
-from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.formats.reading import ignore_progress
 from mechgraph.formats.records import add_records, flat_attributes, graph_records, unflatten
+from mechgraph.graph.mechanism import MechanismGraph
 
 __all__ = ["read_graphml", "to_networkx", "write_graphml"]
 

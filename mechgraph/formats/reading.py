@@ -67,7 +67,7 @@ def read_lines(
 def open_input(path: str) -> Iterator[BinaryIO]:
     """Open ``path`` for binary reading; a missing or unreadable file is an InputError."""
     try:
-        stream = open(path, "rb")
+        stream = open(path, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as error:
         raise InputError(
             Diagnostic.error(f"cannot read {path}: {error.strerror}", file=path, code="io")

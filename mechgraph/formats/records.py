@@ -24,9 +24,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import ENTITY_KINDS, Relation, Status
-from mechgraph.formats.builder import RuleBuilder, Where
 
 __all__ = [
     "ISA",

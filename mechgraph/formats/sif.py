@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import BinaryIO
 
-from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.language.syntax import Relation
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.formats.reading import ignore_progress, read_lines
 from mechgraph.formats.records import ISA, graph_records
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Relation
 
 __all__ = ["SIF_RELATIONS", "read_sif", "write_sif", "write_sif_lines"]
 

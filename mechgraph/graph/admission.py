@@ -22,8 +22,8 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 import networkx as nx
 import numpy as np

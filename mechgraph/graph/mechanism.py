@@ -18,8 +18,8 @@ claim id, because one subject/object pair may carry many claims.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
 import numpy as np
@@ -97,7 +97,7 @@ class Claim:
         return self.status is Status.HYPOTHESIS
 
     @classmethod
-    def numbered(cls, rows: Iterable[tuple], start: int = 0) -> list["Claim"]:
+    def numbered(cls, rows: Iterable[tuple], start: int = 0) -> list[Claim]:
         """Claims with ids ``start, start + 1, ...`` from rows of their other seven fields.
 
         The same as calling ``Claim(id, *row)``, in half the time: a frozen
@@ -155,11 +155,13 @@ class MechanismGraph:
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)
-    _lines: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _index: "GraphIndex | None" = field(default=None, init=False, repr=False, compare=False)
+    _lines: dict[str, list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _index: GraphIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
-    def index(self) -> "GraphIndex":
+    def index(self) -> GraphIndex:
         """The integer traversal and hierarchy indexes, built on first use.
 
         The ``add_*`` methods drop it; call :meth:`invalidate` after changing

@@ -58,17 +58,19 @@ class Stats:
             return ", ".join(f"{name} {n}" for name, n in counts) or "none"
 
         loops = "; ".join(f"{len(loop)}: {', '.join(loop)}" for loop in self.loops) or "none"
-        return "\n".join([
-            f"files       {self.files}",
-            f"entities    {self.entities} ({listing(self.by_kind)})",
-            f"claims      {self.claims} ({listing(self.by_relation)}), "
-            f"{self.hypothesised} hypothesised",
-            f"isa         {self.isa}",
-            f"sources     {self.sources} declared; cited: {listing(self.by_source)}",
-            f"hypotheses  {self.hypotheses}",
-            f"loops       {loops}",
-            f"most linked {listing(self.hubs)}",
-        ])
+        return "\n".join(
+            [
+                f"files       {self.files}",
+                f"entities    {self.entities} ({listing(self.by_kind)})",
+                f"claims      {self.claims} ({listing(self.by_relation)}), "
+                f"{self.hypothesised} hypothesised",
+                f"isa         {self.isa}",
+                f"sources     {self.sources} declared; cited: {listing(self.by_source)}",
+                f"hypotheses  {self.hypotheses}",
+                f"loops       {loops}",
+                f"most linked {listing(self.hubs)}",
+            ]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,12 +98,13 @@ def stats(graph: MechanismGraph, top: int = 10) -> Stats:
     relations = Counter(claim.relation for claim in graph.claims)
     cited = Counter(ref for claim in graph.claims for ref in claim.evidence or (_UNCITED,))
     degree = Counter({name: graph.links.degree(name) for name in graph.links})
-    causal = nx.DiGraph(
-        (c.subject, c.object) for c in graph.claims if c.sign is not Sign.NO_CHANGE
-    )
+    causal = nx.DiGraph((c.subject, c.object) for c in graph.claims if c.sign is not Sign.NO_CHANGE)
     loops = sorted(
-        (tuple(sorted(component)) for component in nx.strongly_connected_components(causal)
-         if len(component) > 1),
+        (
+            tuple(sorted(component))
+            for component in nx.strongly_connected_components(causal)
+            if len(component) > 1
+        ),
         key=lambda loop: (-len(loop), loop),
     )
     return Stats(

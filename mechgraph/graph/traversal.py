@@ -18,8 +18,8 @@ search from a virtual row joined to them all.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -47,7 +47,7 @@ class HopArrays:
     _memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, out: Sequence[Iterable[tuple[int, int, int]]]) -> "HopArrays":
+    def of(cls, out: Sequence[Iterable[tuple[int, int, int]]]) -> HopArrays:
         """From per-node lists of ``(neighbour, claim id, sign code)`` hops."""
         counts = np.fromiter((len(hops) for hops in out), np.int64, len(out))
         flat = np.array([hop for hops in out for hop in hops], np.int64).reshape(-1, 3)
@@ -59,7 +59,7 @@ class HopArrays:
         """Per node (and one past the last), the position of its first hop."""
         return self.layout("forward").indptr
 
-    def traversal(self, admitted: np.ndarray | None) -> "Traversal":
+    def traversal(self, admitted: np.ndarray | None) -> Traversal:
         """The traversal over membership climbs and the claims ``admitted`` marks
         (a boolean array by claim id; ``None`` or all true: every hop)."""
         if admitted is None or bool(admitted.all()):
@@ -68,14 +68,14 @@ class HopArrays:
             return self._memo["all"]
         return Traversal(self, admitted)
 
-    def layout(self, name: str) -> "_Layout":
+    def layout(self, name: str) -> _Layout:
         """Every hop as CSR entries, built once: ``forward`` (entity → entity),
         ``backward`` (reversed) or ``signed`` (reversed, over signed states)."""
         if name not in self._memo:
             self._memo[name] = self._layout(name)
         return self._memo[name]
 
-    def _layout(self, name: str) -> "_Layout":
+    def _layout(self, name: str) -> _Layout:
         hop = self.claim + 1  # each entry's claim id + 1: 0 for a membership climb
         if name == "forward":
             return _Layout.of(self.source, self.target, hop, self.nodes)
@@ -102,12 +102,13 @@ class _Layout:
     ones: np.ndarray
 
     @classmethod
-    def of(cls, rows: np.ndarray, cols: np.ndarray, claim: np.ndarray, size: int) -> "_Layout":
+    def of(cls, rows: np.ndarray, cols: np.ndarray, claim: np.ndarray, size: int) -> _Layout:
         order = np.argsort(rows, kind="stable")
         indptr = np.zeros(size + 1, np.int32)
         np.cumsum(np.bincount(rows, minlength=size), out=indptr[1:])
-        return cls(indptr, cols[order].astype(np.int32), claim[order].astype(np.int32),
-                   np.ones(len(rows)))
+        return cls(
+            indptr, cols[order].astype(np.int32), claim[order].astype(np.int32), np.ones(len(rows))
+        )
 
     def matrix(self, admitted: np.ndarray | None) -> csr_matrix:
         """The adjacency of membership climbs and the claims ``admitted`` marks (``None``: all)."""
@@ -131,10 +132,10 @@ class Traversal:
     hops: HopArrays
     admitted: np.ndarray | None
     avoid: int = -1
-    base: "Traversal | None" = None  # the same traversal with nothing avoided
+    base: Traversal | None = None  # the same traversal with nothing avoided
     _matrices: dict = field(default_factory=dict, repr=False)
 
-    def avoiding(self, node: int) -> "Traversal":
+    def avoiding(self, node: int) -> Traversal:
         """This traversal without entity ``node``.  Its matrices are this one's with
         the rows of ``node`` turned into loops (nothing leads on from it), so
         searches may reach ``node``; :meth:`depth` and :meth:`reached` drop it."""
@@ -192,9 +193,7 @@ class Traversal:
 def _depth(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
     """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
     graph, root = _rooted(matrix, starts)
-    order, predecessors = breadth_first_order(
-        graph, root, directed=True, return_predecessors=True
-    )
+    order, predecessors = breadth_first_order(graph, root, directed=True, return_predecessors=True)
     # order lists states level by level; parents' positions never decrease along it
     position = np.empty(graph.shape[0], np.int64)
     position[order] = np.arange(len(order))
@@ -219,12 +218,13 @@ def _looped(matrix: csr_matrix, rows: np.ndarray) -> csr_matrix:
     """``matrix`` with each of ``rows`` leading only to itself (a copy of its columns)."""
     indices = matrix.indices.copy()
     for row in rows.tolist():
-        indices[matrix.indptr[row]:matrix.indptr[row + 1]] = row
+        indices[matrix.indptr[row] : matrix.indptr[row + 1]] = row
     return csr_matrix((matrix.data, indices, matrix.indptr), shape=matrix.shape)
 
 
-def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
-                   reaching: np.ndarray) -> list[int]:
+def on_every_route(
+    matrix: csr_matrix, starts: Sequence[int], goal: int, reaching: np.ndarray
+) -> list[int]:
     """The rows every walk from ``starts`` to ``goal`` along ``matrix`` passes (starts
     and ``goal`` left out), nearest to ``goal`` first.  ``reaching`` marks the rows
     that reach ``goal``; ``goal`` must be reached from a start.
@@ -242,8 +242,7 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
     """
     graph, root = _rooted(matrix, starts)
     size = graph.shape[0]
-    order, predecessors = breadth_first_order(graph, root, directed=True,
-                                              return_predecessors=True)
+    order, predecessors = breadth_first_order(graph, root, directed=True, return_predecessors=True)
     walk = [goal]
     while walk[-1] != root:
         walk.append(int(predecessors[walk[-1]]))
@@ -259,11 +258,12 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
     keep = usable[source] & usable[target]
     source, target = source[keep], target[keep]
     off_walk = place[source] < 0
-    detour = csr_matrix((np.ones(int(off_walk.sum())), (source[off_walk], target[off_walk])),
-                        shape=(size, size))
+    detour = csr_matrix(
+        (np.ones(int(off_walk.sum())), (source[off_walk], target[off_walk])), shape=(size, size)
+    )
     level = place.copy()
     for i, node in enumerate(walk):
-        after = graph.indices[graph.indptr[node]:graph.indptr[node + 1]]
+        after = graph.indices[graph.indptr[node] : graph.indptr[node + 1]]
         first = after[usable[after] & (level[after] < 0)]
         if len(first):
             found = _reached(detour, first)
@@ -277,8 +277,11 @@ def on_every_route(matrix: csr_matrix, starts: Sequence[int], goal: int,
     np.add.at(cleared, end[jumps], -1)
     covered = np.cumsum(cleared)
     first_ones = set(np.asarray(starts).tolist())
-    return [walk[i] for i in range(len(walk) - 2, 0, -1)
-            if covered[i] == 0 and walk[i] not in first_ones]
+    return [
+        walk[i]
+        for i in range(len(walk) - 2, 0, -1)
+        if covered[i] == 0 and walk[i] not in first_ones
+    ]
 
 
 def _rooted(matrix: csr_matrix, starts: Sequence[int]) -> tuple[csr_matrix, int]:

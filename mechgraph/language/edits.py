@@ -16,8 +16,8 @@ it, from it, or through its class membership any more.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Callable, Sequence
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.mechanism import Claim
@@ -29,7 +29,9 @@ __all__ = ["without_entity", "without_link", "link_matcher"]
 Matcher = Callable[[Link], bool]
 
 
-def _edit(files: Sequence[RuleFile], keep: Callable[[object], object | None]) -> tuple[RuleFile, ...]:
+def _edit(
+    files: Sequence[RuleFile], keep: Callable[[object], object | None]
+) -> tuple[RuleFile, ...]:
     """Each file with every statement replaced by ``keep(statement)`` (``None`` drops it)."""
     edited = []
     for rules in files:
@@ -68,17 +70,26 @@ def link_matcher(link: Claim | Link | str) -> Matcher:
         When the text is not exactly one link.
     """
     if isinstance(link, Claim):
-        return lambda s: (s.span, s.subject.name, s.relation, s.object.name) == (
-            link.span, link.subject, link.relation, link.object)
+        return lambda s: (
+            (s.span, s.subject.name, s.relation, s.object.name)
+            == (link.span, link.subject, link.relation, link.object)
+        )
     if isinstance(link, str):
         statements = [s for s in parse_text(link, "<link>").statements if isinstance(s, Link)]
         if len(statements) != 1:
-            raise QueryError(Diagnostic.error(f"not one link: {link!r}", file="<question>",
-                                              hint='write it as rule text, e.g. "a -> b [k=v]"'))
+            raise QueryError(
+                Diagnostic.error(
+                    f"not one link: {link!r}",
+                    file="<question>",
+                    hint='write it as rule text, e.g. "a -> b [k=v]"',
+                )
+            )
         link = statements[0]
     context = {(q.key, q.value) for q in link.context}
-    return lambda s: (s.subject, s.relation, s.object) == (link.subject, link.relation, link.object) and (
-        not context or context == {(q.key, q.value) for q in s.context})
+    return lambda s: (
+        (s.subject, s.relation, s.object) == (link.subject, link.relation, link.object)
+        and (not context or context == {(q.key, q.value) for q in s.context})
+    )
 
 
 def without_link(files: Sequence[RuleFile], link: Claim | Link | str) -> tuple[RuleFile, ...]:

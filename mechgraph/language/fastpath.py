@@ -65,8 +65,10 @@ from mechgraph.language.syntax import (
 
 __all__ = ["LineReader", "text_of"]
 
-_RELATIONS = {text: Relation.from_word(text) for text in (*(r.value for r in Relation),
-                                                          *grammar.RELATION_WORDS)}
+_RELATIONS = {
+    text: Relation.from_word(text)
+    for text in (*(r.value for r in Relation), *grammar.RELATION_WORDS)
+}
 
 #: ``Span(file, line, col)`` made without the named tuple's Python ``__new__``:
 #: ``_spanned((file, line, col))``.  A parse makes several spans per line.
@@ -113,11 +115,14 @@ class LineReader:
             node = EntityDecl(m["kind"], self.fast_entries(m), span=self.span(1))
         elif (m := SOURCE_LINE.fullmatch(line)) is not None:
             title = m["title"] and grammar.unquote(m["title"])
-            node = SourceDecl(self.ref(m["name"], m.start("name") + 1), m["reference"], title,
-                              span=self.span(1))
+            node = SourceDecl(
+                self.ref(m["name"], m.start("name") + 1), m["reference"], title, span=self.span(1)
+            )
         elif (m := VALUES_LINE.fullmatch(line)) is not None:
             base = m.start("values") + 1
-            values = tuple(self.ref(v[0], base + v.start()) for v in VALUE_TOKEN.finditer(m["values"]))
+            values = tuple(
+                self.ref(v[0], base + v.start()) for v in VALUE_TOKEN.finditer(m["values"])
+            )
             node = ValueDecl(m["key"], values, span=self.span(1))
         else:
             return False
@@ -129,13 +134,22 @@ class LineReader:
         span = self.span(len(line) - len(line.lstrip(" ")) + 1)
         if (m := REACHES_LINE.fullmatch(line)) is not None:
             through = m["through"] and self.ref(m["through"], m.start("through") + 1)
-            node = Reaches(Quantifier(m["quantifier"]), self.ref(m["members"], m.start("members") + 1),
-                           self.ref(m["target"], m.start("target") + 1), through,
-                           self.fast_context(m), span)
+            node = Reaches(
+                Quantifier(m["quantifier"]),
+                self.ref(m["members"], m.start("members") + 1),
+                self.ref(m["target"], m.start("target") + 1),
+                through,
+                self.fast_context(m),
+                span,
+            )
         elif (m := SIGN_LINE.fullmatch(line)) is not None:
-            node = SignOf(self.ref(m["members"], m.start("members") + 1),
-                          self.ref(m["target"], m.start("target") + 1), Sign(m["sign"]),
-                          self.fast_context(m), span)
+            node = SignOf(
+                self.ref(m["members"], m.start("members") + 1),
+                self.ref(m["target"], m.start("target") + 1),
+                Sign(m["sign"]),
+                self.fast_context(m),
+                span,
+            )
         elif (m := CONSISTENT_LINE.fullmatch(line)) is not None:
             node = Consistent(span)
         else:
@@ -205,8 +219,10 @@ class LineReader:
         return Link(
             Ref(grammar.unquote(subject) if subject[0] == '"' else subject, start),
             _RELATIONS[relation],
-            Ref(grammar.unquote(obj) if obj[0] == '"' else obj,
-                _spanned((file, line_no, m.start(3) + 1))),
+            Ref(
+                grammar.unquote(obj) if obj[0] == '"' else obj,
+                _spanned((file, line_no, m.start(3) + 1)),
+            ),
             context or (),
             evidence,
             Status.HYPOTHESIS if status == "hypothesis" else Status.OBSERVED,
@@ -225,6 +241,8 @@ class LineReader:
         for pair in text.split(","):
             key, value = pair.split("=")
             col = start + len(pair) - len(pair.lstrip(" \t")) + 1
-            pairs.append(Qualifier(key.strip(" \t"), value.strip(" \t"), _spanned((file, line_no, col))))
+            pairs.append(
+                Qualifier(key.strip(" \t"), value.strip(" \t"), _spanned((file, line_no, col)))
+            )
             start += len(pair) + 1
         return tuple(pairs)

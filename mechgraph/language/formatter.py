@@ -17,7 +17,7 @@ a -> b [d=chronic]  #c
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from mechgraph.language.grammar import KEYWORDS, VALUE
 from mechgraph.language.syntax import (
@@ -106,19 +106,38 @@ def _source(node: SourceDecl) -> list[str]:
 
 def _link(node: Link) -> list[str]:
     status = ["status=hypothesis"] if node.status is Status.HYPOTHESIS else []
-    return [format_name(node.subject), node.relation.value, format_name(node.object),
-            *_context(node.context), *_evidence(node.evidence), *status]
+    return [
+        format_name(node.subject),
+        node.relation.value,
+        format_name(node.object),
+        *_context(node.context),
+        *_evidence(node.evidence),
+        *status,
+    ]
 
 
 def _reaches(node: Reaches) -> list[str]:
     through = [] if node.through is None else ["through", format_name(node.through)]
-    return [node.quantifier.value, format_name(node.members), "reaches", format_name(node.target),
-            *through, *_context(node.context)]
+    return [
+        node.quantifier.value,
+        format_name(node.members),
+        "reaches",
+        format_name(node.target),
+        *through,
+        *_context(node.context),
+    ]
 
 
 def _sign_of(node: SignOf) -> list[str]:
-    return ["sign of", format_name(node.members), "to", format_name(node.target), "is",
-            node.sign.value, *_context(node.context)]
+    return [
+        "sign of",
+        format_name(node.members),
+        "to",
+        format_name(node.target),
+        "is",
+        node.sign.value,
+        *_context(node.context),
+    ]
 
 
 #: Node type → the words of its one line (without comment or indentation).

@@ -115,9 +115,27 @@ IDENT_CHARS = string.ascii_letters + string.digits + "_."
 
 #: Every word that is a keyword somewhere; a name equal to one is written quoted.
 KEYWORDS = frozenset(
-    (*ENTITY_KINDS, *RELATION_WORDS, "isa", "source", "include", "context", "hypothesis",
-     "status", "every", "some", "no", "reaches", "through", "sign", "of", "to", "is",
-     "consistent", "observed")
+    (
+        *ENTITY_KINDS,
+        *RELATION_WORDS,
+        "isa",
+        "source",
+        "include",
+        "context",
+        "hypothesis",
+        "status",
+        "every",
+        "some",
+        "no",
+        "reaches",
+        "through",
+        "sign",
+        "of",
+        "to",
+        "is",
+        "consistent",
+        "observed",
+    )
 )
 
 #: Not followed by a character of a bare name: the end of a keyword.
@@ -176,9 +194,9 @@ kind = pp.MatchFirst([_kw(k) for k in ENTITY_KINDS]).set_name("an entity kind")
 #: A declaration keyword commits only when what follows is not a link or an isa.
 _not_decl = ~(relation | isa_kw | pp.Literal(","))
 
-pair = pp.Group(
-    _at(key)("key") - _lit("=", "'=' in a context pair") - value("value")
-).set_name("a context pair key=value")
+pair = pp.Group(_at(key)("key") - _lit("=", "'=' in a context pair") - value("value")).set_name(
+    "a context pair key=value"
+)
 context = (
     _lit("[", "'['")
     - _listed(pair, "a context pair key=value")("context")
@@ -212,18 +230,16 @@ hypothesis_header = (
     - evidence_list
     - _lit(":", "':' to end the hypothesis header")
 )
-status = _kw("status") - _lit("=", "'=' after status") - (_kw("hypothesis") | _kw("observed")).set_name(
-    "hypothesis or observed"
-)("status")
-isa_tail = pp.Group(pp.ZeroOrMore(_lit(",") - _at(name)))("members") + isa_kw("isa") - _at(name)(
-    "parent"
+status = (
+    _kw("status")
+    - _lit("=", "'=' after status")
+    - (_kw("hypothesis") | _kw("observed")).set_name("hypothesis or observed")("status")
+)
+isa_tail = (
+    pp.Group(pp.ZeroOrMore(_lit(",") - _at(name)))("members") + isa_kw("isa") - _at(name)("parent")
 )
 link_tail = (
-    relation("relation")
-    - _at(name)("object")
-    - pp.Opt(context)
-    - evidence_list
-    - pp.Opt(status)
+    relation("relation") - _at(name)("object") - pp.Opt(context) - evidence_list - pp.Opt(status)
 )
 by_name = _at(name)("subject") - (isa_tail | link_tail).set_name(f"{_RELATION} or isa")
 statement = (include | source | value_decl | hypothesis_header | entity_decl | by_name).set_name(
@@ -291,7 +307,9 @@ _DECLARES = f"{NOT_IDENT}{_SP}(?!(?:isa|{_WORDS}){NOT_IDENT})"
 #: ``name "label" key=value ...``: one entry of a declaration.
 _ENTRY = f"{_NAME}(?:{_SP}{QUOTED})?(?:{_SP}{_PAIR})*"
 #: One entry at a time, to split a matched declaration.
-ENTRY = re.compile(f"(?P<name>{_NAME})(?:{_SP}(?P<label>{QUOTED}))?(?P<attributes>(?:{_SP}{_PAIR})*)")
+ENTRY = re.compile(
+    f"(?P<name>{_NAME})(?:{_SP}(?P<label>{QUOTED}))?(?P<attributes>(?:{_SP}{_PAIR})*)"
+)
 #: ``KIND entry, entry, ... # comment``
 DECL_LINE = re.compile(
     f"(?P<kind>{'|'.join(ENTITY_KINDS)}){_DECLARES}"
@@ -304,8 +322,7 @@ SOURCE_LINE = re.compile(
 )
 #: ``context key value, value, ... # comment``
 VALUES_LINE = re.compile(
-    f"context{_DECLARES}(?P<key>{BARE}){_SP}"
-    f"(?P<values>{_VALUE}(?:{_SP},{_SP}{_VALUE})*){_END}"
+    f"context{_DECLARES}(?P<key>{BARE}){_SP}(?P<values>{_VALUE}(?:{_SP},{_SP}{_VALUE})*){_END}"
 )
 #: One value (quoted or not) at a time, to split a matched ``context`` line.
 VALUE_TOKEN = re.compile(_VALUE)

@@ -20,9 +20,9 @@ the including file's folder, a missing include, an include cycle.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from mechgraph.errors import Diagnostic, MechgraphError, sort_diagnostics
 from mechgraph.language.parser import parse_file
@@ -46,14 +46,18 @@ def rule_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Dia
         if path.is_dir():
             files = sorted(p for p in path.rglob(f"*{RULE_SUFFIX}") if p.is_file())
             if not files:
-                diagnostics.append(Diagnostic.warning(f"no {RULE_SUFFIX} files in this folder",
-                                                      file=str(path), code="input"))
+                diagnostics.append(
+                    Diagnostic.warning(
+                        f"no {RULE_SUFFIX} files in this folder", file=str(path), code="input"
+                    )
+                )
             found.extend(files)
         elif path.exists():
             found.append(path)
         else:
-            diagnostics.append(Diagnostic.error("no such file or folder", file=str(path),
-                                                code="input"))
+            diagnostics.append(
+                Diagnostic.error("no such file or folder", file=str(path), code="input")
+            )
     return found, diagnostics
 
 
@@ -86,19 +90,30 @@ class _Load:
         key = target.resolve()
 
         def error(message: str, hint: str) -> None:
-            self.diagnostics.append(Diagnostic.error(
-                message, file=rules.path, line=node.span.line, col=node.span.col,
-                snippet=rules.line(node.span.line), hint=hint, code="include"))
+            self.diagnostics.append(
+                Diagnostic.error(
+                    message,
+                    file=rules.path,
+                    line=node.span.line,
+                    col=node.span.col,
+                    snippet=rules.line(node.span.line),
+                    hint=hint,
+                    code="include",
+                )
+            )
 
         if not key.is_relative_to(folder):
-            error(f"include '{node.path}' leaves the folder of the including file",
-                  "only files in this file's folder or below it can be included")
+            error(
+                f"include '{node.path}' leaves the folder of the including file",
+                "only files in this file's folder or below it can be included",
+            )
         elif key in chain:
-            cycle = " -> ".join(p.name for p in chain[chain.index(key):] + (key,))
+            cycle = " -> ".join(p.name for p in chain[chain.index(key) :] + (key,))
             error(f"include cycle: {cycle}", "remove one of the includes that close the cycle")
         elif not key.exists():
-            error(f"included file '{node.path}' not found",
-                  f"the path is relative to {path.parent}")
+            error(
+                f"included file '{node.path}' not found", f"the path is relative to {path.parent}"
+            )
         else:
             self.load(target, chain)
 

@@ -21,8 +21,8 @@ import re
 
 import pyparsing as pp
 
-from mechgraph.language import grammar
 from mechgraph.errors import Diagnostic
+from mechgraph.language import grammar
 from mechgraph.language.syntax import ENTITY_KINDS
 
 __all__ = ["Layout", "layout_error", "syntax_error", "RELATIONS_HINT", "STATEMENT_FORMS"]
@@ -38,7 +38,7 @@ _STATEMENTS = "a statement is 'KIND name, ...', 'NAME, ... isa NAME' or 'SUBJECT
 _CONTEXT = (
     'context is written [key=value, key=value]; quote other values: [region="frontal cortex"]'
 )
-_SOURCE = 'a source is written \'source NAME = prefix:id "title"\''
+_SOURCE = "a source is written 'source NAME = prefix:id \"title\"'"
 _STATUS = "write status=hypothesis (or status=observed, the default)"
 _QUOTED = re.compile(grammar.QUOTED)
 _LOOSE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -49,11 +49,13 @@ _UNQUOTED = re.compile(r'[^\s,\[\]@#"=;]+')
 
 #: Hints keyed by a phrase of the expected element's name (first match wins).
 _HINTS = (
-    ("':' to end",
-     "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented"),
+    (
+        "':' to end",
+        "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented",
+    ),
     ("prefix:id", _SOURCE),
     ("hypothesis or observed", _STATUS),
-    ("quoted string", "quote the path: include \"other.mg\""),
+    ("quoted string", 'quote the path: include "other.mg"'),
     ("after the source name", _SOURCE),
     ("after status", _STATUS),
     ("a statement", _STATEMENTS),
@@ -63,12 +65,21 @@ _HINTS = (
 class Layout(enum.Enum):
     """Problems of the line layout itself, found before any grammar runs."""
 
-    CONTROL = ("stray-character", "stray control character {char}",
-               "rule files are plain text: remove it (only spaces and tabs are whitespace)")
-    INDENT = ("indentation", "indented line outside a hypothesis block",
-              "remove the indentation, or put the line under a header 'hypothesis NAME @source:'")
-    TAB = ("indentation", "tab in the indentation of a hypothesis statement",
-           "indent hypothesis statements with spaces (4 by convention)")
+    CONTROL = (
+        "stray-character",
+        "stray control character {char}",
+        "rule files are plain text: remove it (only spaces and tabs are whitespace)",
+    )
+    INDENT = (
+        "indentation",
+        "indented line outside a hypothesis block",
+        "remove the indentation, or put the line under a header 'hypothesis NAME @source:'",
+    )
+    TAB = (
+        "indentation",
+        "tab in the indentation of a hypothesis statement",
+        "indent hypothesis statements with spaces (4 by convention)",
+    )
     EMPTY = ("empty-hypothesis", "hypothesis has no statements", STATEMENT_FORMS)
 
 
@@ -76,20 +87,29 @@ def layout_error(kind: Layout, line: str, index: int, *, file: str, line_no: int
     """The diagnostic of a layout problem at 0-based ``index`` of ``line``."""
     code, message, hint = kind.value
     char = f"U+{ord(line[index]):04X}" if index < len(line) else ""
-    return Diagnostic.error(message.format(char=char), file=file, line=line_no, col=index + 1,
-                            snippet=line, hint=hint, code=code)
+    return Diagnostic.error(
+        message.format(char=char),
+        file=file,
+        line=line_no,
+        col=index + 1,
+        snippet=line,
+        hint=hint,
+        code=code,
+    )
 
 
-def syntax_error(exc: pp.ParseBaseException, line: str, *, file: str, line_no: int,
-                 in_block: bool) -> Diagnostic:
+def syntax_error(
+    exc: pp.ParseBaseException, line: str, *, file: str, line_no: int, in_block: bool
+) -> Diagnostic:
     """The diagnostic of a pyparsing failure on ``line`` (one line of the file)."""
     loc = min(exc.loc, len(line))
     while loc < len(line) and line[loc] in " \t":
         loc += 1
-    expected = exc.msg[len("Expected "):] if exc.msg.startswith("Expected ") else exc.msg
+    expected = exc.msg[len("Expected ") :] if exc.msg.startswith("Expected ") else exc.msg
     code, message, hint, loc = _explain(line, loc, expected, in_block)
-    return Diagnostic.error(message, file=file, line=line_no, col=loc + 1, snippet=line,
-                            hint=hint, code=code)
+    return Diagnostic.error(
+        message, file=file, line=line_no, col=loc + 1, snippet=line, hint=hint, code=code
+    )
 
 
 def _token(line: str, loc: int) -> str:
@@ -117,43 +137,76 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
     found = _shown(token)
     if line.startswith('"', loc) and not _QUOTED.match(line, loc):
         if _LOOSE_QUOTED.match(line, loc):
-            return ("bad-escape", "bad escape in a quoted string",
-                    'inside quotes only \\" and \\\\ are escapes', loc)
-        return ("unterminated-string", "unterminated string",
-                'close the string with " on the same line', loc)
+            return (
+                "bad-escape",
+                "bad escape in a quoted string",
+                'inside quotes only \\" and \\\\ are escapes',
+                loc,
+            )
+        return (
+            "unterminated-string",
+            "unterminated string",
+            'close the string with " on the same line',
+            loc,
+        )
     first = _WORD.match(line)
     if not in_block and first and first[0] in _HYPOTHESIS_WORDS:
-        return ("hypothesis-statement", "hypothesis statement outside a hypothesis block",
-                "indent it under a header 'hypothesis NAME @source:'; " + STATEMENT_FORMS, 0)
+        return (
+            "hypothesis-statement",
+            "hypothesis statement outside a hypothesis block",
+            "indent it under a header 'hypothesis NAME @source:'; " + STATEMENT_FORMS,
+            0,
+        )
     if in_block:
-        return ("hypothesis-statement",
-                f"malformed hypothesis statement: expected {expected}, found {found}",
-                STATEMENT_FORMS, loc)
+        return (
+            "hypothesis-statement",
+            f"malformed hypothesis statement: expected {expected}, found {found}",
+            STATEMENT_FORMS,
+            loc,
+        )
     if "relation" in expected:
         return _bad_relation(line, loc, token, expected)
     if "context" in expected:
-        return ("bad-context", f"bad context pair: expected {expected}, found {found}",
-                _CONTEXT, loc)
+        return (
+            "bad-context",
+            f"bad context pair: expected {expected}, found {found}",
+            _CONTEXT,
+            loc,
+        )
     unquoted = _UNQUOTED.match(line, loc)
     wants_name = expected in ("a name", "a declared name", "a statement")
     if wants_name and unquoted and not _WORD.fullmatch(unquoted[0]):
-        return ("unquoted-name", f"name '{unquoted[0]}' needs quotes",
-                f'names with hyphens, spaces or other letters are quoted: "{unquoted[0]}"', loc)
+        return (
+            "unquoted-name",
+            f"name '{unquoted[0]}' needs quotes",
+            f'names with hyphens, spaces or other letters are quoted: "{unquoted[0]}"',
+            loc,
+        )
     if expected == "end of line":
         if token.startswith("@"):
-            return ("bad-evidence", f"bad evidence {found}",
-                    "evidence is @source_name or @prefix:id (@pmid:8852531)", loc)
-        return ("stray-text", f"unexpected {found} after the statement",
-                "one statement per line; separate list items with ','; a comment starts with #",
-                loc)
+            return (
+                "bad-evidence",
+                f"bad evidence {found}",
+                "evidence is @source_name or @prefix:id (@pmid:8852531)",
+                loc,
+            )
+        return (
+            "stray-text",
+            f"unexpected {found} after the statement",
+            "one statement per line; separate list items with ','; a comment starts with #",
+            loc,
+        )
     hint = next((h for phrase, h in _HINTS if phrase in expected), None)
     return ("syntax", f"expected {expected}, found {found}", hint, loc)
 
 
 def _bad_relation(line: str, loc: int, token: str, expected: str):
-    rest = line[loc + len(token):].lstrip(" \t")
-    if token == "is" and _WORD.match(rest) and _WORD.match(rest)[0] == "a" or _close(
-        token.lower(), ["isa", "is_a"]
+    rest = line[loc + len(token) :].lstrip(" \t")
+    if (
+        token == "is"
+        and _WORD.match(rest)
+        and _WORD.match(rest)[0] == "a"
+        or _close(token.lower(), ["isa", "is_a"])
     ):
         spelt = "is a" if token == "is" else token
         return ("unknown-relation", f"unknown relation '{spelt}'", "did you mean 'isa'?", loc)
@@ -161,11 +214,19 @@ def _bad_relation(line: str, loc: int, token: str, expected: str):
         return ("unknown-relation", f"unknown relation '{token}'", RELATIONS_HINT, loc)
     first = _WORD.match(line)
     kind = _close(first[0], ENTITY_KINDS) if first and _WORD.fullmatch(token or "-") else None
-    if kind and line[first.end():loc].strip() == "":
-        return ("unknown-kind", f"unknown entity kind '{first[0]}'",
-                f"did you mean '{kind}'? kinds are {', '.join(ENTITY_KINDS)}", 0)
+    if kind and line[first.end() : loc].strip() == "":
+        return (
+            "unknown-kind",
+            f"unknown entity kind '{first[0]}'",
+            f"did you mean '{kind}'? kinds are {', '.join(ENTITY_KINDS)}",
+            0,
+        )
     word = _close(token, grammar.RELATION_WORDS)
     if word:
-        return ("unknown-relation", f"unknown relation '{token}'",
-                f"did you mean '{word}'? {RELATIONS_HINT}", loc)
+        return (
+            "unknown-relation",
+            f"unknown relation '{token}'",
+            f"did you mean '{word}'? {RELATIONS_HINT}",
+            loc,
+        )
     return ("syntax", f"expected {expected}, found {_shown(token)}", _STATEMENTS, loc)

@@ -22,13 +22,11 @@ from dataclasses import dataclass, field
 
 import pyparsing as pp
 
-from mechgraph.language import grammar
 from mechgraph.errors import Diagnostic, ParseError, Severity, sort_diagnostics
-from mechgraph.memory import paused_gc
-from mechgraph.language.grammar import NOT_IDENT
+from mechgraph.language import grammar
 from mechgraph.language.fastpath import LineReader
+from mechgraph.language.grammar import NOT_IDENT
 from mechgraph.language.parse_errors import Layout, layout_error, syntax_error
-from mechgraph.language.text import decode_rule_bytes, read_rule_text
 from mechgraph.language.syntax import (
     Attribute,
     Blank,
@@ -53,6 +51,8 @@ from mechgraph.language.syntax import (
     Status,
     ValueDecl,
 )
+from mechgraph.language.text import decode_rule_bytes, read_rule_text
+from mechgraph.memory import paused_gc
 
 __all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
 
@@ -106,8 +106,13 @@ class _Reader(LineReader):
                 line = line[:-1]
             self.line = line
             # The hot path: a plain statement outside a block, nothing pending.
-            if (fast and self.block is None and not self.trivia
-                    and not (control and control(line)) and self.fast_statement(line, self.out)):
+            if (
+                fast
+                and self.block is None
+                and not self.trivia
+                and not (control and control(line))
+                and self.fast_statement(line, self.out)
+            ):
                 continue
             self.read_line(line)
         self.close_block()
@@ -151,9 +156,7 @@ class _Reader(LineReader):
 
     def flush_trivia(self) -> None:
         for node in self.trivia:
-            if not isinstance(node, Blank):
-                self.out.append(node)
-            elif self.out and not isinstance(self.out[-1], Blank):
+            if not isinstance(node, Blank) or self.out and not isinstance(self.out[-1], Blank):
                 self.out.append(node)
         self.trivia.clear()
 
@@ -164,8 +167,11 @@ class _Reader(LineReader):
             name, evidence, span, comments = self.header
             statements = tuple(comments + self.block)
             if not self.block_lines:
-                self.error(layout_error(Layout.EMPTY, self.header_line, 0, file=self.file,
-                                        line_no=span.line))
+                self.error(
+                    layout_error(
+                        Layout.EMPTY, self.header_line, 0, file=self.file, line_no=span.line
+                    )
+                )
             else:
                 self.out.append(Hypothesis(name, statements, evidence, span=span))
         self.header = self.block = None
@@ -245,8 +251,9 @@ class _Reader(LineReader):
         )
 
     def evidence(self, r: pp.ParseResults) -> tuple[Evidence, ...]:
-        return tuple(Evidence(e.value[0], span=self.span(self.col(e.locn_start)))
-                     for e in r["evidence"])
+        return tuple(
+            Evidence(e.value[0], span=self.span(self.col(e.locn_start))) for e in r["evidence"]
+        )
 
     def read_hypothesis_statement(self, line: str) -> None:
         if self.fast and self.fast_hypothesis_statement(line, self.block):
@@ -261,15 +268,25 @@ class _Reader(LineReader):
             node = Consistent(span=span)
         elif "sign_of" in r:
             sign = Sign(r["sign"])
-            node = SignOf(self.located(r["members"]), self.located(r["target"]), sign,
-                          self.context(r), span=span)
+            node = SignOf(
+                self.located(r["members"]),
+                self.located(r["target"]),
+                sign,
+                self.context(r),
+                span=span,
+            )
         else:
             through = self.located(r["through"]) if "through" in r else None
-            node = Reaches(Quantifier(r["quantifier"]), self.located(r["members"]),
-                           self.located(r["target"]), through, self.context(r), span=span)
+            node = Reaches(
+                Quantifier(r["quantifier"]),
+                self.located(r["members"]),
+                self.located(r["target"]),
+                through,
+                self.context(r),
+                span=span,
+            )
         self.block.append(node)
         self.block.extend(self.trailing(r))
-
 
 
 def parse_text(text: str, file: str = "<input>") -> RuleFile:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 __all__ = [
     "BARE_NAME",
@@ -119,7 +119,7 @@ class Sign(enum.Enum):
     NO_CHANGE = "0"
     UNSIGNED = "?"
 
-    def __mul__(self, other: "Sign") -> "Sign":
+    def __mul__(self, other: Sign) -> Sign:
         """The sign of two effects in a row.
 
         >>> Sign.NEGATIVE * Sign.NEGATIVE
@@ -163,7 +163,7 @@ class Relation(enum.Enum):
         self.sign, self.word = _ARROWS[arrow]
 
     @classmethod
-    def from_word(cls, text: str) -> "Relation":
+    def from_word(cls, text: str) -> Relation:
         """The relation written as an arrow or as BEL's word; ``KeyError`` otherwise."""
         return _RELATION_BY_TEXT[text]
 
@@ -348,7 +348,7 @@ class Consistent:
     span: Span = _span()
 
 
-HypothesisStatement = Union[Reaches, SignOf, Consistent, Comment]
+HypothesisStatement = Reaches | SignOf | Consistent | Comment
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -361,9 +361,9 @@ class Hypothesis:
     span: Span = _span()
 
 
-Statement = Union[
-    Comment, Blank, Include, SourceDecl, EntityDecl, ValueDecl, IsA, Link, Hypothesis
-]
+Statement = (
+    Comment | Blank | Include | SourceDecl | EntityDecl | ValueDecl | IsA | Link | Hypothesis
+)
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -69,5 +69,13 @@ def _input_error(message: str, file: str, data: bytes = b"", offset: int = -1) -
     end = data.find(b"\n", offset)
     line = data[start : len(data) if end < 0 else end].decode("utf-8", "replace")
     col = len(data[start:offset].decode("utf-8", "replace")) + 1
-    return InputError(Diagnostic.error(message, file=file, line=data.count(b"\n", 0, offset) + 1,
-                                       col=col, snippet=line, code="input"))
+    return InputError(
+        Diagnostic.error(
+            message,
+            file=file,
+            line=data.count(b"\n", 0, offset) + 1,
+            col=col,
+            snippet=line,
+            code="input",
+        )
+    )

@@ -29,19 +29,16 @@ name, unless its context asks for them with ``hypotheses=include``.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
-from mechgraph.results.answers import Hop, Hypotheses, Path, hop_of_claim
-from mechgraph.graph.admission import Context, format_context, merge
 from mechgraph.errors import Diagnostic, QueryError
-from mechgraph.language.formatter import format_statement
+from mechgraph.graph.admission import Context, format_context, merge
 from mechgraph.graph.mechanism import SIGN_CODE, MechanismGraph
-from mechgraph.query.questions import why_not
-from mechgraph.query.search import DEFAULT_BUDGET, Search, make_question, where_note
-from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
+from mechgraph.language.formatter import format_statement
 from mechgraph.language.syntax import (
     Comment,
     Consistent,
@@ -52,6 +49,10 @@ from mechgraph.language.syntax import (
     Sign,
     SignOf,
 )
+from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
+from mechgraph.query.questions import why_not
+from mechgraph.query.search import DEFAULT_BUDGET, Search, make_question, where_note
+from mechgraph.results.answers import Hop, Hypotheses, Path, hop_of_claim
 from mechgraph.results.verdicts import (
     Contradiction,
     Counterexample,
@@ -94,7 +95,7 @@ class Scope:
     own: tuple[int, ...] = ()  # of those, the claims citing only the hypothesis itself
 
     @classmethod
-    def of(cls, graph: MechanismGraph, name: str, qualifiers: Iterable[Qualifier]) -> "Scope":
+    def of(cls, graph: MechanismGraph, name: str, qualifiers: Iterable[Qualifier]) -> Scope:
         """The scope of a statement of hypothesis ``name`` with context ``qualifiers``."""
         pairs, mode = [], Hypotheses.EXCLUDE
         for qualifier in qualifiers:
@@ -103,26 +104,38 @@ class Scope:
             elif qualifier.value in ("include", "exclude"):
                 mode = Hypotheses(qualifier.value)
             else:
-                raise QueryError(Diagnostic.error(
-                    f"unknown value {HYPOTHESES_KEY}={qualifier.value}", file=qualifier.span.file,
-                    line=qualifier.span.line, col=qualifier.span.col,
-                    hint=f"use {HYPOTHESES_KEY}=include to count hypothesised links"))
+                raise QueryError(
+                    Diagnostic.error(
+                        f"unknown value {HYPOTHESES_KEY}={qualifier.value}",
+                        file=qualifier.span.file,
+                        line=qualifier.span.line,
+                        col=qualifier.span.col,
+                        hint=f"use {HYPOTHESES_KEY}=include to count hypothesised links",
+                    )
+                )
         left_out: frozenset[int] = frozenset()
         own: tuple[int, ...] = ()
         if mode is Hypotheses.EXCLUDE:  # hypothesised claims and those citing only `name`
-            own = tuple(claim.id for claim in graph.claims if name in claim.evidence
-                        and all(cited == name for cited in claim.evidence))
+            own = tuple(
+                claim.id
+                for claim in graph.claims
+                if name in claim.evidence and all(cited == name for cited in claim.evidence)
+            )
             left_out = frozenset(np.flatnonzero(graph.index.hypothetical).tolist()).union(own)
         return cls(name, tuple(sorted(pairs)), mode, left_out, own)
 
-    def search(self, graph: MechanismGraph, source: str, target: str, via: str | None = None) -> Search:
+    def search(
+        self, graph: MechanismGraph, source: str, target: str, via: str | None = None
+    ) -> Search:
         """The engine's search for ``source ⇝ target`` over the claims in scope."""
         question = make_question(source, target, via, dict(self.where), None, self.hypotheses)
         return Search.of(graph, question, self.own)  # the mode leaves out hypothesised ones
 
     def why_not(self, graph: MechanismGraph, source: str, target: str, via: str | None = None):
         """The engine's why-not for ``source ⇝ target`` under this scope."""
-        return why_not(graph, source, target, via, dict(self.where), None, self.hypotheses, self.own)
+        return why_not(
+            graph, source, target, via, dict(self.where), None, self.hypotheses, self.own
+        )
 
 
 def _denies(claim_sign: Sign, route_sign: Sign) -> bool:
@@ -154,8 +167,12 @@ def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Cont
             for holder in (subject, *sorted(ancestors.get(subject, ()))):
                 for claim_id in sorted(graph.links.get_edge_data(holder, nodes[j + 1]) or {}):
                     claim = graph.claims[claim_id]
-                    if (claim_id in own or claim_id in scope.left_out or not _denies(claim.sign, sign)
-                            or merge(context, claim.context, values=up) is None):
+                    if (
+                        claim_id in own
+                        or claim_id in scope.left_out
+                        or not _denies(claim.sign, sign)
+                        or merge(context, claim.context, values=up) is None
+                    ):
                         continue
                     inherited = (subject, holder) if holder != subject else None
                     c = Contradiction(hop_of_claim(graph, claim), stretch, sign, inherited)
@@ -165,12 +182,18 @@ def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Cont
 
 # -- the checks -------------------------------------------------------------------------------
 
+
 class Check(Protocol):
     """A statement's check: the graph, the statement, its scope, the results judged before it."""
 
-    def __call__(self, graph: MechanismGraph, statement, scope: Scope,
-                 earlier: Sequence[StatementResult] = (), budget: int = DEFAULT_BUDGET,
-                 ) -> StatementResult: ...
+    def __call__(
+        self,
+        graph: MechanismGraph,
+        statement,
+        scope: Scope,
+        earlier: Sequence[StatementResult] = (),
+        budget: int = DEFAULT_BUDGET,
+    ) -> StatementResult: ...
 
 
 def _count(n: int, noun: str) -> str:
@@ -182,10 +205,15 @@ def _under(scope: Scope) -> str:
     return f"under {format_context(scope.where)}"
 
 
-def _no_route(scope: Scope, graph: MechanismGraph, missing: Sequence[str], target: str) -> list[Counterexample]:
+def _no_route(
+    scope: Scope, graph: MechanismGraph, missing: Sequence[str], target: str
+) -> list[Counterexample]:
     return [
-        Counterexample(Problem.NO_ROUTE, name,
-                       why_not=scope.why_not(graph, name, target) if n < MAX_EXPLAINED else None)
+        Counterexample(
+            Problem.NO_ROUTE,
+            name,
+            why_not=scope.why_not(graph, name, target) if n < MAX_EXPLAINED else None,
+        )
         for n, name in enumerate(missing)
     ]
 
@@ -202,11 +230,14 @@ def _walk_only(*found: dict[str, Route]) -> str | None:
 
 
 def _result(statement, outcome: Outcome, reason: str, **fields) -> StatementResult:
-    return StatementResult(format_statement(statement), outcome, reason, location=statement.span, **fields)
+    return StatementResult(
+        format_statement(statement), outcome, reason, location=statement.span, **fields
+    )
 
 
-def _decide(statement, failures: Sequence[Counterexample], unsure: str | None, reason: str,
-            **holds) -> StatementResult:
+def _decide(
+    statement, failures: Sequence[Counterexample], unsure: str | None, reason: str, **holds
+) -> StatementResult:
     """Fails with counterexamples, else undecided when unsure, else holds."""
     if failures:
         return _result(statement, Outcome.FAILS, reason, counterexamples=tuple(failures))
@@ -215,8 +246,13 @@ def _decide(statement, failures: Sequence[Counterexample], unsure: str | None, r
     return _result(statement, Outcome.HOLDS, reason, **holds)
 
 
-def check_reaches(graph: MechanismGraph, statement: Reaches, scope: Scope, earlier=(),
-                  budget: int = DEFAULT_BUDGET) -> StatementResult:
+def check_reaches(
+    graph: MechanismGraph,
+    statement: Reaches,
+    scope: Scope,
+    earlier=(),
+    budget: int = DEFAULT_BUDGET,
+) -> StatementResult:
     """``every|some|no C reaches T [through X]``: a witness per member or a counterexample."""
     cls, target = statement.members.name, statement.target.name
     through = statement.through.name if statement.through else None
@@ -229,28 +265,47 @@ def check_reaches(graph: MechanismGraph, statement: Reaches, scope: Scope, earli
     if through is not None:
         tried = [m for m in members if m != through and found[m].reach is not Reach.NONE]
         bypass = routes(avoiding(search, through), tried, budget)
-    bypassing = [Counterexample(Problem.BYPASS, r.member, r.path) for r in _with(bypass, Reach.ROUTE)]
+    bypassing = [
+        Counterexample(Problem.BYPASS, r.member, r.path) for r in _with(bypass, Reach.ROUTE)
+    ]
     reaching = _with(found, Reach.ROUTE)
     avoid = f"; no route bypasses {through}" if through else ""
     if statement.quantifier is Quantifier.EVERY:
         missing = [r.member for r in _with(found, Reach.NONE)]
         failures = _no_route(scope, graph, missing, target) + bypassing
-        problems = [f"{_count(len(missing), 'member')} of {len(members)} with no route to {target}"] * bool(missing)
+        problems = [
+            f"{_count(len(missing), 'member')} of {len(members)} with no route to {target}"
+        ] * bool(missing)
         problems += [f"{_count(len(bypassing), 'route')} bypassing {through}"] * bool(bypassing)
-        reason = "; ".join(problems) + f" {_under(scope)}" if failures else (
-            f"{len(members)} of {_count(len(members), 'member')} reach{'es' * (len(members) == 1)}"
-            f" {target} {_under(scope)}{avoid}")
+        reason = (
+            "; ".join(problems) + f" {_under(scope)}"
+            if failures
+            else (
+                f"{len(members)} of {_count(len(members), 'member')} reach{'es' * (len(members) == 1)}"
+                f" {target} {_under(scope)}{avoid}"
+            )
+        )
         witnessed = tuple(Witness(r.member, r.path) for r in reaching)
         return _decide(statement, failures, _walk_only(found, bypass), reason, witnesses=witnessed)
-    good = sorted((r for r in reaching if r.member not in bypass or bypass[r.member].reach is Reach.NONE),
-                  key=lambda r: (len(r.path.hops), r.member))
+    good = sorted(
+        (r for r in reaching if r.member not in bypass or bypass[r.member].reach is Reach.NONE),
+        key=lambda r: (len(r.path.hops), r.member),
+    )
     if good:
         reason = f"{good[0].member} reaches {target} {_under(scope)}" + (
-            f"; none of its routes bypasses {through}" if through else "")
-        return _decide(statement, (), None, reason, witnesses=(Witness(good[0].member, good[0].path),))
-    failures = bypassing or [Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))]
-    reason = (f"every member that reaches {target} bypasses {through}" if bypassing
-              else f"no member of {cls} reaches {target} {_under(scope)}")
+            f"; none of its routes bypasses {through}" if through else ""
+        )
+        return _decide(
+            statement, (), None, reason, witnesses=(Witness(good[0].member, good[0].path),)
+        )
+    failures = bypassing or [
+        Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))
+    ]
+    reason = (
+        f"every member that reaches {target} bypasses {through}"
+        if bypassing
+        else f"no member of {cls} reaches {target} {_under(scope)}"
+    )
     return _decide(statement, failures, _walk_only(found, bypass), reason)
 
 
@@ -258,18 +313,27 @@ def _check_no(graph, statement: Reaches, scope: Scope, members, through, budget)
     cls, target = statement.members.name, statement.target.name
     found = routes(scope.search(graph, cls, target, via=through), members, budget)
     failures = [
-        Counterexample(Problem.REACHES, r.member, r.path, contradictions=tuple(contradictions(graph, scope, r.path)))
+        Counterexample(
+            Problem.REACHES,
+            r.member,
+            r.path,
+            contradictions=tuple(contradictions(graph, scope, r.path)),
+        )
         for r in _with(found, Reach.ROUTE)
     ]
     via = f" through {through}" if through else ""
-    reason = (f"{_count(len(failures), 'member')} of {len(members)} reaching {target}{via} {_under(scope)}" if failures
-              else f"none of {len(members)} members reaches {target}{via} {_under(scope)}")
+    reason = (
+        f"{_count(len(failures), 'member')} of {len(members)} reaching {target}{via} {_under(scope)}"
+        if failures
+        else f"none of {len(members)} members reaches {target}{via} {_under(scope)}"
+    )
     explanation = None if failures else scope.why_not(graph, cls, target, via=through)
     return _decide(statement, failures, _walk_only(found), reason, explanation=explanation)
 
 
-def check_sign_of(graph: MechanismGraph, statement: SignOf, scope: Scope, earlier=(),
-                  budget: int = DEFAULT_BUDGET) -> StatementResult:
+def check_sign_of(
+    graph: MechanismGraph, statement: SignOf, scope: Scope, earlier=(), budget: int = DEFAULT_BUDGET
+) -> StatementResult:
     """``sign of C to T is +|-``: every member's every route has that net sign.
 
     A route of the other sign exists exactly when the target is reachable in
@@ -283,26 +347,43 @@ def check_sign_of(graph: MechanismGraph, statement: SignOf, scope: Scope, earlie
         sign: routes(replace(search, signs=frozenset({SIGN_CODE[sign]})), members, budget)
         for sign in (want, other, Sign.UNSIGNED)
     }
-    failures = [Counterexample(Problem.OTHER_SIGN, r.member, r.path) for r in _with(by_sign[other], Reach.ROUTE)]
+    failures = [
+        Counterexample(Problem.OTHER_SIGN, r.member, r.path)
+        for r in _with(by_sign[other], Reach.ROUTE)
+    ]
     unsigned = _with(by_sign[Sign.UNSIGNED], Reach.ROUTE)
     reaching = _with(by_sign[want], Reach.ROUTE)
     if not (failures or unsigned or reaching or _walk_only(*by_sign.values())):
-        failures = [Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))]
+        failures = [
+            Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))
+        ]
         reason = f"no member of {cls} reaches {target} {_under(scope)}: no route to take a sign of"
         return _decide(statement, failures, None, reason)
-    reason = (f"{_count(len(failures), 'member')} reaching {target} with sign {other.value} {_under(scope)}" if failures
-              else f"every route of the {len(reaching)} members that reach {target} has sign {want.value} {_under(scope)}")
+    reason = (
+        f"{_count(len(failures), 'member')} reaching {target} with sign {other.value} {_under(scope)}"
+        if failures
+        else f"every route of the {len(reaching)} members that reach {target} has sign {want.value} {_under(scope)}"
+    )
     unsure = _walk_only(*by_sign.values())
     if unsigned and not failures:
         examples = tuple(Counterexample(Problem.UNSIGNED, r.member, r.path) for r in unsigned)
-        return _result(statement, Outcome.UNDECIDED, f"a route of unknown sign (an association)"
-                       f" reaches {target} {_under(scope)}", counterexamples=examples)
+        return _result(
+            statement,
+            Outcome.UNDECIDED,
+            f"a route of unknown sign (an association) reaches {target} {_under(scope)}",
+            counterexamples=examples,
+        )
     witnessed = tuple(Witness(r.member, r.path) for r in reaching)
     return _decide(statement, failures, unsure, reason, witnesses=witnessed)
 
 
-def check_consistent(graph: MechanismGraph, statement: Consistent, scope: Scope, earlier=(),
-                     budget: int = DEFAULT_BUDGET) -> StatementResult:
+def check_consistent(
+    graph: MechanismGraph,
+    statement: Consistent,
+    scope: Scope,
+    earlier=(),
+    budget: int = DEFAULT_BUDGET,
+) -> StatementResult:
     """``consistent``: no claim in scope denies a route or claim the hypothesis relies on.
 
     The hypothesis relies on the witnesses of its other statements and the
@@ -324,12 +405,19 @@ def check_consistent(graph: MechanismGraph, statement: Consistent, scope: Scope,
     for hop in no_change:
         for c in _denied(graph, scope, hop):
             found.setdefault(c.key, c)
-    failures = [Counterexample(Problem.CONTRADICTION, c.route[0].subject, contradictions=(c,))
-                for _, c in sorted(found.items())]
-    checked = len({hop.claim_id for path, _ in relied for hop in path.hops if not hop.is_isa}
-                  | {hop.claim_id for hop in no_change})
-    reason = (f"{_count(len(failures), 'contradiction')} among the links relied on" if failures
-              else f"no contradiction among the {checked} links relied on")
+    failures = [
+        Counterexample(Problem.CONTRADICTION, c.route[0].subject, contradictions=(c,))
+        for _, c in sorted(found.items())
+    ]
+    checked = len(
+        {hop.claim_id for path, _ in relied for hop in path.hops if not hop.is_isa}
+        | {hop.claim_id for hop in no_change}
+    )
+    reason = (
+        f"{_count(len(failures), 'contradiction')} among the links relied on"
+        if failures
+        else f"no contradiction among the {checked} links relied on"
+    )
     return _decide(statement, failures, None, reason)
 
 
@@ -345,9 +433,14 @@ def _denied(graph: MechanismGraph, scope: Scope, no_change: Hop) -> list[Contrad
     for holder, inherited in holders:
         for claim_id in sorted(graph.links.get_edge_data(holder, no_change.object) or {}):
             claim = graph.claims[claim_id]
-            if (claim.sign in _SIGNED and claim_id not in scope.left_out
-                    and merge(scope.where, claim.context, no_change.context, values=up) is not None):
-                found.append(Contradiction(no_change, (hop_of_claim(graph, claim),), claim.sign, inherited))
+            if (
+                claim.sign in _SIGNED
+                and claim_id not in scope.left_out
+                and merge(scope.where, claim.context, no_change.context, values=up) is not None
+            ):
+                found.append(
+                    Contradiction(no_change, (hop_of_claim(graph, claim),), claim.sign, inherited)
+                )
     return found
 
 
@@ -372,8 +465,15 @@ def find_hypothesis(graph: MechanismGraph, name: str) -> Hypothesis:
     if name in graph.hypotheses:
         return graph.hypotheses[name]
     close = difflib.get_close_matches(name, sorted(graph.hypotheses), n=3)
-    hint = f"did you mean {' or '.join(close)}?" if close else (
-        "known: " + ", ".join(sorted(graph.hypotheses)) if graph.hypotheses else "the rules state no hypothesis")
+    hint = (
+        f"did you mean {' or '.join(close)}?"
+        if close
+        else (
+            "known: " + ", ".join(sorted(graph.hypotheses))
+            if graph.hypotheses
+            else "the rules state no hypothesis"
+        )
+    )
     raise QueryError(Diagnostic.error(f"unknown hypothesis {name!r}", file="<question>", hint=hint))
 
 
@@ -385,7 +485,9 @@ def _judge_statement(graph, hypothesis: Hypothesis, statement, earlier, budget):
         reason = "; ".join(filter(None, (result.reason, note and f"note: {note}")))
         return scope, replace(result, where=scope.where, reason=reason)
     except QueryError as error:
-        message = "; ".join(d.message + (f" ({d.hint})" if d.hint else "") for d in error.diagnostics)
+        message = "; ".join(
+            d.message + (f" ({d.hint})" if d.hint else "") for d in error.diagnostics
+        )
         return None, _result(statement, Outcome.UNDECIDED, message)
 
 
@@ -414,7 +516,9 @@ def judge(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Hyp
     # `consistent` is judged last: it looks at what the other statements rely on.
     for position in sorted(range(len(written)), key=lambda i: isinstance(written[i], Consistent)):
         others = [judged[i] for i in sorted(judged) if not isinstance(written[i], Consistent)]
-        scope, judged[position] = _judge_statement(graph, hypothesis, written[position], others, budget)
+        scope, judged[position] = _judge_statement(
+            graph, hypothesis, written[position], others, budget
+        )
         left_out |= scope.left_out if scope else set()
     results = [judged[i] for i in range(len(written))]
     used = {hop.claim_id: hop for r in results for hop in r.relies_on()}
@@ -427,8 +531,8 @@ def judge(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Hyp
     )
 
 
-def judge_all(graph: MechanismGraph, names: Sequence[str] | None = None,
-              budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
+def judge_all(
+    graph: MechanismGraph, names: Sequence[str] | None = None, budget: int = DEFAULT_BUDGET
+) -> tuple[HypothesisResult, ...]:
     """Judge the hypotheses called ``names`` (default: all, by name)."""
     return tuple(judge(graph, name, budget) for name in (names or sorted(graph.hypotheses)))
-

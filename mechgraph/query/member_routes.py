@@ -23,13 +23,13 @@ shortest simple witness per member read off the exact distances.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
-from mechgraph.results.answers import Path
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.query.witnesses import descend
 from mechgraph.query.search import DEFAULT_BUDGET, Search, to_path, witnesses
+from mechgraph.query.witnesses import descend
+from mechgraph.results.answers import Path
 
 __all__ = ["Reach", "Route", "members_of", "routes", "avoiding"]
 
@@ -56,7 +56,9 @@ def members_of(graph: MechanismGraph, name: str) -> tuple[str, ...]:
     return graph.index.leaves(name) or (name,)
 
 
-def routes(search: Search, members: Sequence[str], budget: int = DEFAULT_BUDGET) -> dict[str, Route]:
+def routes(
+    search: Search, members: Sequence[str], budget: int = DEFAULT_BUDGET
+) -> dict[str, Route]:
     """Each member's shortest route to the search's target.
 
     One backward traversal from the target serves every member; each witness

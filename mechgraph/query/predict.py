@@ -29,14 +29,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mechgraph.results.answers import Path
-from mechgraph.graph.admission import Context, format_context
 from mechgraph.errors import Diagnostic, QueryError
+from mechgraph.graph.admission import Context, format_context
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Quantifier, Reaches
 from mechgraph.query.hypotheses import Scope, find_hypothesis
 from mechgraph.query.member_routes import Reach, avoiding, members_of, routes
 from mechgraph.query.search import DEFAULT_BUDGET, require
-from mechgraph.language.syntax import Quantifier, Reaches
+from mechgraph.results.answers import Path
 from mechgraph.results.verdicts import Witness
 
 __all__ = ["Candidate", "Prediction", "Knockout", "predict", "knockout"]
@@ -51,8 +51,12 @@ class Candidate:
     reaches_target: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "hops": len(self.path.hops),
-                "reaches_target": self.reaches_target, "path": self.path.to_dict()}
+        return {
+            "entity": self.entity,
+            "hops": len(self.path.hops),
+            "reaches_target": self.reaches_target,
+            "path": self.path.to_dict(),
+        }
 
 
 def _head(hypothesis: str, where: Context) -> str:
@@ -81,9 +85,14 @@ class Prediction:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"hypothesis": self.hypothesis, "members": self.members, "pathway": self.pathway,
-                "target": self.target, "where": dict(self.where),
-                "candidates": [c.to_dict() for c in self.candidates]}
+        return {
+            "hypothesis": self.hypothesis,
+            "members": self.members,
+            "pathway": self.pathway,
+            "target": self.target,
+            "where": dict(self.where),
+            "candidates": [c.to_dict() for c in self.candidates],
+        }
 
 
 @dataclass(frozen=True)
@@ -104,28 +113,45 @@ class Knockout:
         cut = f"removing {self.removed} cuts {len(self.lost)} of {total} members off {self.target}"
         lines = [_head(self.hypothesis, self.where) % cut]
         lines += [f"  {w.member}  had {w.path.chain()}" for w in self.lost]
-        for label, names in (("still reach", self.kept), ("had no route before", self.unreached),
-                             ("undecided (walk only)", self.unsure)):
+        for label, names in (
+            ("still reach", self.kept),
+            ("had no route before", self.unreached),
+            ("undecided (walk only)", self.unsure),
+        ):
             if names:
                 lines.append(f"  {label}: {', '.join(names)}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"hypothesis": self.hypothesis, "removed": self.removed, "target": self.target,
-                "where": dict(self.where), "lost": [w.to_dict() for w in self.lost],
-                "kept": list(self.kept), "unreached": list(self.unreached), "unsure": list(self.unsure)}
+        return {
+            "hypothesis": self.hypothesis,
+            "removed": self.removed,
+            "target": self.target,
+            "where": dict(self.where),
+            "lost": [w.to_dict() for w in self.lost],
+            "kept": list(self.kept),
+            "unreached": list(self.unreached),
+            "unsure": list(self.unsure),
+        }
 
 
 def _statement(graph: MechanismGraph, name: str, needs_through: bool) -> Reaches:
     """The hypothesis's first ``every``/``some ... reaches`` statement (with ``through``)."""
     for statement in find_hypothesis(graph, name).statements:
-        if (isinstance(statement, Reaches) and statement.quantifier is not Quantifier.NO
-                and (statement.through is not None or not needs_through)):
+        if (
+            isinstance(statement, Reaches)
+            and statement.quantifier is not Quantifier.NO
+            and (statement.through is not None or not needs_through)
+        ):
             return statement
     form = "every|some C reaches T through X" if needs_through else "every|some C reaches T"
-    raise QueryError(Diagnostic.error(
-        f"hypothesis {name!r} has no statement `{form}`", file="<question>",
-        hint="predict reads the common pathway X and the class C from that statement"))
+    raise QueryError(
+        Diagnostic.error(
+            f"hypothesis {name!r} has no statement `{form}`",
+            file="<question>",
+            hint="predict reads the common pathway X and the class C from that statement",
+        )
+    )
 
 
 def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Prediction:
@@ -149,7 +175,9 @@ def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> P
     outside = set(index.members.get(cls, ())) | {cls, pathway}
     found = routes(search, [n for n in index.names if n not in outside], budget)
     reaching = [r for r in found.values() if r.reach is Reach.ROUTE]
-    onward = routes(scope.search(graph, cls, target), [r.member for r in reaching if r.member != target], budget)
+    onward = routes(
+        scope.search(graph, cls, target), [r.member for r in reaching if r.member != target], budget
+    )
     ranked = sorted(reaching, key=lambda r: (len(r.path.hops), r.member))
     candidates = tuple(
         Candidate(r.member, r.path, r.member == target or onward[r.member].reach is Reach.ROUTE)
@@ -158,7 +186,9 @@ def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> P
     return Prediction(name, cls, pathway, target, scope.where, candidates)
 
 
-def knockout(graph: MechanismGraph, name: str, removed: str, budget: int = DEFAULT_BUDGET) -> Knockout:
+def knockout(
+    graph: MechanismGraph, name: str, removed: str, budget: int = DEFAULT_BUDGET
+) -> Knockout:
     """Members of C that lose every route to T when entity ``removed`` is taken out.
 
     C, T and the context come from the hypothesis's first ``every|some C
@@ -180,10 +210,17 @@ def knockout(graph: MechanismGraph, name: str, removed: str, budget: int = DEFAU
     had = [m for m in members if before[m].reach is Reach.ROUTE]
     after = routes(avoiding(search, removed), had, budget)
     return Knockout(
-        name, removed, target, scope.where,
+        name,
+        removed,
+        target,
+        scope.where,
         lost=tuple(Witness(m, before[m].path) for m in had if after[m].reach is Reach.NONE),
         kept=tuple(m for m in had if after[m].reach is Reach.ROUTE),
         unreached=tuple(m for m in members if before[m].reach is Reach.NONE),
-        unsure=tuple(sorted({m for m in members if before[m].reach is Reach.WALK}
-                            | {m for m in had if after[m].reach is Reach.WALK})),
+        unsure=tuple(
+            sorted(
+                {m for m in members if before[m].reach is Reach.WALK}
+                | {m for m in had if after[m].reach is Reach.WALK}
+            )
+        ),
     )

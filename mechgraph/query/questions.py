@@ -24,11 +24,28 @@ yes  a ─(+)→ b ─(-)→ c
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Iterable, Sequence
 
 import numpy as np
 
+from mechgraph.errors import Diagnostic, QueryError
+from mechgraph.graph.admission import admitted_mask, clash
+from mechgraph.graph.mechanism import ISA, MechanismGraph
+from mechgraph.graph.traversal import on_every_route
+from mechgraph.language.syntax import Relation
+from mechgraph.query.search import (
+    DEFAULT_BUDGET,
+    Search,
+    SignLike,
+    Where,
+    answer,
+    make_question,
+    parse_mode,
+    reach,
+    require,
+    unknown_name,
+)
 from mechgraph.results.answers import (
     Answer,
     Blocked,
@@ -42,23 +59,6 @@ from mechgraph.results.answers import (
     WhyNot,
     hop_of_claim,
 )
-from mechgraph.graph.admission import admitted_mask, clash
-from mechgraph.graph.traversal import on_every_route
-from mechgraph.errors import Diagnostic, QueryError
-from mechgraph.graph.mechanism import ISA, MechanismGraph
-from mechgraph.query.search import (
-    DEFAULT_BUDGET,
-    Search,
-    SignLike,
-    Where,
-    answer,
-    make_question,
-    parse_mode,
-    reach,
-    require,
-    unknown_name,
-)
-from mechgraph.language.syntax import Relation
 
 __all__ = ["ask", "why_not", "pathways"]
 
@@ -120,11 +120,11 @@ def ask(
     False
     """
     if max_paths < 1 or budget < 1:
-        raise QueryError(Diagnostic.error("max_paths and budget must be at least 1",
-                                          file="<question>"))
+        raise QueryError(
+            Diagnostic.error("max_paths and budget must be at least 1", file="<question>")
+        )
     question = make_question(source, target, via, where, sign, hypotheses)
     return answer(Search.of(graph, question), max_paths, budget)
-
 
 
 def _nearest(found: dict[int, int], distance: dict[int, int], names) -> tuple[str, ...]:
@@ -147,7 +147,12 @@ def _blocked(search: Search, forward: dict[int, int], to_target: dict[int, int])
     out = []
     for node in sorted(forward):
         for nxt, claim_id, _ in index.out[node]:
-            if claim_id == ISA or search.admitted[claim_id] or nxt in forward or nxt not in to_target:
+            if (
+                claim_id == ISA
+                or search.admitted[claim_id]
+                or nxt in forward
+                or nxt not in to_target
+            ):
                 continue
             claim = graph.claims[claim_id]
             found = clash(query, claim.context, index.value_up)
@@ -168,9 +173,9 @@ def _no_change(search: Search, forward: dict[int, int], to_target: dict[int, int
     for node in sorted(forward):
         for _, obj, claim_id in sorted(graph.links.out_edges(names[node], keys=True)):
             claim = graph.claims[claim_id]
-            if claim.relation is Relation.NO_CHANGE and search.admitted[claim_id]:
-                if ids[obj] in to_target:
-                    out.append(hop_of_claim(graph, claim))
+            no_change = claim.relation is Relation.NO_CHANGE and search.admitted[claim_id]
+            if no_change and ids[obj] in to_target:
+                out.append(hop_of_claim(graph, claim))
     return out[:_MAX_LISTED]
 
 
@@ -215,7 +220,9 @@ def why_not(
     """
     question = make_question(source, target, via, where, sign, hypotheses)
     roles = (("source", source), ("target", target), ("via", via))
-    unknown = tuple(u for role, name in roles if name for u in [unknown_name(graph, role, name)] if u)
+    unknown = tuple(
+        u for role, name in roles if name for u in [unknown_name(graph, role, name)] if u
+    )
     if unknown:
         return WhyNot(question, Verdict.NO, unknown=unknown)
     left_out = tuple(left_out)
@@ -245,7 +252,6 @@ def why_not(
         without_via=without_via,
         note=result.note,
     )
-
 
 
 def pathways(

@@ -19,17 +19,27 @@ from __future__ import annotations
 import difflib
 import heapq
 from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from mechgraph.results.answers import Answer, Hop, Hypotheses, Path, Question, Unknown, Verdict, citations, hop_of_claim
-from mechgraph.graph.admission import Context, admitted_mask, merge
-from mechgraph.graph.traversal import Distances, Traversal
 from mechgraph.errors import Diagnostic, QueryError
+from mechgraph.graph.admission import Context, admitted_mask, merge
 from mechgraph.graph.mechanism import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex, MechanismGraph
+from mechgraph.graph.traversal import Distances, Traversal
 from mechgraph.language.syntax import Sign
+from mechgraph.results.answers import (
+    Answer,
+    Hop,
+    Hypotheses,
+    Path,
+    Question,
+    Unknown,
+    Verdict,
+    citations,
+    hop_of_claim,
+)
 
 __all__ = [
     "answer",
@@ -113,7 +123,7 @@ class Search:
     avoid: int = -1  # an entity no route may pass (see avoiding)
 
     @classmethod
-    def of(cls, graph: MechanismGraph, question: Question, left_out: Iterable[int] = ()) -> "Search":
+    def of(cls, graph: MechanismGraph, question: Question, left_out: Iterable[int] = ()) -> Search:
         """Resolve names (:class:`QueryError` when unknown) and the admitted claims
         (those the question admits, but the claim ids ``left_out``)."""
         index = graph.index
@@ -133,7 +143,7 @@ class Search:
         traversal = index.hops.traversal(admitted)
         return cls(graph, index, question, starts, target, via, admitted, signs, traversal)
 
-    def avoiding(self, name: str) -> "Search":
+    def avoiding(self, name: str) -> Search:
         """This question on the graph without entity ``name``: no copy of the graph,
         the same compiled traversal with ``name`` made a dead end (see
         :meth:`mechgraph.graph.traversal.Traversal.avoiding`).  A start that still reaches the
@@ -245,7 +255,9 @@ def witnesses(
     for node in search.starts:
         state = search.start_state(node)
         if state in dist:
-            heap.append((dist[state], node, (), Partial(node, 0, state % 2, frozenset((node,)), (), ())))
+            heap.append(
+                (dist[state], node, (), Partial(node, 0, state % 2, frozenset((node,)), (), ()))
+            )
     heapq.heapify(heap)
     found: list[Partial] = []
     seen: set[tuple[int, ...]] = set()
@@ -328,7 +340,8 @@ def parse_mode(hypotheses: Hypotheses | str) -> Hypotheses:
     except ValueError:
         raise QueryError(
             Diagnostic.error(
-                f"unknown hypotheses mode {hypotheses!r}", file="<question>",
+                f"unknown hypotheses mode {hypotheses!r}",
+                file="<question>",
                 hint="use include or exclude",
             )
         ) from None

@@ -29,14 +29,15 @@ descent is found for all starts together, one vectorised step per hop.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from itertools import islice
-from typing import Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 from mechgraph.graph.admission import Context, merge
-from mechgraph.graph.traversal import Distances
 from mechgraph.graph.mechanism import ISA
+from mechgraph.graph.traversal import Distances
 from mechgraph.query.search import DEFAULT_BUDGET, Partial, Search, times
 
 __all__ = ["descend"]
@@ -57,8 +58,9 @@ class _Step(NamedTuple):
     depth: int  # the distance of that state
 
 
-def descend(search: Search, dist: Distances, starts: Sequence[int],
-            budget: int = DEFAULT_BUDGET) -> dict[int, Partial]:
+def descend(
+    search: Search, dist: Distances, starts: Sequence[int], budget: int = DEFAULT_BUDGET
+) -> dict[int, Partial]:
     """The witness :func:`~mechgraph.query.search.witnesses` finds first from each start
     state, where the replay finds it; starts missing from the result need the full
     search (the first walk repeats an entity, the search might run out of budget,
@@ -93,7 +95,11 @@ class _Walk:
 
     def __init__(self, search: Search, depth: np.ndarray, greedy: dict[int, _Step], budget: int):
         self.search, self.depth, self.greedy, self.budget = search, depth, greedy, budget
-        self.claims, self.up, self.target = search.graph.claims, search.index.value_up, search.target
+        self.claims, self.up, self.target = (
+            search.graph.claims,
+            search.index.value_up,
+            search.target,
+        )
         self.known: dict[tuple[Context, int, int], _Choice] = {}
         self.merged: dict[tuple[Context, Context], Context | None] = {}
         self.scanned: dict[tuple[int, int], list[_Step]] = {}
@@ -136,8 +142,14 @@ class _Walk:
             if pops > budget:
                 return _Choice(False, budget + 1)
             if found.ok:
-                return _Choice(True, pops, (node,) + found.nodes, ((node, step.node, step.claim),)
-                               + found.moves, times(step.code, found.sign), found.context)
+                return _Choice(
+                    True,
+                    pops,
+                    (node,) + found.nodes,
+                    ((node, step.node, step.claim),) + found.moves,
+                    times(step.code, found.sign),
+                    found.context,
+                )
         return _Choice(False, pops)
 
     def _merge(self, context: Context, claim: Context) -> Context | None:
@@ -168,7 +180,8 @@ class _Walk:
             if nxt == avoid or (claim != ISA and not admitted[claim]):
                 continue
             after = (nxt * 3 + (times(sign, code) if signed else 0)) * 2 + (
-                1 if nxt == via else phase)
+                1 if nxt == via else phase
+            )
             distance = item(after)
             if 0 <= distance < below:
                 found.append(_Step(after, nxt, claim, code, distance))
@@ -191,14 +204,21 @@ def _steps(search: Search, depth: np.ndarray, starts: Sequence[int]) -> dict[int
         after, code = hops.target[hop].astype(np.int64), hops.code[hop]
         signed = np.where((sign[owner] == 2) | (code == 2), 2, sign[owner] ^ code)
         nxt = (after * 3 + (signed if search.signs else 0)) * 2 + np.where(
-            after == search.via, 1, phase[owner])
+            after == search.via, 1, phase[owner]
+        )
         ok = (depth[nxt] == depth[frontier][owner] - 1) & search.traversal.usable(hop)
         if search.avoid >= 0:
             ok &= after != search.avoid
         hit = np.flatnonzero(ok)
         hit = hit[np.unique(owner[hit], return_index=True)[1]]  # the first such hop per state
-        columns = (frontier[owner[hit]], nxt[hit], after[hit], hops.claim[hop[hit]], code[hit],
-                   depth[nxt[hit]])
+        columns = (
+            frontier[owner[hit]],
+            nxt[hit],
+            after[hit],
+            hops.claim[hop[hit]],
+            code[hit],
+            depth[nxt[hit]],
+        )
         for state, *step in zip(*(column.tolist() for column in columns)):
             chosen[state] = _Step(*step)
         following = np.unique(nxt[hit])

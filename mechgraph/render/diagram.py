@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import os
 import textwrap
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from mechgraph.render.dot import Attributes, html, node_id, statement
 from mechgraph.errors import Diagnostic, MechgraphError, QueryError
 from mechgraph.files import write_atomic
-from mechgraph.render.focus import View, focus
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph
+from mechgraph.render.dot import Attributes, html, node_id, statement
+from mechgraph.render.focus import View, focus
 from mechgraph.render.style import (
     FONT,
     HYPOTHESIS_LINE,
@@ -80,7 +81,7 @@ class Highlight:
         object.__setattr__(self, "role", Role(self.role))
 
     @classmethod
-    def along(cls, hops: Iterable[Any], role: Role | str = Role.WITNESS) -> "Highlight":
+    def along(cls, hops: Iterable[Any], role: Role | str = Role.WITNESS) -> Highlight:
         """The nodes and edges of a path of hops (anything with ``subject``,
         ``object`` and ``claim_id``, the last ``None`` for an ``isa`` climb).
 
@@ -146,9 +147,9 @@ def to_dot(
     QueryError
         A focus or highlight names an entity or claim the graph lacks.
     """
-    return _draw(
-        graph, highlight=highlight, legend=legend, isa=isa, title=title, **focus_options
-    )[0]
+    return _draw(graph, highlight=highlight, legend=legend, isa=isa, title=title, **focus_options)[
+        0
+    ]
 
 
 def render(graph: MechanismGraph, path: str | os.PathLike[str], **options: Any) -> Rendering:
@@ -177,7 +178,9 @@ def render(graph: MechanismGraph, path: str | os.PathLike[str], **options: Any) 
     dot, view = _draw(graph, **options)
     data = dot.encode("utf-8") if fmt == "dot" else _run_dot(dot, fmt, str(path))
     write_atomic(path, data)
-    return Rendering(str(path), fmt, len(view.nodes), len(view.claims) + len(view.isa), view.left_out)
+    return Rendering(
+        str(path), fmt, len(view.nodes), len(view.claims) + len(view.isa), view.left_out
+    )
 
 
 def svg_of(graph: MechanismGraph, **options: Any) -> str:
@@ -265,7 +268,9 @@ def _draw(
         roles = {r for rs in (*node_roles.values(), *edge_roles.values()) for r in rs}
         hypothesis = any(c.is_hypothesis for c in claims)
         rows = legend_rows({c.sign for c in claims}, hypothesis, bool(view.isa), roles)
-        lines.extend(legend_cluster(rows, {_entity(graph, name).kind for name in view.nodes}, prefix))
+        lines.extend(
+            legend_cluster(rows, {_entity(graph, name).kind for name in view.nodes}, prefix)
+        )
     lines.append("}")
     return "\n".join(lines) + "\n", view
 

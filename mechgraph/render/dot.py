@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 from xml.sax.saxutils import escape as xml_escape
 
 __all__ = ["Html", "html", "quoted", "node_id", "statement", "Attributes"]
@@ -29,7 +29,7 @@ class Html:
 
     text: str
 
-    def __add__(self, other: "Html") -> "Html":
+    def __add__(self, other: Html) -> Html:
         return Html(self.text + other.text)
 
 
@@ -104,8 +104,7 @@ def _is_control(ch: str) -> bool:
 def _printable(text: str) -> str:
     """``text`` with the characters DOT or XML reject replaced; tabs and line breaks kept."""
     return "".join(
-        "\N{REPLACEMENT CHARACTER}" if _is_control(ch) and ch not in "\n\r\t" else ch
-        for ch in text
+        "\N{REPLACEMENT CHARACTER}" if _is_control(ch) and ch not in "\n\r\t" else ch for ch in text
     )
 
 

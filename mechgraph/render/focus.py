@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
-from mechgraph.graph.admission import admitted_claims
 from mechgraph.errors import Diagnostic, QueryError
+from mechgraph.graph.admission import admitted_claims
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.syntax import Sign
 

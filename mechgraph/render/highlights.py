@@ -18,11 +18,11 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
-from mechgraph.results.answers import Answer, Pathways, WhyNot
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Reaches
 from mechgraph.render.diagram import Highlight
 from mechgraph.render.style import Role
-from mechgraph.language.syntax import Reaches
+from mechgraph.results.answers import Answer, Pathways, WhyNot
 from mechgraph.results.verdicts import HypothesisResult
 
 #: Diagrams of verdicts keep this many entities at most (``to_dot`` keeps highlighted ones first).
@@ -68,9 +68,15 @@ def _why_not(why: WhyNot, graph: MechanismGraph) -> dict[str, Any]:
 def _pathways(found: Pathways, graph: MechanismGraph) -> dict[str, Any]:
     highlight = [Highlight(found.pathway, (), Role.PATHWAY)] if found.pathway else []
     members = found.members[0] if len(found.members) == 1 else None
-    focus = {"between": (members, found.target)} if members else {"around": found.target, "depth": 3}
-    return {**focus, "where": dict(found.where) or None, "highlight": highlight,
-            "title": title_of(found)}
+    focus = (
+        {"between": (members, found.target)} if members else {"around": found.target, "depth": 3}
+    )
+    return {
+        **focus,
+        "where": dict(found.where) or None,
+        "highlight": highlight,
+        "title": title_of(found),
+    }
 
 
 @diagram_options.register
@@ -81,11 +87,18 @@ def _hypothesis(result: HypothesisResult, graph: MechanismGraph) -> dict[str, An
         for counter in statement.counterexamples:
             if counter.path is not None:
                 failed.append(Highlight.along(counter.path.hops, Role.COUNTEREXAMPLE))
-            failed += [Highlight.along((c.claim, *c.route), Role.COUNTEREXAMPLE)
-                       for c in counter.contradictions]
+            failed += [
+                Highlight.along((c.claim, *c.route), Role.COUNTEREXAMPLE)
+                for c in counter.contradictions
+            ]
     block = graph.hypotheses.get(result.name)
-    through = sorted({s.through.name for s in getattr(block, "statements", ())
-                      if isinstance(s, Reaches) and s.through is not None})
+    through = sorted(
+        {
+            s.through.name
+            for s in getattr(block, "statements", ())
+            if isinstance(s, Reaches) and s.through is not None
+        }
+    )
     pathway = [Highlight(through, (), Role.PATHWAY)] if through else []
     marked = failed + pathway + witnessed  # the first highlight naming an element colours it
     return {"highlight": marked, "max_nodes": VERDICT_MAX_NODES, "title": title_of(result)}

@@ -18,12 +18,11 @@ here, so the whole look of a diagram can be read (and changed) in one place.
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from typing import Collection, Sequence
-
-from mechgraph.render.dot import Attributes, html, node_id, statement
 from mechgraph.language.syntax import Sign
+from mechgraph.render.dot import Attributes, html, node_id, statement
 
 __all__ = [
     "Role",
@@ -200,7 +199,9 @@ def legend_rows(
     return rows
 
 
-def legend_cluster(rows: Sequence[tuple[str, Attributes]], kinds: Collection[str], prefix: str) -> list[str]:
+def legend_cluster(
+    rows: Sequence[tuple[str, Attributes]], kinds: Collection[str], prefix: str
+) -> list[str]:
     """DOT lines of a legend cluster: words and their edges, beside the entity kinds shown.
 
     The legend's own nodes are named ``prefix`` + a number or kind; choose a
@@ -221,7 +222,9 @@ def legend_cluster(rows: Sequence[tuple[str, Attributes]], kinds: Collection[str
         words.append(node_id(f"{prefix}{i}"))
         ends.append(node_id(f"{prefix}{i}."))
         out.append(statement(words[-1], {"label": html(word)}, indent))
-        out.append(statement(ends[-1], {"shape": "point", "width": "0.02", "style": "invis"}, indent))
+        out.append(
+            statement(ends[-1], {"shape": "point", "width": "0.02", "style": "invis"}, indent)
+        )
         out.append(statement(f"{words[-1]} -> {ends[-1]}", attrs, indent))
     for kind in (k for k in KIND_STYLE if k in kinds):
         column.append(node_id(prefix + kind))

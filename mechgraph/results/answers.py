@@ -16,13 +16,14 @@ Plain frozen dataclasses with ``to_dict()`` (for ``--json``) and ``format()``
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from mechgraph.graph.admission import Clash, Context, format_context
-from mechgraph.results.display import Displayable, attached_graph
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.syntax import NOWHERE, Relation, Sign, Span
+from mechgraph.results.display import Displayable, attached_graph
 
 __all__ = [
     "Verdict",
@@ -156,8 +157,12 @@ def citations(graph: MechanismGraph, claim: Claim) -> tuple[Citation, ...]:
     return tuple(cite(graph, reference) for reference in claim.evidence)
 
 
-def hop_of_claim(graph: MechanismGraph, claim: Claim, inherited_by: str | None = None,
-                 evidence: tuple[Citation, ...] | None = None) -> Hop:
+def hop_of_claim(
+    graph: MechanismGraph,
+    claim: Claim,
+    inherited_by: str | None = None,
+    evidence: tuple[Citation, ...] | None = None,
+) -> Hop:
     """The :class:`Hop` stating ``claim``, with its evidence resolved (or given, as
     :func:`citations` of the claim, by a caller that made them already)."""
     return Hop(
@@ -223,7 +228,9 @@ class Path:
                 lines.append("rules: " + ", ".join(located))
         for number, hop in claims:
             if hop.inherited_by:
-                lines.append(f"hop {number} holds for {hop.inherited_by} as a member of {hop.subject}")
+                lines.append(
+                    f"hop {number} holds for {hop.inherited_by} as a member of {hop.subject}"
+                )
         hypothesised = [n for n, h in claims if h.hypothesis]
         if hypothesised:
             lines.append(f"depends on hypothesised {_numbers(hypothesised)}")

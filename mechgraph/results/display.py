@@ -37,7 +37,7 @@ class Displayable:
         graph = getattr(self, "graph", None)
         if graph is None:
             return None
-        from mechgraph.render.highlights import diagram_options
         from mechgraph.render.diagram import svg_of
+        from mechgraph.render.highlights import diagram_options
 
         return svg_of(graph, **diagram_options(self, graph))

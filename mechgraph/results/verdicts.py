@@ -16,13 +16,14 @@ Plain frozen dataclasses with ``to_dict()`` (for ``--json``) and ``format()``
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
-from mechgraph.results.answers import Hop, Path, WhyNot
 from mechgraph.graph.admission import Context
-from mechgraph.results.display import Displayable, attached_graph
 from mechgraph.language.syntax import NOWHERE, Sign, Span
+from mechgraph.results.answers import Hop, Path, WhyNot
+from mechgraph.results.display import Displayable, attached_graph
 
 __all__ = [
     "Outcome",
@@ -237,7 +238,9 @@ class HypothesisResult(Displayable):
             lines.append(f"{_INDENT}links used:")
             lines += [_INDENT * 2 + _hop_line(hop) for hop in self.used]
         if self.left_out:
-            lines.append(f"{_INDENT}links left out (status=hypothesis, or citing only this hypothesis):")
+            lines.append(
+                f"{_INDENT}links left out (status=hypothesis, or citing only this hypothesis):"
+            )
             lines += [_INDENT * 2 + _hop_line(hop) for hop in self.left_out]
         return "\n".join(lines)
 
@@ -262,7 +265,9 @@ def tally(results: Iterable[HypothesisResult]) -> str:
     outcomes = [r.outcome for r in results]
     holds, fails = outcomes.count(Outcome.HOLDS), outcomes.count(Outcome.FAILS)
     statements = sum(len(r.statements) for r in results)
-    return (f"hypotheses: {holds} {'holds' if holds == 1 else 'hold'}, "
-            f"{fails} {'fails' if fails == 1 else 'fail'}, "
-            f"{outcomes.count(Outcome.UNDECIDED)} undecided "
-            f"({statements} statement{'s' * (statements != 1)})")
+    return (
+        f"hypotheses: {holds} {'holds' if holds == 1 else 'hold'}, "
+        f"{fails} {'fails' if fails == 1 else 'fail'}, "
+        f"{outcomes.count(Outcome.UNDECIDED)} undecided "
+        f"({statements} statement{'s' * (statements != 1)})"
+    )

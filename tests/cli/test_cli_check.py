@@ -58,8 +58,10 @@ def test_usage_error_exits_2(capsys):
 def test_circular_support_is_named_in_the_json_why_not(tmp_path, capsys):
     """Check that a member's why-not in `check --json` names the self-citing link it lacks."""
     rules = tmp_path / "r.mg"
-    rules.write_text("source h = pmid:1\ndrug a, b\nprocess t\nclass C\na, b isa C\n"
-                     "a -> t @h\nb -> t\nhypothesis h @h:\n    every C reaches t\n")
+    rules.write_text(
+        "source h = pmid:1\ndrug a, b\nprocess t\nclass C\na, b isa C\n"
+        "a -> t @h\nb -> t\nhypothesis h @h:\n    every C reaches t\n"
+    )
     assert main(["check", str(rules), "--json"]) == 1
     [statement] = json.loads(capsys.readouterr().out)["hypotheses"][0]["statements"]
     [counter] = statement["counterexamples"]

@@ -27,7 +27,11 @@ def test_rewrites_untidy_files(rules, capsys):
     assert main(["fmt", str(rules)]) == 0
     assert (rules / "untidy.mg").read_text() == TIDY
     assert capsys.readouterr().out == f"reformatted {rules / 'untidy.mg'}\n"
-    assert sorted(p.name for p in rules.rglob("*")) == ["sub", "tidy.mg", "untidy.mg"]  # no temp left
+    assert sorted(p.name for p in rules.rglob("*")) == [
+        "sub",
+        "tidy.mg",
+        "untidy.mg",
+    ]  # no temp left
 
 
 def test_check_changes_nothing(rules, capsys):

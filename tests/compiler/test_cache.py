@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 
-from conftest import FIXTURES
-from mechgraph.compiler.cache import Cache, cache_folder
 from mechgraph.cli import main
+from mechgraph.compiler.cache import Cache, cache_folder
 from mechgraph.model import load
+
+from conftest import FIXTURES
 
 
 def _same(a, b) -> None:
@@ -19,9 +20,11 @@ def _same(a, b) -> None:
     assert [e.span for e in a.graph.entities()] == [e.span for e in b.graph.entities()]
     assert sorted(a.graph.hierarchy.edges(data=True)) == sorted(b.graph.hierarchy.edges(data=True))
     assert {k: sorted(v.edges) for k, v in a.graph.values.items()} == {
-        k: sorted(v.edges) for k, v in b.graph.values.items()}
+        k: sorted(v.edges) for k, v in b.graph.values.items()
+    }
     assert {k: sorted(v) for k, v in a.graph.values.items()} == {
-        k: sorted(v) for k, v in b.graph.values.items()}
+        k: sorted(v) for k, v in b.graph.values.items()
+    }
     assert a.graph.sources == b.graph.sources and a.graph.hypotheses == b.graph.hypotheses
     assert a.graph.files == b.graph.files and a.graph.texts == b.graph.texts
     assert a.diagnostics == b.diagnostics

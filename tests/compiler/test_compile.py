@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factories import random_rules
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.language.parser import parse_text
 from mechgraph.language.syntax import Relation, Status
+
+from factories import random_rules
 
 SEED = """\
 source skolnick1996 = pmid:8852531 "Adaptation of NMDA receptors"
@@ -47,10 +48,17 @@ class TestResolution:
         assert str(imipramine.span) == "r.mg:2:6"
         assert graph.index.ancestors["imipramine"] == {"tricyclic", "antidepressant"}
         assert graph.index.members["antidepressant"] == {
-            "tricyclic", "ssri", "ECS", "imipramine", "citalopram"}
+            "tricyclic",
+            "ssri",
+            "ECS",
+            "imipramine",
+            "citalopram",
+        }
         assert graph.index.leaves("antidepressant") == ("ECS", "citalopram", "imipramine")
         assert graph.index.value_up["region"]["frontal_cortex"] == {
-            "frontal_cortex", "cerebral_cortex"}
+            "frontal_cortex",
+            "cerebral_cortex",
+        }
         assert not graph.hierarchy.has_node("frontal_cortex")
         second, first = graph.claims  # sorted by subject: NMDA_adaptation first
         assert first.context == (("duration", "chronic"), ("region", "cerebral_cortex"))
@@ -61,7 +69,8 @@ class TestResolution:
     def test_undeclared_name_is_a_located_warning(self):
         """Check that an undeclared name warns once, at its first use, with did-you-mean."""
         graph, diagnostics = compile_text(
-            "drug imipramine\nimipramne -> x\nimipramne -> y\nentity x, y\n")
+            "drug imipramine\nimipramne -> x\nimipramne -> y\nentity x, y\n"
+        )
         [warning] = diagnostics
         assert warning.code == "undeclared-name" and not warning.is_error
         assert (warning.line, warning.col, warning.snippet) == (2, 1, "imipramne -> x")
@@ -91,7 +100,8 @@ class TestResolution:
     def test_unknown_source(self):
         """Check that an undeclared @source is an error with did-you-mean; inline ids pass."""
         _, diagnostics = compile_text(
-            "source skolnick1996 = pmid:1\nentity a, b\na -> b @skolnik1996 @pmid:2\n")
+            "source skolnick1996 = pmid:1\nentity a, b\na -> b @skolnik1996 @pmid:2\n"
+        )
         [error] = diagnostics
         assert error.code == "unknown-source" and error.hint == "did you mean `skolnick1996`?"
         assert error.line == 3
@@ -101,10 +111,14 @@ class TestResolution:
         not only the first one (contexts and evidence lists are judged once each)."""
         _, diagnostics = compile_text(
             "context duration acute\nentity a, b\n"
-            "a -> b [duration=chronic] @nowhere\nb -> a [duration=chronic] @nowhere\n")
+            "a -> b [duration=chronic] @nowhere\nb -> a [duration=chronic] @nowhere\n"
+        )
         assert [(d.code, d.line) for d in diagnostics] == [
-            ("undeclared-value", 3), ("unknown-source", 3),
-            ("undeclared-value", 4), ("unknown-source", 4)]
+            ("undeclared-value", 3),
+            ("unknown-source", 3),
+            ("undeclared-value", 4),
+            ("unknown-source", 4),
+        ]
 
     def test_hypothesis_names(self):
         """Check that hypotheses naming unknown entities, or twice named, are errors."""
@@ -115,14 +129,17 @@ class TestResolution:
         )
         _, diagnostics = compile_text(text)
         assert sorted(codes(diagnostics)) == [
-            ("duplicate-hypothesis", "error"), ("unknown-entity", "error")]
+            ("duplicate-hypothesis", "error"),
+            ("unknown-entity", "error"),
+        ]
         unknown = next(d for d in diagnostics if d.code == "unknown-entity")
         assert unknown.line == 5 and unknown.hint == "did you mean `antidepressant`?"
 
     def test_undeclared_context_value(self):
         """Check that a value outside a key's declared values warns with did-you-mean."""
         _, diagnostics = compile_text(
-            "context duration acute, chronic\nentity a, b\na -> b [duration=chronnic]\n")
+            "context duration acute, chronic\nentity a, b\na -> b [duration=chronnic]\n"
+        )
         [warning] = diagnostics
         assert warning.code == "undeclared-value" and warning.hint == "did you mean `chronic`?"
 
@@ -149,8 +166,17 @@ def test_compiling_ignores_statement_order(rules, data):
 
 def _claim_key(claim):
     span = claim.span
-    return (claim.subject, claim.object, claim.relation.value, claim.context, claim.evidence,
-            claim.status.value, span.file, span.line, span.col)
+    return (
+        claim.subject,
+        claim.object,
+        claim.relation.value,
+        claim.context,
+        claim.evidence,
+        claim.status.value,
+        span.file,
+        span.line,
+        span.col,
+    )
 
 
 @settings(max_examples=200)

@@ -23,14 +23,20 @@ def test_opposite_signs_under_compatible_contexts():
     )
     assert warning.code == "contradiction" and warning.line == 5
     assert warning.message.startswith(
-        "`a -> b [duration=chronic, region=cortex]` contradicts `a -| b [region=frontal]` (l.mg:6:1")
+        "`a -> b [duration=chronic, region=cortex]` contradicts `a -| b [region=frontal]` (l.mg:6:1"
+    )
     assert warning.snippet == "a -> b [duration=chronic, region=cortex]" and warning.hint
 
 
 def test_duplicate_pairs_are_not_double_counted():
     """Check that -> and -| in disjoint contexts are silent, and -> twice is no contradiction."""
-    assert lint_text("entity a, b\na -> b [duration=acute]\na -| b [duration=chronic]\n"
-                     "a -> b [duration=acute]\n") == []
+    assert (
+        lint_text(
+            "entity a, b\na -> b [duration=acute]\na -| b [duration=chronic]\n"
+            "a -> b [duration=acute]\n"
+        )
+        == []
+    )
 
 
 def test_no_change_against_inherited_claim():

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import FIXTURES
-from formats_support import mechanism_graphs, rule_entities, rule_links
 from hypothesis import given, settings
 
 from mechgraph.formats import export_graph, import_file
 from mechgraph.language.syntax import Relation, Status
+
+from conftest import FIXTURES
+from formats_support import mechanism_graphs, rule_entities, rule_links
 
 BEL = sorted((FIXTURES / "formats").glob("*.bel"))
 _NOT_STATEMENTS = ("#", "SET ", "UNSET ", "DEFINE ")

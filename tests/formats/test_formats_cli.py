@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES
 
 from mechgraph.cli import main
+
+from conftest import FIXTURES
 
 SIF = FIXTURES / "formats" / "signed_edges.sif"
 
@@ -55,11 +56,11 @@ def test_import_json_summary(tmp_path, capsys):
 
 def test_export_then_import_round_trips_the_shipped_rules(tmp_path, capsys):
     """Check export of rules/ to every format and back: the same links come out."""
-    from conftest import RULES
-    from formats_support import graph_links, rule_links
-
     from mechgraph.cli.export import load_graph
     from mechgraph.formats import import_file
+
+    from conftest import RULES
+    from formats_support import graph_links, rule_links
 
     graph = load_graph([str(RULES)])
     for format in ("bel", "graphml", "cx2", "nodelink"):

@@ -6,12 +6,13 @@ import json
 
 import networkx as nx
 import pytest
-from conftest import FIXTURES
-from formats_support import rule_entities, rule_links
 
 from mechgraph.formats import import_file
 from mechgraph.formats.drugmechdb import INVERSE_PREDICATES, PREDICATES
 from mechgraph.language.syntax import Comment, Hypothesis, Link, Reaches, Relation
+
+from conftest import FIXTURES
+from formats_support import rule_entities, rule_links
 
 SAMPLE = FIXTURES / "formats" / "drugmechdb_sample_300.json"
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import FIXTURES, ROOT
-from formats_support import dump
 
 from mechgraph.formats import import_file
 from mechgraph.language.formatter import format_rule_file
 from mechgraph.language.parser import parse_text
+
+from conftest import FIXTURES, ROOT
+from formats_support import dump
 
 FOLDER = FIXTURES / "formats"
 CASES = [

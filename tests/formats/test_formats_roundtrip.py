@@ -25,6 +25,12 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+
+from mechgraph.formats import FORMATS, export_graph, import_file
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Relation, Status
+
 from formats_support import (
     graph_entities,
     graph_links,
@@ -33,11 +39,6 @@ from formats_support import (
     rule_isa,
     rule_links,
 )
-from hypothesis import given, settings
-
-from mechgraph.formats import FORMATS, export_graph, import_file
-from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.language.syntax import Relation, Status
 
 WRITABLE = sorted(name for name, f in FORMATS.items() if f.write is not None)
 
@@ -92,8 +93,9 @@ def test_bel_tells_a_context_key_status_from_the_hypothesis_mark(tmp_path_factor
     """Check that ``[status=hypothesis]`` as context does not make a claim hypothesised."""
     graph = MechanismGraph()
     graph.add_claim("a", Relation.INCREASES, "b", context={"status": "hypothesis"})
-    graph.add_claim("b", Relation.DECREASES, "c", context={"status": "draft"},
-                    status=Status.HYPOTHESIS)
+    graph.add_claim(
+        "b", Relation.DECREASES, "c", context={"status": "draft"}, status=Status.HYPOTHESIS
+    )
     assert rule_links(_round_trip("bel", graph, tmp_path_factory)) == graph_links(graph)
 
 

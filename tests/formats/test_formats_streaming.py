@@ -78,10 +78,10 @@ def test_progress_bar_on_a_terminal_unless_quiet(tmp_path, monkeypatch):
 
 def test_every_reader_reports_all_bytes_to_the_progress_bar():
     """Check that each importer advances the bar by the whole file, YAML and JSON alike."""
-    from conftest import FIXTURES
-
     from mechgraph.formats import FORMATS
     from mechgraph.formats.builder import RuleBuilder
+
+    from conftest import FIXTURES
 
     folder = FIXTURES / "formats"
     for format, name in (

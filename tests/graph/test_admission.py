@@ -5,13 +5,26 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factories import link, values as declare_values, isa, seed_rules
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.graph.admission import admits, admitted_claims, clash, format_context, merge, restrict
+from mechgraph.graph.admission import (
+    admits,
+    admitted_claims,
+    clash,
+    format_context,
+    merge,
+    restrict,
+)
 from mechgraph.language.syntax import RuleFile
 
-UP = {"region": {"frontal": frozenset({"frontal", "cortex", "brain"}),
-                 "cortex": frozenset({"cortex", "brain"})}}
+from factories import isa, link, seed_rules
+from factories import values as declare_values
+
+UP = {
+    "region": {
+        "frontal": frozenset({"frontal", "cortex", "brain"}),
+        "cortex": frozenset({"cortex", "brain"}),
+    }
+}
 
 
 class TestAdmits:
@@ -42,8 +55,9 @@ class TestAdmits:
 class TestMerge:
     def test_narrowest_value_wins(self):
         """Check that the union keeps the narrowest of comparable values."""
-        assert merge([("region", "brain")], [("region", "frontal")], [("region", "cortex")],
-                     values=UP) == (("region", "frontal"),)
+        assert merge(
+            [("region", "brain")], [("region", "frontal")], [("region", "cortex")], values=UP
+        ) == (("region", "frontal"),)
 
     def test_incomparable_values_contradict(self):
         """Check that incomparable values, also within one context, contradict."""
@@ -52,9 +66,19 @@ class TestMerge:
         assert merge() == ()
 
     @settings(max_examples=500)
-    @given(st.lists(st.lists(st.tuples(st.sampled_from(["region", "duration"]),
-                                       st.sampled_from(["frontal", "cortex", "brain", "x"])),
-                             max_size=3), max_size=4), st.randoms())
+    @given(
+        st.lists(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(["region", "duration"]),
+                    st.sampled_from(["frontal", "cortex", "brain", "x"]),
+                ),
+                max_size=3,
+            ),
+            max_size=4,
+        ),
+        st.randoms(),
+    )
     def test_merge_ignores_order(self, contexts, rnd):
         """Check that the union does not depend on the order of the contexts."""
         shuffled = list(contexts)
@@ -71,20 +95,31 @@ def test_admitted_claims_and_restrict():
     assert [c.is_hypothesis for c, ok in zip(graph.claims, observed) if not ok] == [True]
     view = restrict(graph, {"duration": "acute"})
     assert sorted((u, v) for u, v, _ in view.edges) == [
-        ("NMDA_adaptation", "antidepressant_effect"), ("NMDA_antagonist", "NMDA_function"),
-        ("antidepressant", "NMDA_adaptation")]
+        ("NMDA_adaptation", "antidepressant_effect"),
+        ("NMDA_antagonist", "NMDA_function"),
+        ("antidepressant", "NMDA_adaptation"),
+    ]
     assert view.number_of_edges() == 3 and graph.links.number_of_edges() == 4
 
 
 def test_value_hierarchy_from_rules():
     """Check that declared value isa edges feed admission through the graph index."""
-    rules = RuleFile("v.mg", (declare_values("region", "cortex", "frontal", "striatum"),
-                              isa("frontal", "cortex"), link("a", "->", "b", {"region": "frontal"}),
-                              link("a", "->", "b", {"region": "cortex"}),
-                              link("a", "->", "b", {"region": "striatum"})))
+    rules = RuleFile(
+        "v.mg",
+        (
+            declare_values("region", "cortex", "frontal", "striatum"),
+            isa("frontal", "cortex"),
+            link("a", "->", "b", {"region": "frontal"}),
+            link("a", "->", "b", {"region": "cortex"}),
+            link("a", "->", "b", {"region": "striatum"}),
+        ),
+    )
     graph, _ = compile_rules([rules])
     assert [c.context for c in graph.claims] == [
-        (("region", "cortex"),), (("region", "frontal"),), (("region", "striatum"),)]
+        (("region", "cortex"),),
+        (("region", "frontal"),),
+        (("region", "striatum"),),
+    ]
     assert admitted_claims(graph, {"region": "cortex"}) == [True, True, False]
     assert admitted_claims(graph, {"region": "frontal"}) == [True, True, False]
 

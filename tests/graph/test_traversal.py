@@ -7,19 +7,22 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factories import random_rules
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.graph.traversal import HopArrays
 from mechgraph.graph.mechanism import ISA
+from mechgraph.graph.traversal import HopArrays
 from mechgraph.query.search import Search, make_question, reach
+
+from factories import random_rules
 from oracles import questions
 
 #: (neighbour, claim id, sign code) hops per node of a small random multigraph.
 adjacency = st.integers(1, 8).flatmap(
     lambda n: st.lists(
-        st.lists(st.tuples(st.integers(0, n - 1), st.integers(-1, 5), st.integers(0, 2)),
-                 max_size=4),
-        min_size=n, max_size=n,
+        st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(-1, 5), st.integers(0, 2)), max_size=4
+        ),
+        min_size=n,
+        max_size=n,
     )
 )
 
@@ -67,8 +70,9 @@ def _product_distances(search: Search) -> dict[int, int]:
                     if phase == 0 and node == via:
                         continue  # a walk at via is past it
                     then = 1 if nxt == via else phase
-                    product.add_edge(((node * 3 + sign) * 2 + phase),
-                                     ((nxt * 3 + after) * 2 + then))
+                    product.add_edge(
+                        ((node * 3 + sign) * 2 + phase), ((nxt * 3 + after) * 2 + then)
+                    )
     goals = [(search.target * 3 + sign) * 2 + 1 for sign in (search.signs or (0,))]
     product.add_nodes_from(goals)
     lengths = nx.multi_source_dijkstra_path_length(product.reverse(), goals)

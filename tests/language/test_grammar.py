@@ -34,7 +34,9 @@ class TestTokens:
     def test_bare_values(self, value):
         assert re.fullmatch(grammar.VALUE, value)
 
-    @pytest.mark.parametrize("reference", ["skolnick1996", "pmid:8852531", "doi:10.1055/s-2007-979537"])
+    @pytest.mark.parametrize(
+        "reference", ["skolnick1996", "pmid:8852531", "doi:10.1055/s-2007-979537"]
+    )
     def test_references(self, reference):
         assert re.fullmatch(grammar.REFERENCE, reference)
 
@@ -42,7 +44,9 @@ class TestTokens:
         """Check that '@s:' ends a hypothesis header rather than opening an id."""
         assert re.match(grammar.REFERENCE, "pmid:12:")[0] == "pmid:12"
 
-    @pytest.mark.parametrize("text, ok", [("-> b", True), ("-|b", True), ("->> b", False), ("--> b", False)])
+    @pytest.mark.parametrize(
+        "text, ok", [("-> b", True), ("-|b", True), ("->> b", False), ("--> b", False)]
+    )
     def test_arrows_stand_alone(self, text, ok):
         """Check that an arrow followed by another operator character is no arrow."""
         assert bool(re.match(grammar.ARROW, text)) is ok

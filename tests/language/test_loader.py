@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RULES
 from mechgraph.language import text as reading
 from mechgraph.language.formatter import format_rule_file
 from mechgraph.language.loader import load_paths, rule_paths
+
+from conftest import RULES
 
 
 def write(folder: Path, name: str, text: str | bytes) -> Path:
@@ -32,7 +33,11 @@ def test_folders_are_searched_recursively_and_sorted(tmp_path):
     write(tmp_path, "a.mg", "drug a\n")
     write(tmp_path, "notes.txt", "not rules")
     files, diagnostics = load_paths([tmp_path])
-    assert [Path(f.path).relative_to(tmp_path).as_posix() for f in files] == ["a.mg", "b.mg", "sub/a.mg"]
+    assert [Path(f.path).relative_to(tmp_path).as_posix() for f in files] == [
+        "a.mg",
+        "b.mg",
+        "sub/a.mg",
+    ]
     assert diagnostics == []
 
 
@@ -86,7 +91,8 @@ def test_parse_errors_of_several_files_are_collected(tmp_path):
     files, diagnostics = load_paths([tmp_path])
     assert names(files) == ["b.mg"]
     assert [(Path(d.file).name, d.code) for d in diagnostics] == [
-        ("a.mg", "unknown-relation"), ("c.mg", "unknown-relation")
+        ("a.mg", "unknown-relation"),
+        ("c.mg", "unknown-relation"),
     ]
 
 
@@ -116,7 +122,8 @@ def test_missing_path_and_empty_folder(tmp_path):
     files, diagnostics = load_paths([tmp_path / "nope.mg", tmp_path / "empty"])
     assert files == []
     assert [(d.severity.value, d.message) for d in diagnostics] == [
-        ("warning", "no .mg files in this folder"), ("error", "no such file or folder")
+        ("warning", "no .mg files in this folder"),
+        ("error", "no such file or folder"),
     ]
 
 

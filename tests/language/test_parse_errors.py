@@ -33,7 +33,9 @@ def test_there_are_enough_cases():
 @pytest.mark.parametrize("name", CASES)
 def test_golden_diagnostics(name):
     """Check the exact diagnostics (location, caret, hint) of one mistake."""
-    assert formatted(ERRORS / f"{name}.mg") == (ERRORS / f"{name}.expected").read_text(encoding="utf-8")
+    assert formatted(ERRORS / f"{name}.mg") == (ERRORS / f"{name}.expected").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_three_mistakes_three_diagnostics():
@@ -51,10 +53,18 @@ def test_three_mistakes_three_diagnostics():
         ("a IsA b", "unknown-relation", "unknown relation 'IsA'"),
         ("clas antidepressant", "unknown-kind", "unknown entity kind 'clas'"),
         ('a -> "5-HT', "unterminated-string", "unterminated string"),
-        ("a -> b [x=1,]", "bad-context", "bad context pair: expected a context pair key=value, found ']'"),
+        (
+            "a -> b [x=1,]",
+            "bad-context",
+            "bad context pair: expected a context pair key=value, found ']'",
+        ),
         ("a -> b @", "bad-evidence", "bad evidence '@'"),
         ("a -> 5-HT1A", "unquoted-name", "name '5-HT1A' needs quotes"),
-        ("foo bar", "syntax", "expected a relation (->, -|, -0, --, increases, ...) or isa, found 'bar'"),
+        (
+            "foo bar",
+            "syntax",
+            "expected a relation (->, -|, -0, --, increases, ...) or isa, found 'bar'",
+        ),
         ("drug a b", "stray-text", "unexpected 'b' after the statement"),
     ],
 )

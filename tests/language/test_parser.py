@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
 
-from mechgraph.errors import ParseError
-from mechgraph.language.parser import parse_text
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mechgraph.errors import MechgraphError, ParseError
+from mechgraph.language.parser import _parse, parse_text
 from mechgraph.language.syntax import (
     Attribute,
     Blank,
@@ -31,6 +35,8 @@ from mechgraph.language.syntax import (
     ValueDecl,
 )
 
+from strategies import PATH, rule_texts
+
 
 def one(text: str):
     (node,) = parse_text(text).statements
@@ -41,7 +47,9 @@ class TestStatements:
     def test_source(self):
         """Check that a source keeps its reference and title."""
         node = one('source skolnick1996 = doi:10.1055/s-2007-979537 "Adaptation of NMDA"')
-        assert node == SourceDecl(Ref("skolnick1996"), "doi:10.1055/s-2007-979537", "Adaptation of NMDA")
+        assert node == SourceDecl(
+            Ref("skolnick1996"), "doi:10.1055/s-2007-979537", "Adaptation of NMDA"
+        )
 
     def test_doi_with_parentheses(self):
         node = one("source t = doi:10.1016/0014-2999(90)90204-J")
@@ -63,11 +71,15 @@ class TestStatements:
 
     def test_plain_entity_list(self):
         node = one("class antidepressant, tricyclic")
-        assert node == EntityDecl("class", (Declared(Ref("antidepressant")), Declared(Ref("tricyclic"))))
+        assert node == EntityDecl(
+            "class", (Declared(Ref("antidepressant")), Declared(Ref("tricyclic")))
+        )
 
     def test_value_declaration(self):
         node = one('context region cerebral_cortex, "frontal cortex", 14d')
-        assert node == ValueDecl("region", (Ref("cerebral_cortex"), Ref("frontal cortex"), Ref("14d")))
+        assert node == ValueDecl(
+            "region", (Ref("cerebral_cortex"), Ref("frontal cortex"), Ref("14d"))
+        )
 
     def test_isa_list(self):
         node = one("tricyclic, ssri, ECS isa antidepressant")
@@ -103,8 +115,11 @@ class TestStatements:
             Ref("antidepressant"),
             Relation.INCREASES,
             Ref("NMDA_adaptation"),
-            (Qualifier("duration", "chronic"), Qualifier("dose", "10mg/kg"),
-             Qualifier("region", "frontal cortex")),
+            (
+                Qualifier("duration", "chronic"),
+                Qualifier("dose", "10mg/kg"),
+                Qualifier("region", "frontal cortex"),
+            ),
             (Evidence("skolnick1996"), Evidence("pmid:8852531")),
             Status.HYPOTHESIS,
         )
@@ -143,11 +158,21 @@ class TestLayout:
             Ref("fcp"),
             (
                 Comment(" header", trailing=True),
-                Reaches(Quantifier.EVERY, Ref("antidepressant"), Ref("effect"), Ref("NMDA_adaptation"),
-                        (Qualifier("duration", "chronic"),)),
+                Reaches(
+                    Quantifier.EVERY,
+                    Ref("antidepressant"),
+                    Ref("effect"),
+                    Ref("NMDA_adaptation"),
+                    (Qualifier("duration", "chronic"),),
+                ),
                 Comment(" a note"),
-                Reaches(Quantifier.NO, Ref("antidepressant"), Ref("NMDA_adaptation"), None,
-                        (Qualifier("duration", "acute"),)),
+                Reaches(
+                    Quantifier.NO,
+                    Ref("antidepressant"),
+                    Ref("NMDA_adaptation"),
+                    None,
+                    (Qualifier("duration", "acute"),),
+                ),
                 Reaches(Quantifier.SOME, Ref("ssri"), Ref("effect")),
                 SignOf(Ref("antidepressant"), Ref("effect"), Sign.NEGATIVE),
                 Consistent(),
@@ -163,7 +188,10 @@ class TestLayout:
     def test_blank_runs_collapse_and_edges_drop(self):
         text = "\n\n# a\n\n\n\ndrug x   # trailing\n\n\n"
         assert parse_text(text).statements == (
-            Comment(" a"), Blank(), EntityDecl("drug", (Declared(Ref("x")),)), Comment(" trailing", True)
+            Comment(" a"),
+            Blank(),
+            EntityDecl("drug", (Declared(Ref("x")),)),
+            Comment(" trailing", True),
         )
 
     def test_spans(self):
@@ -186,23 +214,31 @@ def test_errors_are_collected():
     with pytest.raises(ParseError) as caught:
         parse_text(text, file="m.mg")
     assert [(d.line, d.code) for d in caught.value.diagnostics] == [
-        (2, "unknown-relation"), (3, "indentation"), (4, "bad-context")
+        (2, "unknown-relation"),
+        (3, "indentation"),
+        (4, "bad-context"),
     ]
 
 
 # -- properties: fast path == grammar, and no input escapes as anything but our errors ----------
 
-import dataclasses  # noqa: E402
-
-from hypothesis import given, strategies as st  # noqa: E402
-
-from mechgraph.errors import MechgraphError  # noqa: E402
-from mechgraph.language.parser import _parse  # noqa: E402
-from strategies import PATH, rule_texts  # noqa: E402
-
 _PIECES = st.sampled_from(
-    list(' \t,[]=@#":\\-><|0+') + ["isa", "increases", "drug", "status=", "->", "-0", "is a", '"x y"',
-                                     "  ", "\n", "\n    ", "hypothesis h:\n", "β"]
+    list(' \t,[]=@#":\\-><|0+')
+    + [
+        "isa",
+        "increases",
+        "drug",
+        "status=",
+        "->",
+        "-0",
+        "is a",
+        '"x y"',
+        "  ",
+        "\n",
+        "\n    ",
+        "hypothesis h:\n",
+        "β",
+    ]
 )
 
 

@@ -5,23 +5,23 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ACUTE_NO_CHANGE, FIXTURES, RULES, SEED
-from oracles import brute_routes
-from factories import hypothesis as block
-from factories import random_rules
-from mechgraph.results.answers import BlockReason, Verdict
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.graph.admission import admitted_claims, merge
 from mechgraph.errors import QueryError
-from mechgraph.query.hypotheses import check_reaches, judge, judge_all, Scope
+from mechgraph.graph.admission import merge
 from mechgraph.language.parser import parse_file, parse_text
 from mechgraph.language.syntax import Consistent, Qualifier, Quantifier, Reaches, Ref, Sign
+from mechgraph.query.hypotheses import Scope, check_reaches, judge, judge_all
+from mechgraph.results.answers import BlockReason, Verdict
 from mechgraph.results.verdicts import Outcome, Problem
+
+from conftest import ACUTE_NO_CHANGE, FIXTURES, SEED
+from factories import hypothesis as block
+from factories import random_rules
+from oracles import brute_routes
 
 HYPO = FIXTURES / "hypotheses"
 
@@ -39,8 +39,9 @@ def statements(graph, name):
     return {r.statement: r for r in judge(graph, name).statements}
 
 
-EVERY_THROUGH = ("every antidepressant reaches antidepressant_effect through NMDA_adaptation"
-                 " [duration=chronic]")
+EVERY_THROUGH = (
+    "every antidepressant reaches antidepressant_effect through NMDA_adaptation [duration=chronic]"
+)
 SIGN = "sign of antidepressant to antidepressant_effect is + [duration=chronic]"
 NONE_ACUTE = "no antidepressant reaches NMDA_adaptation [duration=acute]"
 
@@ -78,14 +79,18 @@ class TestSeed:
         """Check that the proposal's own link is left out, listed, and never used."""
         result = judge(compiled(SEED), "final_common_pathway")
         assert {(h.subject, h.object) for h in result.left_out} == {
-            ("NMDA_adaptation", "antidepressant_effect"), ("NMDA_receptor", "depression")}
+            ("NMDA_adaptation", "antidepressant_effect"),
+            ("NMDA_receptor", "depression"),
+        }
         assert all(not h.hypothesis for h in result.used)
         assert ("antidepressant", "NMDA_adaptation") in {(h.subject, h.object) for h in result.used}
 
     def test_statement_may_ask_for_hypothesised_links(self):
         """Check that `hypotheses=include` lets the hypothesised link carry the route."""
-        text = ("hypothesis with_proposal @skolnick1996:\n    every antidepressant reaches"
-                " antidepressant_effect [duration=chronic, hypotheses=include]\n")
+        text = (
+            "hypothesis with_proposal @skolnick1996:\n    every antidepressant reaches"
+            " antidepressant_effect [duration=chronic, hypotheses=include]\n"
+        )
         result = judge(compiled(SEED, text=text), "with_proposal")
         assert result.outcome is Outcome.HOLDS and not result.left_out
         assert all(w.path.depends_on_hypothesis for w in result.statements[0].witnesses)
@@ -134,12 +139,15 @@ class TestFailingVariants:
         assert contradiction.claim.location.line == ACUTE_NO_CHANGE
         assert contradiction.route[0].location.file.endswith("acute.mg")
         assert contradiction.inherited == ("imipramine", "antidepressant")
-        assert f"skolnick1996.mg:{ACUTE_NO_CHANGE}:1" in no.format() and "acute.mg:4:1" in no.format()
+        assert (
+            f"skolnick1996.mg:{ACUTE_NO_CHANGE}:1" in no.format() and "acute.mg:4:1" in no.format()
+        )
 
     def test_opposite_sign(self):
         """Check that a route of sign - fails the sign statement, and consistent names the pair."""
-        result = statements(compiled(SEED, HYPO / "extra" / "opposite_sign.mg"),
-                            "final_common_pathway")
+        result = statements(
+            compiled(SEED, HYPO / "extra" / "opposite_sign.mg"), "final_common_pathway"
+        )
         sign = result[SIGN]
         assert sign.outcome is Outcome.FAILS
         assert {c.problem for c in sign.counterexamples} == {Problem.OTHER_SIGN}
@@ -174,7 +182,9 @@ class TestForms:
 
     def test_some_through_fails_when_every_route_bypasses(self):
         """Check `some ... through X` fails when every reaching member bypasses X."""
-        result = _judge_text("a -> t\na -> x\nx -> t\nhypothesis h:\n    some C reaches t through x\n")
+        result = _judge_text(
+            "a -> t\na -> x\nx -> t\nhypothesis h:\n    some C reaches t through x\n"
+        )
         [statement] = result.statements
         assert statement.outcome is Outcome.FAILS
         assert statement.counterexamples[0].problem is Problem.BYPASS
@@ -214,7 +224,9 @@ class TestForms:
 
     def test_bad_hypotheses_value_is_undecided(self):
         """Check a malformed `hypotheses=` value gives an undecided statement with a hint."""
-        [statement] = _judge_text("a -> t\nhypothesis h:\n    some C reaches t [hypotheses=maybe]\n").statements
+        [statement] = _judge_text(
+            "a -> t\nhypothesis h:\n    some C reaches t [hypotheses=maybe]\n"
+        ).statements
         assert statement.outcome is Outcome.UNDECIDED
         assert "hypotheses=include" in statement.reason
 
@@ -230,8 +242,10 @@ class TestForms:
 
     def test_consistent_first_still_sees_the_other_statements(self):
         """Check `consistent` written first relies on the witnesses of the statements after it."""
-        text = ("a -> x\nx -> t\nx -| t [duration=acute]\nb -> x\n"
-                "hypothesis h:\n    consistent\n    every C reaches t [duration=chronic]\n")
+        text = (
+            "a -> x\nx -> t\nx -| t [duration=acute]\nb -> x\n"
+            "hypothesis h:\n    consistent\n    every C reaches t [duration=chronic]\n"
+        )
         first, second = _judge_text(text).statements
         assert second.outcome is Outcome.HOLDS
         assert first.outcome is Outcome.HOLDS, first.format()
@@ -239,8 +253,9 @@ class TestForms:
 
     def test_unstated_context_is_noted(self):
         """Check a statement context no rule states gets a did-you-mean note."""
-        [statement] = _judge_text("a -> t [duration=chronic]\nhypothesis h:\n"
-                                  "    some C reaches t [duraton=chronic]\n").statements
+        [statement] = _judge_text(
+            "a -> t [duration=chronic]\nhypothesis h:\n    some C reaches t [duraton=chronic]\n"
+        ).statements
         assert "nothing states duraton=chronic (did you mean duration?)" in statement.reason
 
     def test_unknown_hypothesis(self):
@@ -261,8 +276,11 @@ def reaches_case(draw):
     key = draw(st.sampled_from(["duration", "region", None]))
     where = {}
     if key:
-        where[key] = draw(st.sampled_from({"duration": ("acute", "chronic"),
-                                            "region": ("cortex", "frontal")}[key]))
+        where[key] = draw(
+            st.sampled_from(
+                {"duration": ("acute", "chronic"), "region": ("cortex", "frontal")}[key]
+            )
+        )
     quantifier = draw(st.sampled_from(list(Quantifier)))
     return rules, cls, target, through, where, quantifier
 
@@ -279,7 +297,8 @@ def test_every_through_agrees_with_brute_force(case):
     members = [m for m in (graph.index.leaves(cls) or (cls,)) if m != target]
     found = {m: list(brute_routes(graph, where, m, target)) for m in members}
     expected = all(found[m] for m in members) and not any(
-        through not in route for m in members for route in found[m])
+        through not in route for m in members for route in found[m]
+    )
     assert (result.outcome is Outcome.HOLDS) == expected, result.format()
     for counter in result.counterexamples:
         if counter.problem is Problem.BYPASS:
@@ -322,11 +341,20 @@ def brute_contradictions(graph) -> set[tuple[int, int]]:
     found = set()
     claims = [c for c in graph.claims if not c.is_hypothesis]
     for a, b in itertools.combinations(claims, 2):
-        related = a.subject == b.subject or b.subject in ancestors.get(a.subject, ()) or (
-            a.subject in ancestors.get(b.subject, ()))
+        related = (
+            a.subject == b.subject
+            or b.subject in ancestors.get(a.subject, ())
+            or (a.subject in ancestors.get(b.subject, ()))
+        )
         clash = ({a.sign, b.sign} == set(signed)) or (
-            Sign.NO_CHANGE in (a.sign, b.sign) and {a.sign, b.sign} & set(signed))
-        if a.object == b.object and related and clash and merge(a.context, b.context, values=up) is not None:
+            Sign.NO_CHANGE in (a.sign, b.sign) and {a.sign, b.sign} & set(signed)
+        )
+        if (
+            a.object == b.object
+            and related
+            and clash
+            and merge(a.context, b.context, values=up) is not None
+        ):
             found.add((a.id, b.id))
     return found
 
@@ -336,10 +364,14 @@ def brute_contradictions(graph) -> set[tuple[int, int]]:
 def test_consistent_alone_agrees_with_brute_force(rules):
     """Check a lone `consistent` fails exactly on the contradicting pairs brute force finds."""
     rule_file = rules.rule_file()
-    graph, _ = compile_rules([replace(rule_file, statements=rule_file.statements + (
-        block("h", Consistent()),))])
+    graph, _ = compile_rules(
+        [replace(rule_file, statements=rule_file.statements + (block("h", Consistent()),))]
+    )
     [result] = judge(graph, "h").statements
-    pairs = {tuple(sorted((c.claim.claim_id, c.route[0].claim_id)))
-             for counter in result.counterexamples for c in counter.contradictions}
+    pairs = {
+        tuple(sorted((c.claim.claim_id, c.route[0].claim_id)))
+        for counter in result.counterexamples
+        for c in counter.contradictions
+    }
     assert pairs == brute_contradictions(graph)
     assert (result.outcome is Outcome.FAILS) == bool(pairs)

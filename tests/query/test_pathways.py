@@ -7,12 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factories import contexts, random_rules, seed_rules
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.graph.admission import admitted_claims
 from mechgraph.errors import QueryError
-from mechgraph.query.questions import pathways
+from mechgraph.graph.admission import admitted_claims
 from mechgraph.language.syntax import Relation
+from mechgraph.query.questions import pathways
+
+from factories import contexts, random_rules, seed_rules
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,9 @@ def test_context_leaves_members_without_route(seed):
 
 def test_unknown_class(seed):
     """Check that an unknown class is a QueryError."""
-    with pytest.raises(QueryError, match="no entity or class .antidepresant. \\(the question.s class\\)"):
+    with pytest.raises(
+        QueryError, match="no entity or class .antidepresant. \\(the question.s class\\)"
+    ):
         pathways(seed, "antidepresant", "antidepressant_effect")
 
 
@@ -46,8 +49,11 @@ def _brute_force(graph, members, target, where, include):
     admitted = admitted_claims(graph, where, include)
     routes = nx.DiGraph()
     routes.add_nodes_from(graph.links)
-    routes.add_edges_from((c.subject, c.object) for c in graph.claims
-                          if admitted[c.id] and c.relation is not Relation.NO_CHANGE)
+    routes.add_edges_from(
+        (c.subject, c.object)
+        for c in graph.claims
+        if admitted[c.id] and c.relation is not Relation.NO_CHANGE
+    )
     routes.add_edges_from(graph.hierarchy.edges)
     reached = [m for m in members if m == target or nx.has_path(routes, m, target)]
     listed = set()
@@ -70,7 +76,8 @@ def test_pathways_agree_with_brute_force(rules, data):
     include = data.draw(st.booleans())
     found = pathways(graph, members, target, where, "include" if include else "exclude")
     listed, unreached, routes, reached = _brute_force(
-        graph, sorted(set(members)), target, where, include)
+        graph, sorted(set(members)), target, where, include
+    )
     assert set(found.pathway) == listed and len(found.pathway) == len(listed)
     assert set(found.unreached) == unreached
     # nearest to the target first: every route to a listed node passes the next one

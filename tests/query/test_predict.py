@@ -11,20 +11,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, RULES
-from factories import hypothesis as block
-from factories import random_rules, reaches
 from mechgraph.cli import main
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.language.edits import without_entity
 from mechgraph.errors import QueryError
-from mechgraph.model import Model
+from mechgraph.language.edits import without_entity
 from mechgraph.language.parser import parse_file
-from mechgraph.query.questions import ask
-from mechgraph.query.predict import knockout
 from mechgraph.language.syntax import Quantifier
+from mechgraph.model import Model
+from mechgraph.query.predict import knockout
+from mechgraph.query.questions import ask
 from mechgraph.results.verdicts import Outcome
-from conftest import ACUTE_NO_CHANGE
+
+from conftest import ACUTE_NO_CHANGE, FIXTURES, RULES
+from factories import hypothesis as block
+from factories import random_rules, reaches
 
 HYPO = FIXTURES / "hypotheses"
 SEED = RULES / "skolnick1996.mg"  # the seed's own rules, as shipped
@@ -41,7 +41,10 @@ class TestPredict:
         """Check that in the seed only antidepressants reach NMDA_adaptation under chronic dosing."""
         result = seed.predict(NAME)
         assert (result.members, result.pathway, result.target) == (
-            "antidepressant", "NMDA_adaptation", "antidepressant_effect")
+            "antidepressant",
+            "NMDA_adaptation",
+            "antidepressant_effect",
+        )
         assert result.candidates == ()
 
     def test_candidates_ranked_by_route_length(self, seed):
@@ -53,7 +56,9 @@ class TestPredict:
         )
         result = model.predict(NAME)
         assert [(c.entity, len(c.path.hops)) for c in result.candidates] == [
-            ("AMPA_signalling", 1), ("lithium", 2)]
+            ("AMPA_signalling", 1),
+            ("lithium", 2),
+        ]
         assert result.candidates[1].path.nodes == ("lithium", "AMPA_signalling", "NMDA_adaptation")
         assert all(c.reaches_target for c in result.candidates)
         assert result.to_dict()["candidates"][0]["entity"] == "AMPA_signalling"
@@ -120,8 +125,10 @@ def test_knockout_agrees_with_recomputation(case):
     """Check `knockout X` lists exactly the members with a route before and none once X is deleted."""
     rules, cls, target, removed = case
     rule_file = rules.rule_file()
-    rule_file = replace(rule_file, statements=rule_file.statements + (
-        block("h", reaches(Quantifier.EVERY, cls, target)),))
+    rule_file = replace(
+        rule_file,
+        statements=rule_file.statements + (block("h", reaches(Quantifier.EVERY, cls, target)),),
+    )
     graph, _ = compile_rules([rule_file])
     after, _ = compile_rules(without_entity([rule_file], removed))
     members = [m for m in (graph.index.leaves(cls) or (cls,)) if m not in (target, removed)]
@@ -136,8 +143,10 @@ def test_knockout_agrees_with_recomputation(case):
 
 # -- the command line ------------------------------------------------------------------------
 
-needs_loader = pytest.mark.skipif(importlib.util.find_spec("mechgraph.language.loader") is None,
-                                  reason="the loader lands on main separately")
+needs_loader = pytest.mark.skipif(
+    importlib.util.find_spec("mechgraph.language.loader") is None,
+    reason="the loader lands on main separately",
+)
 
 
 def run(capsys, *argv):
@@ -153,14 +162,23 @@ class TestCheckVerb:
         code, out = run(capsys, "check", RULES)
         assert code == 0
         assert "✓ every antidepressant reaches antidepressant_effect through NMDA_adaptation" in out
-        assert " hold, 0 fail, 0 undecided" in out and "✓ no antidepressant reaches NMDA_adaptation" in out
-        assert "imipramine: imipramine ─isa→ tricyclic ─isa→ antidepressant ─(+)→ NMDA_adaptation" in out
+        assert (
+            " hold, 0 fail, 0 undecided" in out
+            and "✓ no antidepressant reaches NMDA_adaptation" in out
+        )
+        assert (
+            "imipramine: imipramine ─isa→ tricyclic ─isa→ antidepressant ─(+)→ NMDA_adaptation"
+            in out
+        )
 
-    @pytest.mark.parametrize("variant, problem, member", [
-        ("bypass", "bypasses", "citalopram"),
-        ("acute", "reaches", "imipramine"),
-        ("opposite_sign", "other sign", "imipramine"),
-    ])
+    @pytest.mark.parametrize(
+        "variant, problem, member",
+        [
+            ("bypass", "bypasses", "citalopram"),
+            ("acute", "reaches", "imipramine"),
+            ("opposite_sign", "other sign", "imipramine"),
+        ],
+    )
     def test_failing_variants(self, capsys, variant, problem, member):
         """Check each variant exits 1 and names its counterexample in text and JSON."""
         extra = HYPO / "extra" / f"{variant}.mg"
@@ -171,7 +189,9 @@ class TestCheckVerb:
         assert code == 1
         document = json.loads(out)
         assert document["ok"] is False
-        counters = [c for s in document["hypotheses"][0]["statements"] for c in s["counterexamples"]]
+        counters = [
+            c for s in document["hypotheses"][0]["statements"] for c in s["counterexamples"]
+        ]
         assert (problem, member) in {(c["problem"], c["member"]) for c in counters}
 
     def test_acute_json_names_no_change_claim(self, capsys):

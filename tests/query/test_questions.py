@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factories import random_rules, seed_rules, walk_rules
-from oracles import check_witness as _check_witness, oracle as _oracle, questions
-from mechgraph.results.answers import Verdict
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.errors import QueryError
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Sign
 from mechgraph.query.questions import ask
-from mechgraph.language.syntax import Relation, Sign
+from mechgraph.results.answers import Verdict
+
+from factories import random_rules, seed_rules, walk_rules
+from oracles import check_witness as _check_witness
+from oracles import oracle as _oracle
+from oracles import questions
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +29,14 @@ def seed() -> MechanismGraph:
 class TestAskSeed:
     def test_chronic_route_through_class_link(self, seed):
         """Check that imipramine reaches the effect through NMDA_adaptation, climbing isa."""
-        answer = ask(seed, "imipramine", "antidepressant_effect", via="NMDA_adaptation",
-                     where={"duration": "chronic"}, sign="+")
+        answer = ask(
+            seed,
+            "imipramine",
+            "antidepressant_effect",
+            via="NMDA_adaptation",
+            where={"duration": "chronic"},
+            sign="+",
+        )
         assert answer.verdict is Verdict.YES
         path = answer.paths[0]
         assert path.chain() == (
@@ -43,15 +51,18 @@ class TestAskSeed:
         assert [str(c) for c in class_hop.evidence] == ["skolnick1996 (pmid:8852531)"]
         assert str(class_hop.location) == "seed.mg:14:1"
         assert path.hops[3].inherited_by is None
-        assert path.edges[1:3] == (("tricyclic", "antidepressant", None),
-                                   ("antidepressant", "NMDA_adaptation", class_hop.claim_id))
+        assert path.edges[1:3] == (
+            ("tricyclic", "antidepressant", None),
+            ("antidepressant", "NMDA_adaptation", class_hop.claim_id),
+        )
 
     def test_text_form(self, seed):
         """Check that the text form starts with the verdict and the chain, then details."""
         text = ask(seed, "imipramine", "NMDA_adaptation").format()
         lines = text.splitlines()
-        assert lines[0] == ("yes  imipramine ─isa→ tricyclic ─isa→ antidepressant ─(+)→ "
-                            "NMDA_adaptation")
+        assert lines[0] == (
+            "yes  imipramine ─isa→ tricyclic ─isa→ antidepressant ─(+)→ NMDA_adaptation"
+        )
         assert lines[1] == "     net sign +, holds under duration=chronic, region=cerebral_cortex"
         assert lines[2] == "     evidence: skolnick1996 (pmid:8852531) for hop 3"
         assert "hop 3 holds for imipramine as a member of antidepressant" in text
@@ -84,7 +95,9 @@ class TestAskSeed:
 
     def test_unknown_names(self, seed):
         """Check that unknown names and words raise QueryError with a did-you-mean."""
-        with pytest.raises(QueryError, match="no entity or class 'imipramin' \\(the question's source\\)") as error:
+        with pytest.raises(
+            QueryError, match="no entity or class 'imipramin' \\(the question's source\\)"
+        ) as error:
             ask(seed, "imipramin", "NMDA_adaptation")
         assert "did you mean 'imipramine'" in error.value.diagnostics[0].hint
         with pytest.raises(QueryError, match="unknown sign"):
@@ -128,12 +141,20 @@ def test_walk_only_when_budget_runs_out():
 
 # -- brute force ----------------------------------------------------------------------
 
+
 def _check_against_oracle(rules, data):
     graph, _ = compile_rules([rules.rule_file()])
     q = data.draw(questions(rules))
     answer = ask(graph, **q)
-    truth = _oracle(graph, q["source"], q["target"], q["via"], dict(q["where"]), q["sign"],
-                    q["hypotheses"] == "include")
+    truth = _oracle(
+        graph,
+        q["source"],
+        q["target"],
+        q["via"],
+        dict(q["where"]),
+        q["sign"],
+        q["hypotheses"] == "include",
+    )
     lengths = [len(p.hops) for p in answer.paths]
     assert lengths == sorted(lengths) and len(lengths) <= 3
     assert len({p.nodes for p in answer.paths}) == len(answer.paths)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from factories import seed_rules, walk_rules
-from mechgraph.results.answers import BlockReason, Sign, Verdict
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.query.questions import why_not
+from mechgraph.results.answers import BlockReason, Sign, Verdict
+
+from factories import seed_rules, walk_rules
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +26,18 @@ def test_context_clash_and_no_change_claim(seed):
     [blocked] = found.blocked
     assert blocked.reason is BlockReason.CONTEXT
     assert (blocked.clash.key, blocked.clash.link_value, blocked.clash.query_value) == (
-        "duration", "chronic", "acute")
+        "duration",
+        "chronic",
+        "acute",
+    )
     assert str(blocked.hop.location) == "seed.mg:14:1"
     [no_change] = found.no_change
     assert no_change.describe() == "antidepressant -0 NMDA_adaptation [duration=acute]"
     text = found.format()
     assert "needs duration=chronic, asked duration=acute" in text
-    assert "no-change claim: antidepressant -0 NMDA_adaptation [duration=acute] (seed.mg:15:1)" in text
+    assert (
+        "no-change claim: antidepressant -0 NMDA_adaptation [duration=acute] (seed.mg:15:1)" in text
+    )
 
 
 def test_hypothesis_excluded(seed):
@@ -59,7 +65,9 @@ def test_unknown_names_are_reported(seed):
     """Check that unknown names come back with close names, not as an exception."""
     found = why_not(seed, "imipramin", "NMDA_adaptaton")
     assert [(u.role, u.suggestions[0]) for u in found.unknown] == [
-        ("source", "imipramine"), ("target", "NMDA_adaptation")]
+        ("source", "imipramine"),
+        ("target", "NMDA_adaptation"),
+    ]
     assert "did you mean 'imipramine'?" in found.format()
     assert found.to_dict()["unknown"][0]["name"] == "imipramin"
 

@@ -11,16 +11,18 @@ from hypothesis import strategies as st
 
 from benchmarks import generate
 from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec
-from factories import link, random_rules
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.query.witnesses import descend
-from mechgraph.query.hypotheses import Scope
 from mechgraph.language.parser import parse_text
+from mechgraph.language.syntax import RuleFile
+from mechgraph.query.hypotheses import Scope
 from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
 from mechgraph.query.search import DEFAULT_BUDGET, Search, make_question, to_path, witnesses
-from mechgraph.language.syntax import RuleFile
-from oracles import brute_routes
-from oracles import check_witness as _check_witness, oracle as _oracle, questions
+from mechgraph.query.witnesses import descend
+
+from factories import link, random_rules
+from oracles import brute_routes, questions
+from oracles import check_witness as _check_witness
+from oracles import oracle as _oracle
 
 
 def one_by_one(search: Search, members, budget: int = DEFAULT_BUDGET) -> dict[str, Route]:
@@ -33,8 +35,11 @@ def one_by_one(search: Search, members, budget: int = DEFAULT_BUDGET) -> dict[st
             found[name] = Route(name, Reach.NONE)
             continue
         paths, exhausted = witnesses(replace(search, starts=(node,)), dist, 1, budget)
-        found[name] = (Route(name, Reach.ROUTE, to_path(search, paths[0])) if paths
-                       else Route(name, Reach.WALK if exhausted else Reach.NONE))
+        found[name] = (
+            Route(name, Reach.ROUTE, to_path(search, paths[0]))
+            if paths
+            else Route(name, Reach.WALK if exhausted else Reach.NONE)
+        )
     return found
 
 
@@ -63,9 +68,19 @@ def test_witnesses_are_shortest_simple_routes(rules, data):
     search = Search.of(graph, make_question(**q))
     for name, route in routes(search, rules.names).items():
         q_member = dict(q, source=name)
-        truth = [] if name == q["target"] else _oracle(
-            graph, name, q["target"], q["via"], dict(q["where"]), q["sign"],
-            q["hypotheses"] == "include")
+        truth = (
+            []
+            if name == q["target"]
+            else _oracle(
+                graph,
+                name,
+                q["target"],
+                q["via"],
+                dict(q["where"]),
+                q["sign"],
+                q["hypotheses"] == "include",
+            )
+        )
         own = [nodes for nodes, _ in truth if nodes[0] == name]  # starting at the member
         assert (route.reach is Reach.ROUTE) == bool(own) or name == q["target"]
         if route.reach is Reach.ROUTE and name != q["target"]:
@@ -76,14 +91,17 @@ def test_witnesses_are_shortest_simple_routes(rules, data):
 def test_backtracks_past_a_contradicting_context():
     """Check a shared shortest route whose contexts contradict one member's first link:
     that member gets the next route in hop order, the others the first, all read at once."""
-    rules = RuleFile("r.mg", (
-        link("a", "->", "x", {"duration": "chronic"}),
-        link("b", "->", "x"),
-        link("x", "->", "y", {"duration": "acute"}),
-        link("x", "->", "z"),
-        link("y", "->", "t"),
-        link("z", "->", "t"),
-    ))
+    rules = RuleFile(
+        "r.mg",
+        (
+            link("a", "->", "x", {"duration": "chronic"}),
+            link("b", "->", "x"),
+            link("x", "->", "y", {"duration": "acute"}),
+            link("x", "->", "z"),
+            link("y", "->", "t"),
+            link("z", "->", "t"),
+        ),
+    )
     graph, _ = compile_rules([rules])
     search = Search.of(graph, make_question("a", "t"))
     dist = search.distances()

@@ -8,6 +8,15 @@ import shutil
 import struct
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.graph.mechanism import Entity, MechanismGraph
+from mechgraph.language.syntax import ENTITY_KINDS, Relation, Sign
+from mechgraph.render.diagram import Highlight, Rendering, render, svg_of, to_dot
+from mechgraph.render.style import KIND_STYLE, ROLE_COLOUR, SIGN_STYLE, Role
+
 from drawings import (
     claim_id,
     dot_edges,
@@ -17,14 +26,6 @@ from drawings import (
     seed_steps,
     svg_items,
 )
-from hypothesis import given
-from hypothesis import strategies as st
-
-from mechgraph.errors import MechgraphError, QueryError
-from mechgraph.graph.mechanism import Entity, MechanismGraph
-from mechgraph.render.diagram import Highlight, Rendering, render, svg_of, to_dot
-from mechgraph.render.style import KIND_STYLE, ROLE_COLOUR, SIGN_STYLE, Role
-from mechgraph.language.syntax import ENTITY_KINDS, Relation, Sign
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz dot is not installed")
 
@@ -54,7 +55,11 @@ class TestVisualLanguage:
         edges = dot_edges(to_dot(seed_graph()))
         up, flat = edges['"antidepressant" -> "NMDA_adaptation"']
         assert (up["arrowhead"], up["color"], "style" in up) == ('"normal"', '"#1b7837"', False)
-        assert (flat["arrowhead"], flat["style"], flat["color"]) == ('"odot"', '"dashed"', '"#8c8c8c"')
+        assert (flat["arrowhead"], flat["style"], flat["color"]) == (
+            '"odot"',
+            '"dashed"',
+            '"#8c8c8c"',
+        )
         (down,) = edges['"NMDA_antagonist" -> "NMDA_function"']
         assert down["arrowhead"] == '"tee"'
         (assoc,) = edges['"NMDA_function" -> "antidepressant_effect"']
@@ -87,7 +92,11 @@ class TestVisualLanguage:
         """Check that isa edges are thin grey hollow arrows and that isa=False hides them."""
         dot = to_dot(seed_graph())
         (isa,) = dot_edges(dot)['"imipramine" -> "tricyclic"']
-        assert (isa["color"], isa["arrowhead"], isa["penwidth"]) == ('"#9e9e9e"', '"empty"', '"0.7"')
+        assert (isa["color"], isa["arrowhead"], isa["penwidth"]) == (
+            '"#9e9e9e"',
+            '"empty"',
+            '"0.7"',
+        )
         hidden = to_dot(seed_graph(), isa=False)
         assert '"imipramine" -> "tricyclic"' not in dot_edges(hidden)
         assert '"imipramine" [' in hidden
@@ -99,7 +108,9 @@ class TestSvg:
         """Check what graphviz drew for each sign: arrowhead, colour and dashes."""
         items = svg_items(svg_of(seed_graph(), legend=False))
         edges = by_title(items, "edge")
-        up, flat = sorted(edges["antidepressant->NMDA_adaptation"], key=lambda i: "no-change" in i.classes)
+        up, flat = sorted(
+            edges["antidepressant->NMDA_adaptation"], key=lambda i: "no-change" in i.classes
+        )
         assert up.arrowhead() == "normal" and up.strokes == {"#1b7837"}
         assert flat.arrowhead() == "odot" and "no-change" in flat.classes
         assert any(p.get("stroke-dasharray") for p in flat.element.iter() if p.tag.endswith("path"))
@@ -120,18 +131,27 @@ class TestSvg:
         """Check the role class and halo colour of highlighted nodes and edges."""
         g = seed_graph()
         chronic = claim_id(g, "antidepressant", Relation.INCREASES, "NMDA_adaptation")
-        counter = Highlight(["ECS"], [("antidepressant", "NMDA_adaptation", chronic)], "counterexample")
+        counter = Highlight(
+            ["ECS"], [("antidepressant", "NMDA_adaptation", chronic)], "counterexample"
+        )
         items = svg_items(svg_of(g, highlight=[WITNESS, counter]))
         nodes, edges = by_title(items, "node"), by_title(items, "edge")
         (imipramine,) = nodes["imipramine"]
         assert "witness" in imipramine.classes
-        assert {e.get("stroke") for e in imipramine.element.iter() if e.get("stroke")} == {ROLE_COLOUR[Role.WITNESS]}
+        assert {e.get("stroke") for e in imipramine.element.iter() if e.get("stroke")} == {
+            ROLE_COLOUR[Role.WITNESS]
+        }
         (ecs,) = nodes["ECS"]
         assert "counterexample" in ecs.classes
         (hop,) = edges["imipramine->tricyclic"]
         assert {"isa", "witness"} <= hop.classes and ROLE_COLOUR[Role.WITNESS] in hop.strokes
-        marked = [e for e in edges["antidepressant->NMDA_adaptation"] if "counterexample" in e.classes]
-        assert len(marked) == 1 and marked[0].strokes == {ROLE_COLOUR[Role.COUNTEREXAMPLE], "#1b7837"}
+        marked = [
+            e for e in edges["antidepressant->NMDA_adaptation"] if "counterexample" in e.classes
+        ]
+        assert len(marked) == 1 and marked[0].strokes == {
+            ROLE_COLOUR[Role.COUNTEREXAMPLE],
+            "#1b7837",
+        }
         assert not nodes["citalopram"][0].classes
 
     def test_legend_does_not_overlap_the_graph(self):
@@ -144,8 +164,18 @@ class TestSvg:
         assert len(entity_boxes) == 12
         assert not any(overlaps(cluster.bbox(), box) for box in entity_boxes)
         legend_words = {t for i in items if i.kind == "node" and i.title not in g for t in i.texts}
-        assert {"increases", "decreases", "no change", "association", "hypothesised",
-                "witness", "drug", "treatment", "class", "phenotype"} <= legend_words
+        assert {
+            "increases",
+            "decreases",
+            "no change",
+            "association",
+            "hypothesised",
+            "witness",
+            "drug",
+            "treatment",
+            "class",
+            "phenotype",
+        } <= legend_words
 
     def test_no_legend(self):
         """Check that legend=False draws no cluster."""
@@ -184,7 +214,9 @@ def test_legend_names_never_clash_with_entities():
 class TestDeterminism:
     def test_same_graph_same_bytes(self):
         """Check that drawing twice gives byte-identical DOT."""
-        assert to_dot(seed_graph(), highlight=[WITNESS]) == to_dot(seed_graph(), highlight=[WITNESS])
+        assert to_dot(seed_graph(), highlight=[WITNESS]) == to_dot(
+            seed_graph(), highlight=[WITNESS]
+        )
 
     @given(st.randoms(use_true_random=False))
     def test_insertion_order_does_not_matter(self, rnd: random.Random):
@@ -205,7 +237,9 @@ class TestHighlight:
         g = MechanismGraph()
         g.add_isa("member", "group")
         g.add_claim("group", Relation.INCREASES, "effect")
-        marked = Highlight(["member", "effect"], [("member", "group", None), ("group", "effect", 0)])
+        marked = Highlight(
+            ["member", "effect"], [("member", "group", None), ("group", "effect", 0)]
+        )
         statements = dict(dot_statements(to_dot(g, highlight=[marked])))
         assert statements['"member"']["class"] == '"witness"'
         assert statements['"member" -> "group"']["class"] == '"isa witness"'
@@ -230,7 +264,9 @@ class TestRenderFiles:
         assert out.read_text("utf-8") == to_dot(seed_graph())
 
     @needs_dot
-    @pytest.mark.parametrize("suffix,magic", [("svg", b"<?xml"), ("pdf", b"%PDF"), ("PNG", b"\x89PNG")])
+    @pytest.mark.parametrize(
+        "suffix,magic", [("svg", b"<?xml"), ("pdf", b"%PDF"), ("PNG", b"\x89PNG")]
+    )
     def test_formats(self, tmp_path, suffix, magic):
         """Check that the suffix picks the format, in any case."""
         out = tmp_path / f"sub/g.{suffix}"
@@ -282,7 +318,10 @@ class TestRenderFiles:
         """Check the JSON form of a rendering."""
         result = render(seed_graph(), tmp_path / "g.dot", max_nodes=5)
         assert result.to_dict() == {
-            "output": str(tmp_path / "g.dot"), "format": "dot", "nodes": 5, "edges": result.edges,
+            "output": str(tmp_path / "g.dot"),
+            "format": "dot",
+            "nodes": 5,
+            "edges": result.edges,
             "left_out": 7,
         }
 
@@ -340,15 +379,33 @@ class TestCommandLine:
         """Check --json with --from/--to, --where, --no-isa, --no-legend and --max-nodes."""
         out = tmp_path / "focus.dot"
         code, stdout, _ = self.run(
-            capsys, "render", str(rules), "-o", str(out), "--json", "--from", "imipramine",
-            "--to", "antidepressant_effect", "--no-isa", "--no-legend", "--max-nodes", "3",
-            "--where", "duration=chronic",
+            capsys,
+            "render",
+            str(rules),
+            "-o",
+            str(out),
+            "--json",
+            "--from",
+            "imipramine",
+            "--to",
+            "antidepressant_effect",
+            "--no-isa",
+            "--no-legend",
+            "--max-nodes",
+            "3",
+            "--where",
+            "duration=chronic",
         )
         import json
 
         assert code == 0
-        assert json.loads(stdout) == {"output": str(out), "format": "dot", "nodes": 3,
-                                      "edges": 1, "left_out": 2}
+        assert json.loads(stdout) == {
+            "output": str(out),
+            "format": "dot",
+            "nodes": 3,
+            "edges": 1,
+            "left_out": 2,
+        }
         text = out.read_text("utf-8")
         assert "cluster_legend" not in text and '"note"' in text
 
@@ -356,17 +413,31 @@ class TestCommandLine:
     def test_svg_with_title(self, rules, tmp_path, capsys):
         """Check an SVG with a title and --around."""
         out = tmp_path / "g.svg"
-        code, _, _ = self.run(capsys, "render", str(rules), "-o", str(out), "--around", "ECS",
-                              "--depth", "1", "--title", "ECS")
+        code, _, _ = self.run(
+            capsys,
+            "render",
+            str(rules),
+            "-o",
+            str(out),
+            "--around",
+            "ECS",
+            "--depth",
+            "1",
+            "--title",
+            "ECS",
+        )
         nodes = {i.title for i in svg_items(out.read_text("utf-8")) if i.kind == "node"}
         assert code == 0 and {"ECS", "antidepressant"} <= nodes and "imipramine" not in nodes
 
-    @pytest.mark.parametrize("argv,message", [
-        (["-o", "x.jpg"], "cannot tell the format"),
-        (["-o", "x.svg", "--from", "a"], "--from and --to go together"),
-        (["-o", "x.svg", "--max-nodes", "0"], "--max-nodes must be 1 or more"),
-        (["-o", "x.svg", "--where", "duration"], "context 'duration' is not key=value"),
-    ])
+    @pytest.mark.parametrize(
+        "argv,message",
+        [
+            (["-o", "x.jpg"], "cannot tell the format"),
+            (["-o", "x.svg", "--from", "a"], "--from and --to go together"),
+            (["-o", "x.svg", "--max-nodes", "0"], "--max-nodes must be 1 or more"),
+            (["-o", "x.svg", "--where", "duration"], "context 'duration' is not key=value"),
+        ],
+    )
     def test_usage_errors(self, rules, capsys, argv, message):
         """Check that bad options exit 2 with a message and write nothing."""
         code, _, err = self.run(capsys, "render", str(rules), *argv)
@@ -390,9 +461,15 @@ class TestCommandLine:
         items = svg_items(svg_of(model.graph, highlight=[Highlight.along(path.hops)]))
         marked = {i.title for i in items if "witness" in i.classes}
         assert marked == {
-            "imipramine", "tricyclic", "antidepressant", "NMDA_adaptation", "antidepressant_effect",
-            "imipramine->tricyclic", "tricyclic->antidepressant",
-            "antidepressant->NMDA_adaptation", "NMDA_adaptation->antidepressant_effect",
+            "imipramine",
+            "tricyclic",
+            "antidepressant",
+            "NMDA_adaptation",
+            "antidepressant_effect",
+            "imipramine->tricyclic",
+            "tricyclic->antidepressant",
+            "antidepressant->NMDA_adaptation",
+            "NMDA_adaptation->antidepressant_effect",
         }
         assert len([i for i in items if "witness" in i.classes and i.kind == "edge"]) == 4
 

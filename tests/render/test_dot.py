@@ -5,19 +5,42 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from drawings import dot_statements, svg_items
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mechgraph.render.dot import html, node_id, quoted
 from mechgraph.graph.mechanism import Entity, MechanismGraph, Source
-from mechgraph.render.diagram import svg_of, to_dot
 from mechgraph.language.syntax import Relation, Status
+from mechgraph.render.diagram import svg_of, to_dot
+from mechgraph.render.dot import html, node_id, quoted
+
+from drawings import dot_statements, svg_items
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz dot is not installed")
 
 #: Every character with a meaning in DOT, HTML labels, escStrings or XML.
-SPECIAL = ['"', "\\", "<", ">", "{", "}", "|", "[", "]", ";", "\n", "&", "=", ",", "#", "/", "*", "'", "\t", " ", "-"]
+SPECIAL = [
+    '"',
+    "\\",
+    "<",
+    ">",
+    "{",
+    "}",
+    "|",
+    "[",
+    "]",
+    ";",
+    "\n",
+    "&",
+    "=",
+    ",",
+    "#",
+    "/",
+    "*",
+    "'",
+    "\t",
+    " ",
+    "-",
+]
 
 NASTY = [
     'say "hi"',
@@ -64,8 +87,14 @@ def nasty_graph(texts: list[str]) -> MechanismGraph:
         g.sources[f"s{i}"] = Source(f"s{i}", f"pmid:{i}", text)
         g.add_entity(Entity(text, "process", label=text, attributes=(("note", text),)))
     for i, (a, b) in enumerate(zip(texts, texts[1:])):
-        g.add_claim(a, Relation.INCREASES, b, context={"where": b, "k": a},
-                    evidence=(f"s{i}", f"doi:{a}"), status=Status.HYPOTHESIS)
+        g.add_claim(
+            a,
+            Relation.INCREASES,
+            b,
+            context={"where": b, "k": a},
+            evidence=(f"s{i}", f"doi:{a}"),
+            status=Status.HYPOTHESIS,
+        )
     return g
 
 

@@ -6,15 +6,16 @@ import itertools
 
 import networkx as nx
 import pytest
-from drawings import dot_statements, seed_graph
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mechgraph.errors import QueryError
-from mechgraph.render.focus import View, focus
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.render.diagram import to_dot
 from mechgraph.language.syntax import Relation
+from mechgraph.render.diagram import to_dot
+from mechgraph.render.focus import View, focus
+
+from drawings import dot_statements, seed_graph
 
 SEED_NODES = 12
 
@@ -28,7 +29,9 @@ class TestAround:
     def test_depth_two_climbs_isa(self):
         """Check that depth 2 reaches the classes and members next to antidepressant."""
         view = focus(seed_graph(), around="NMDA_adaptation", depth=2)
-        assert {"ssri", "tricyclic", "ECS", "NMDA_function", "beta_downregulation"} <= set(view.nodes)
+        assert {"ssri", "tricyclic", "ECS", "NMDA_function", "beta_downregulation"} <= set(
+            view.nodes
+        )
         assert "imipramine" not in view.nodes
         assert ("ssri", "antidepressant") in view.isa
 
@@ -42,8 +45,14 @@ class TestBetween:
         """Check that between keeps the members, their isa climbs and the routes to the target."""
         view = focus(seed_graph(), between=("antidepressant", "antidepressant_effect"))
         assert view.nodes == (
-            "ECS", "NMDA_adaptation", "antidepressant", "antidepressant_effect",
-            "citalopram", "imipramine", "ssri", "tricyclic",
+            "ECS",
+            "NMDA_adaptation",
+            "antidepressant",
+            "antidepressant_effect",
+            "citalopram",
+            "imipramine",
+            "ssri",
+            "tricyclic",
         )
         g = seed_graph()
         assert {(g.claim(i).subject, g.claim(i).object) for i in view.claims} == {
@@ -64,8 +73,11 @@ class TestBetween:
         view = focus(seed_graph(), between=("imipramine", "NMDA_adaptation"))
         assert view.nodes == ("NMDA_adaptation", "antidepressant", "imipramine", "tricyclic")
 
-    @given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=14),
-           st.integers(0, 6), st.integers(0, 6))
+    @given(
+        st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=14),
+        st.integers(0, 6),
+        st.integers(0, 6),
+    )
     def test_agrees_with_path_enumeration(self, pairs, start, target):
         """Check that between keeps exactly the nodes on some walk, by brute force on small DAGs."""
         g = MechanismGraph()
@@ -115,7 +127,10 @@ class TestMaxNodes:
         assert view.left_out == SEED_NODES - 4
         # distance 0 and 1, then the best connected entity at distance 2
         assert view.nodes == (
-            "NMDA_adaptation", "antidepressant", "antidepressant_effect", "beta_downregulation"
+            "NMDA_adaptation",
+            "antidepressant",
+            "antidepressant_effect",
+            "beta_downregulation",
         )
 
     def test_note_node_in_dot(self):
@@ -156,5 +171,9 @@ class TestErrors:
     def test_view_to_dict(self):
         """Check the JSON form of a view."""
         view = focus(seed_graph(), around="ECS")
-        assert view.to_dict() == {"nodes": ["ECS", "antidepressant"], "claims": [],
-                                  "isa": [["ECS", "antidepressant"]], "left_out": 0}
+        assert view.to_dict() == {
+            "nodes": ["ECS", "antidepressant"],
+            "claims": [],
+            "isa": [["ECS", "antidepressant"]],
+            "left_out": 0,
+        }

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from drawings import svg_items
 from mechgraph import load
 from mechgraph.cli import main
-from mechgraph.render.highlights import diagram_options
 from mechgraph.render.diagram import to_dot
+from mechgraph.render.highlights import diagram_options
 
 from conftest import RULES
+from drawings import svg_items
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +25,9 @@ def _marked(svg: str, role: str) -> set[str]:
 class TestAnswer:
     def test_witness_path_is_highlighted(self, model):
         """Check that every hop of the first witness is drawn as a witness edge."""
-        answer = model.ask("imipramine", "antidepressant_effect", where={"duration": "chronic"},
-                           max_paths=1)
+        answer = model.ask(
+            "imipramine", "antidepressant_effect", where={"duration": "chronic"}, max_paths=1
+        )
         marked = _marked(answer._repr_svg_(), "witness")
         hops = answer.paths[0].hops
         assert {f"{h.subject}->{h.object}" for h in hops} <= marked
@@ -95,5 +96,7 @@ def test_check_render_writes_one_diagram_per_hypothesis(tmp_path, capsys):
     code = main(["check", str(RULES), "--render", str(tmp_path), "--json"])
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "antagonists_mimic_antidepressants.svg", "final_common_pathway.svg"]
+        "antagonists_mimic_antidepressants.svg",
+        "final_common_pathway.svg",
+    ]
     assert '"diagrams"' in capsys.readouterr().out
