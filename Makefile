@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench setup dot clean
+.PHONY: run test lint bench setup dot clean
 
 MG := $(BIN)/mechgraph
 
@@ -21,8 +21,13 @@ run: setup
 	$(MG) pathways antidepressant antidepressant_effect --where duration=chronic
 	$(MG) render rules/ -o graphs/skolnick1996.svg --title "Skolnick et al. 1996: NMDA receptor adaptation and antidepressant action"
 
-test: setup $(VENV)/.pybel
+test: setup $(VENV)/.pybel lint
 	$(BIN)/python -m pytest
+
+# Lint and format check (ruff); part of `make test`.
+lint: setup
+	$(BIN)/ruff check mechgraph tests benchmarks
+	$(BIN)/ruff format --check mechgraph tests benchmarks
 
 # PyBEL only feeds the differential BEL test, which is skipped where it does not install.
 $(VENV)/.pybel: $(STAMP)
