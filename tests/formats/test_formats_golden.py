@@ -44,7 +44,11 @@ def test_import_matches_golden(format, name, monkeypatch):
 
 def test_every_fixture_has_a_golden_import():
     """Check that no fixture is left out of the golden tests."""
-    inputs = {p.name for p in FOLDER.iterdir() if p.suffix in (".bel", ".sif", ".json", ".yaml", ".csv", ".tsv")}
+    inputs = {
+        p.name
+        for p in FOLDER.iterdir()
+        if p.suffix in (".bel", ".sif", ".json", ".yaml", ".csv", ".tsv")
+    }
     assert inputs == {name for _, name in CASES}
 
 
