@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import rule_texts
 
 from mechgraph.errors import MechgraphError
 from mechgraph.language.parser import parse_text
 from mechgraph.language.syntax import Blank
 from mechgraph.lsp.incremental import IncrementalParse
+
+from strategies import rule_texts
 
 _NOISE = st.sampled_from(["=>", "    ", "\t", "#", "[", '"', "hypothesis h:", "\n", "-> x", "@"])
 

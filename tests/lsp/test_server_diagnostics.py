@@ -10,6 +10,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import to_fs_path
 from pytest_lsp import LanguageClient
+
 from support import change, diagnostics_of, open_file, ranges
 
 THREE_MISTAKES = """\
