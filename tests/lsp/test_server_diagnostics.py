@@ -11,7 +11,15 @@ from lsprotocol import types
 from pygls.uris import to_fs_path
 from pytest_lsp import LanguageClient
 
-from support import change, diagnostics_of, open_file, ranges
+import lsp_support
+from lsp_support import (
+    change,
+    diagnostics_of,
+    open_file,
+    ranges,
+)
+
+client = lsp_support.client  # the fixture
 
 THREE_MISTAKES = """\
 source skolnick1996 = pmid:8852531 "Adaptation of NMDA receptors"

@@ -1,14 +1,36 @@
-"""Helpers for the language-server tests: write, open and edit documents, wait for diagnostics."""
+"""The language-server tests' client and helpers.
+
+``client`` is a real LSP client (pytest-lsp) talking to ``python -m mechgraph lsp``
+over stdio; each test gets a fresh server whose workspace is its ``tmp_path``.
+Test modules import it (``from lsp_support import client``) as a fixture.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
+import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient
 
-__all__ = ["open_file", "change", "diagnostics_of", "span", "ranges"]
+__all__ = ["client", "open_file", "change", "diagnostics_of", "span", "ranges"]
+
+
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "mechgraph", "lsp"])
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def client(lsp_client: LanguageClient, tmp_path: Path):
+    params = types.InitializeParams(
+        capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
+        workspace_folders=[types.WorkspaceFolder(tmp_path.as_uri(), "rules")],
+        initialization_options={"debounce": 0.01},
+    )
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
 
 
 def open_file(client: LanguageClient, path: Path, text: str | None = None) -> str:
