@@ -31,11 +31,12 @@ from pathlib import Path
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
-from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.loader import load_paths
 from mechgraph.language.syntax import RuleFile
 from mechgraph.language.text import read_rule_text
 from mechgraph.lsp.incremental import IncrementalParse
+from mechgraph.lsp.occurrences import Index, index
 from mechgraph.query.hypotheses import judge_all
 from mechgraph.results.verdicts import HypothesisResult, Outcome
 
@@ -58,6 +59,8 @@ class State:
     generation: int = 0
     judged: tuple[HypothesisResult, ...] | None = None
     verdicts: list[Diagnostic] = field(default_factory=list)
+    _index: Index | None = field(default=None, repr=False)
+    _claims: dict[tuple[str, int], list[Claim]] | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> int:
@@ -69,6 +72,21 @@ class State:
 
     def file(self, path: str) -> RuleFile | None:
         return next((f for f in self.files if f.path == path), None)
+
+    def index(self) -> Index:
+        """Where every name is written (built on first use)."""
+        if self._index is None:
+            values = {key: list(hierarchy) for key, hierarchy in self.graph.values.items()}
+            self._index = index(self.files, values)
+        return self._index
+
+    def claims_at(self, path: str, line: int) -> list[Claim]:
+        """The claims stated on 1-based ``line`` of ``path``."""
+        if self._claims is None:
+            self._claims = {}
+            for claim in self.graph.claims:
+                self._claims.setdefault((claim.span.file, claim.span.line), []).append(claim)
+        return self._claims.get((path, line), [])
 
     def judge(self) -> tuple[HypothesisResult, ...]:
         """Every hypothesis judged (once per state; none while the rules have errors)."""

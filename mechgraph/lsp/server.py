@@ -17,13 +17,20 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+import attrs
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
+from mechgraph.lsp.code_actions import code_actions
+from mechgraph.lsp.completion import complete
 from mechgraph.lsp.diagnostics import to_lsp
 from mechgraph.lsp.formatting import format_document
+from mechgraph.lsp.hover import hover
+from mechgraph.lsp.navigation import RenameError, definition, prepare_rename, references, rename
 from mechgraph.lsp.project import Project, State, normal_path
+from mechgraph.lsp.symbols import document_symbols
 from mechgraph.lsp.units import Units
 from mechgraph.lsp.workspace import Projects
 
@@ -178,7 +185,82 @@ def create_server() -> MechgraphServer:
         edits = format_document(project.text(path) or "", path)
         return ls.to_client(edits, params.text_document.uri)
 
+    _register_features(server)
     return server
+
+
+def _register_features(server: MechgraphServer) -> None:
+    """Hover, completion, navigation, rename, symbols and code actions."""
+
+    def where(ls: MechgraphServer, params) -> tuple[str, State, int, int]:
+        uri = params.text_document.uri
+        path, state = ls.state(uri)
+        position = ls.position(uri, params.position)
+        return path, state, position.line, position.character
+
+    def uri_of(path: str) -> str:
+        return from_fs_path(path) or path
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls: MechgraphServer, params: types.HoverParams):
+        path, state, line, col = where(ls, params)
+        return ls.to_client(hover(state, path, line, col), params.text_document.uri)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION,
+        types.CompletionOptions(trigger_characters=["@", "=", "[", ",", " "]),
+    )
+    def on_completion(ls: MechgraphServer, params: types.CompletionParams):
+        path, state, line, col = where(ls, params)
+        lines = (ls.projects.project_of(path).text(path) or "").split("\n")
+        prefix = lines[line][:col] if line < len(lines) else ""
+        return types.CompletionList(is_incomplete=False, items=complete(state, prefix))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def on_definition(ls: MechgraphServer, params: types.DefinitionParams):
+        path, state, line, col = where(ls, params)
+        return ls.to_client(definition(state, path, line, col, uri_of))
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    def on_references(ls: MechgraphServer, params: types.ReferenceParams):
+        path, state, line, col = where(ls, params)
+        declaration = params.context.include_declaration
+        return ls.to_client(references(state, path, line, col, uri_of, declaration))
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def on_prepare_rename(ls: MechgraphServer, params: types.PrepareRenameParams):
+        path, state, line, col = where(ls, params)
+        return ls.to_client(prepare_rename(state, path, line, col), params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    def on_rename(ls: MechgraphServer, params: types.RenameParams):
+        path, state, line, col = where(ls, params)
+        try:
+            edit = rename(state, path, line, col, params.new_name, uri_of)
+        except RenameError as error:
+            raise JsonRpcInvalidParams(str(error)) from None
+        return ls.to_client(edit)
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def on_symbols(ls: MechgraphServer, params: types.DocumentSymbolParams):
+        path, state = ls.state(params.text_document.uri)
+        rules = state.file(path)
+        return ls.to_client(document_symbols(rules) if rules else [], params.text_document.uri)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def on_code_action(ls: MechgraphServer, params: types.CodeActionParams):
+        uri = params.text_document.uri
+        lines = ls.lines_of(uri)
+        found = [
+            attrs.evolve(
+                d, range=types.Range(ls.position(uri, d.range.start), ls.position(uri, d.range.end))
+            )
+            for d in params.context.diagnostics
+        ]
+        return ls.to_client(code_actions(uri, lines, found))
 
 
 def main() -> int:
