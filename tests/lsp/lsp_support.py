@@ -15,20 +15,33 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-__all__ = ["client", "open_file", "change", "diagnostics_of", "span", "ranges"]
+__all__ = [
+    "client",
+    "initialize_params",
+    "SERVER",
+    "open_file",
+    "change",
+    "diagnostics_of",
+    "span",
+    "ranges",
+]
 
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "mechgraph", "lsp"])
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, tmp_path: Path):
-    params = types.InitializeParams(
+def initialize_params(folder: Path) -> types.InitializeParams:
+    """What VS Code sends, with ``folder`` as the workspace and a short debounce."""
+    return types.InitializeParams(
         capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-        workspace_folders=[types.WorkspaceFolder(tmp_path.as_uri(), "rules")],
+        workspace_folders=[types.WorkspaceFolder(folder.as_uri(), "rules")],
         initialization_options={"debounce": 0.01},
     )
-    await lsp_client.initialize_session(params)
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def client(lsp_client: LanguageClient, tmp_path: Path):
+    await lsp_client.initialize_session(initialize_params(tmp_path))
     yield
     await lsp_client.shutdown_session()
 

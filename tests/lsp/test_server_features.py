@@ -175,7 +175,9 @@ async def test_formatting_uses_fmt(client: LanguageClient, tmp_path: Path):
 
 async def test_code_actions_fix_an_undeclared_name(client: LanguageClient, tmp_path: Path):
     """Check the quick fixes of a misspelt name: the did-you-mean, and declaring it."""
-    uri = open_file(client, tmp_path / "a.mg", "drug imipramine\nprocess x\nimipramine -> x\nimipramne -> x\n")
+    uri = open_file(
+        client, tmp_path / "a.mg", "drug imipramine\nprocess x\nimipramine -> x\nimipramne -> x\n"
+    )
     [diagnostic] = await diagnostics_of(client, uri)
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
