@@ -28,10 +28,12 @@ from mechgraph.language.edits import without_entity, without_link
 from mechgraph.language.loader import load_paths
 from mechgraph.language.parser import parse_text
 from mechgraph.language.syntax import RuleFile
+from mechgraph.query.ask import ask
 from mechgraph.query.hypotheses import judge_all
+from mechgraph.query.pathways import pathways
 from mechgraph.query.predict import Knockout, Prediction, knockout, predict
-from mechgraph.query.questions import ask, pathways, why_not
 from mechgraph.query.search import DEFAULT_BUDGET
+from mechgraph.query.why_not import why_not
 from mechgraph.results.answers import Answer, Hop, Pathways, WhyNot
 from mechgraph.results.verdicts import HypothesisResult
 
@@ -94,16 +96,16 @@ class Model:
         return cls.from_files([parse_text(text, path)])
 
     def ask(self, source: str, target: str, **options: Any) -> Answer:
-        """Does ``source`` reach ``target``? Options as :func:`mechgraph.query.questions.ask`
+        """Does ``source`` reach ``target``? Options as :func:`mechgraph.query.ask.ask`
         (``via``, ``where``, ``sign``, ``max_paths``, ``hypotheses``, ``budget``)."""
         return replace(ask(self.graph, source, target, **options), graph=self.graph)
 
     def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
-        """Why not? Options as :func:`mechgraph.query.questions.why_not`."""
+        """Why not? Options as :func:`mechgraph.query.why_not.why_not`."""
         return replace(why_not(self.graph, source, target, **options), graph=self.graph)
 
     def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
-        """Common pathways; options as :func:`mechgraph.query.questions.pathways`."""
+        """Common pathways; options as :func:`mechgraph.query.pathways.pathways`."""
         return replace(pathways(self.graph, members, target, **options), graph=self.graph)
 
     def stats(self, top: int = 10) -> Stats:

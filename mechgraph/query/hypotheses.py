@@ -37,7 +37,8 @@ import numpy as np
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context, format_context, merge
-from mechgraph.graph.mechanism import SIGN_CODE, MechanismGraph
+from mechgraph.graph.index import SIGN_CODE
+from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.formatter import format_statement
 from mechgraph.language.syntax import (
     Comment,
@@ -50,8 +51,9 @@ from mechgraph.language.syntax import (
     SignOf,
 )
 from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
-from mechgraph.query.questions import why_not
-from mechgraph.query.search import DEFAULT_BUDGET, Search, make_question, where_note
+from mechgraph.query.question import make_question, where_note
+from mechgraph.query.search import DEFAULT_BUDGET, Search
+from mechgraph.query.why_not import why_not
 from mechgraph.results.answers import Hop, Hypotheses, Path, hop_of_claim
 from mechgraph.results.verdicts import (
     Contradiction,

@@ -35,7 +35,8 @@ from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Quantifier, Reaches
 from mechgraph.query.hypotheses import Scope, find_hypothesis
 from mechgraph.query.member_routes import Reach, avoiding, members_of, routes
-from mechgraph.query.search import DEFAULT_BUDGET, require
+from mechgraph.query.question import require
+from mechgraph.query.search import DEFAULT_BUDGET
 from mechgraph.results.answers import Path
 from mechgraph.results.verdicts import Witness
 
