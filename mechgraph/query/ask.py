@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.question import (
     SignLike,
     Where,
     make_question,
 )
-from mechgraph.query.search import DEFAULT_BUDGET, Search, answer
+from mechgraph.query.search import Search, answer
 from mechgraph.results.answers import (
     Answer,
     Hypotheses,

@@ -27,7 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.query.search import DEFAULT_BUDGET, Search, to_path, witnesses
+from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.search import Search, to_path, witnesses
 from mechgraph.query.witnesses import descend
 from mechgraph.results.answers import Path
 

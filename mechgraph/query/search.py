@@ -30,6 +30,7 @@ from mechgraph.graph.index import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.traversal import Distances, Traversal
 from mechgraph.language.syntax import Sign
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.question import require, where_note
 from mechgraph.results.answers import (
     Answer,
@@ -50,11 +51,7 @@ __all__ = [
     "times",
     "Partial",
     "Search",
-    "DEFAULT_BUDGET",
 ]
-
-#: Partial paths the witness search may expand before it gives up ("walk only").
-DEFAULT_BUDGET = 50_000
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ import numpy as np
 from mechgraph.graph.admission import Context, merge
 from mechgraph.graph.index import ISA
 from mechgraph.graph.traversal import Distances
-from mechgraph.query.search import DEFAULT_BUDGET, Partial, Search, times
+from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.search import Partial, Search, times
 
 __all__ = ["descend"]
 

@@ -20,10 +20,10 @@ from mechgraph.language.syntax import (
     Consistent,
     Sign,
 )
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses.contradictions import SIGNED, contradictions, denied_no_change
 from mechgraph.query.hypotheses.decide import decide, plural
 from mechgraph.query.hypotheses.scope import Scope
-from mechgraph.query.search import DEFAULT_BUDGET
 from mechgraph.results.answers import Path, hop_of_claim
 from mechgraph.results.verdicts import (
     Contradiction,

@@ -16,9 +16,9 @@ from typing import Protocol
 from mechgraph.graph.admission import format_context
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.formatter import format_statement
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses.scope import Scope
 from mechgraph.query.member_routes import Reach, Route
-from mechgraph.query.search import DEFAULT_BUDGET
 from mechgraph.results.verdicts import (
     Counterexample,
     Outcome,

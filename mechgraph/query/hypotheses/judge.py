@@ -19,11 +19,11 @@ from mechgraph.language.syntax import (
     Comment,
     Hypothesis,
 )
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses.decide import statement_result
 from mechgraph.query.hypotheses.registry import CHECKS, rank_of
 from mechgraph.query.hypotheses.scope import Scope
 from mechgraph.query.question import where_note
-from mechgraph.query.search import DEFAULT_BUDGET
 from mechgraph.results.answers import hop_of_claim
 from mechgraph.results.verdicts import (
     HypothesisResult,

@@ -26,6 +26,7 @@ from mechgraph.language.syntax import (
     Quantifier,
     Reaches,
 )
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses.contradictions import contradictions
 from mechgraph.query.hypotheses.decide import (
     decide,
@@ -37,7 +38,6 @@ from mechgraph.query.hypotheses.decide import (
 )
 from mechgraph.query.hypotheses.scope import Scope
 from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
-from mechgraph.query.search import DEFAULT_BUDGET
 from mechgraph.results.verdicts import (
     Counterexample,
     Problem,

@@ -22,6 +22,7 @@ from mechgraph.language.syntax import (
     Sign,
     SignOf,
 )
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses.decide import (
     decide,
     plural,
@@ -32,7 +33,6 @@ from mechgraph.query.hypotheses.decide import (
 )
 from mechgraph.query.hypotheses.scope import Scope
 from mechgraph.query.member_routes import Reach, members_of, routes
-from mechgraph.query.search import DEFAULT_BUDGET
 from mechgraph.results.verdicts import (
     Counterexample,
     Outcome,
