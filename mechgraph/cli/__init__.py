@@ -33,6 +33,7 @@ VERBS: dict[str, str] = {
     "predict": "entities outside a hypothesis's class that reach its common pathway; --knockout X",
     "import": "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonical rules",
     "export": "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT",
+    "lsp": "run the language server (LSP over stdio) for editors: diagnostics, hover, completion, rename",
 }
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
 _MODULES = {"import": "import_"}
