@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--stdio",
