@@ -12,6 +12,8 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test lint bench setup dot clean
 
 MG := $(BIN)/mechgraph
+# VS Code's TextMate engine (npm), for the grammar's tests in tests/lsp.
+GRAMMAR_ENGINE := editors/vscode/node_modules/.installed
 
 run: setup
 	$(MG) check rules/ --render graphs/
@@ -21,7 +23,7 @@ run: setup
 	$(MG) pathways antidepressant antidepressant_effect --where duration=chronic
 	$(MG) render rules/ -o graphs/skolnick1996.svg --title "Skolnick et al. 1996: NMDA receptor adaptation and antidepressant action"
 
-test: setup $(VENV)/.pybel lint
+test: setup $(VENV)/.pybel $(GRAMMAR_ENGINE) lint
 	$(BIN)/python -m pytest
 
 # Lint, format check (ruff) and types (mypy on the language, graph and query stages);
@@ -35,6 +37,12 @@ lint: setup
 $(VENV)/.pybel: $(STAMP)
 	$(BIN)/pip install -q 'pybel>=0.15' || echo "mechgraph: pybel did not install; the PyBEL differential test will be skipped"
 	touch $@
+
+# The grammar tests are skipped where node or the engine cannot be installed.
+$(GRAMMAR_ENGINE): editors/vscode/package.json editors/vscode/package-lock.json
+	@command -v npm >/dev/null 2>&1 || sh scripts/install-node.sh
+	(cd editors/vscode && npm ci --no-audit --no-fund --silent && touch node_modules/.installed) \
+		|| echo "mechgraph: npm ci failed in editors/vscode; the TextMate grammar tests will be skipped"
 
 bench: setup
 	$(BIN)/pip install -q -e '.[bench]'

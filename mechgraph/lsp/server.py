@@ -12,6 +12,7 @@ here (:class:`~mechgraph.lsp.units.Units`) and nowhere else.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -25,11 +26,11 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from mechgraph.lsp.code_actions import code_actions
 from mechgraph.lsp.completion import complete
-from mechgraph.lsp.diagnostics import to_lsp
 from mechgraph.lsp.formatting import format_document
 from mechgraph.lsp.hover import hover
 from mechgraph.lsp.navigation import RenameError, definition, prepare_rename, references, rename
 from mechgraph.lsp.project import Project, State, normal_path
+from mechgraph.lsp.publish import Published, caching_converter
 from mechgraph.lsp.symbols import document_symbols
 from mechgraph.lsp.units import Units
 from mechgraph.lsp.workspace import Projects
@@ -53,10 +54,14 @@ class MechgraphServer(LanguageServer):
     """The server's state: the projects, what was last published, pending checks."""
 
     def __init__(self) -> None:
-        super().__init__("mechgraph", _version())
+        self.published = Published()
+        super().__init__(
+            "mechgraph",
+            _version(),
+            converter_factory=lambda: caching_converter(self.published.live),
+        )
         self.projects = Projects([])
         self.debounce = DEBOUNCE
-        self.published: dict[str, list[types.Diagnostic]] = {}
         self.pending: dict[int, asyncio.TimerHandle] = {}
 
     # -- positions --------------------------------------------------------------------
@@ -117,25 +122,28 @@ class MechgraphServer(LanguageServer):
         self.pending[id(project)] = loop.call_later(self.debounce, self.check, project)
 
     def publish(self, project: Project, state: State) -> None:
-        """Send each file's diagnostics; files that had some and have none now are cleared."""
+        """Send each file's diagnostics that changed; files that had some and have none are cleared."""
         by_file: dict[str, list] = {path: [] for path in state.texts}
         for diagnostic in state.diagnostics + state.verdicts:
             by_file.setdefault(normal_path(diagnostic.file), []).append(diagnostic)
-        stale = [uri for uri in self.published if project.covers(normal_path(to_fs_path(uri)))]
+        stale = [uri for uri in self.published.sent if project.covers(normal_path(to_fs_path(uri)))]
         sent = set()
         for path, found in by_file.items():
             uri = from_fs_path(path) or path
-            lines = (project.text(path) or "").split("\n")
-            diagnostics = [to_lsp(d, lines) for d in found]
+            text = project.text(path) or ""
             sent.add(uri)
-            if self.published.get(uri) == diagnostics:
-                continue
-            self.published[uri] = diagnostics
-            params = types.PublishDiagnosticsParams(uri, self.to_client(diagnostics, uri))
-            self.text_document_publish_diagnostics(params)
+            convert = _same if text.isascii() else functools.partial(self.to_client, uri=uri)
+            diagnostics = self.published.update(uri, found, text.split("\n"), convert)
+            if diagnostics is not None:
+                params = types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
+                self.text_document_publish_diagnostics(params)
         for uri in stale:
-            if uri not in sent and self.published.pop(uri, None):
+            if uri not in sent and self.published.forget(uri):
                 self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+
+
+def _same(value: Any) -> Any:
+    return value  # an ASCII text's columns are the same in every encoding
 
 
 def _folders(params: types.InitializeParams) -> list[str]:
