@@ -61,13 +61,9 @@ def test_any_change_invalidates(tmp_path):
     assert store.read([str(rules)]) is None
 
 
-def test_unknown_types_are_refused(tmp_path):
+def test_unknown_types_are_refused(seeded):
     """Check that an entry naming anything but mechgraph's own types is not used."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FIXTURES / "seed", rules)
-    store = Cache(tmp_path / "cache")
-    load(rules, cache=store)
-    (entry,) = store.folder.glob("*.json")
+    rules, store, entry = seeded
     document = json.loads(entry.read_bytes().partition(b"\n")[2])
     document["diagnostics"] = [{"@": "Popen", "fields": {"args": "true"}}]
     store_entry(store.folder, entry.stem, json.dumps(document).encode(), 2**30)  # sealed again

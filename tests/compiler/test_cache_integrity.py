@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import time
 
 import pytest
@@ -17,20 +16,7 @@ from mechgraph.compiler.cache import Cache
 from mechgraph.compiler.cache_files import cache_limit, evict, store_entry
 from mechgraph.model import load
 
-from conftest import FIXTURES
-
 QUESTION = ("imipramine", "antidepressant_effect")
-
-
-@pytest.fixture
-def seeded(tmp_path):
-    """The seed rules in a folder, loaded once through a fresh cache: (rules, store, entry file)."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FIXTURES / "seed", rules)
-    store = Cache(tmp_path / "store")
-    load(rules, cache=store)
-    (entry,) = store.folder.glob("*.json")
-    return rules, store, entry
 
 
 def _body(entry) -> bytes:
