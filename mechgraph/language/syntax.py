@@ -307,7 +307,12 @@ class IsA:
 
 @dataclass(slots=True, unsafe_hash=True)
 class Link:
-    """``subject relation object [context] @evidence status=hypothesis``."""
+    """``subject relation object [context] @evidence status=hypothesis key=value ...``.
+
+    ``attributes`` say more about the link than its relation does, without
+    changing how it is traversed: ``predicate="negatively correlated with"``
+    (the source's own word), ``subject_term="act(p(HGNC:MTOR), ma(kin))"``.
+    """
 
     subject: Ref
     relation: Relation
@@ -316,6 +321,7 @@ class Link:
     evidence: tuple[Evidence, ...] = ()
     status: Status = Status.OBSERVED
     span: Span = _span()
+    attributes: tuple[Attribute, ...] = ()
 
 
 @dataclass(slots=True, unsafe_hash=True)
