@@ -1,13 +1,17 @@
 """The compiled cache: unchanged rule files are neither parsed nor compiled again.
 
-An entry is one JSON file named by a hash of mechgraph's version, the cache
-format and the path and bytes of every rule file named; it records every
-file the load read (includes too) with its hash, and is used only when all
-of them still match.  It holds the compiled graph and the load's warnings as
+An entry is one JSON file named by a hash of mechgraph's code identity
+(version, entry format, a hash of the sources that build it) and the path
+and bytes of every rule file named; it records every file the load read
+(includes too) with its hash, and is used only when all of them still
+match.  Before storing, every file is read again and must still hold the
+text that was parsed.  Entries are sealed, bounded in total size and
+evicted least recently used first (:mod:`mechgraph.compiler.cache_files`);
+reading a damaged entry is a miss, never an error.  It holds the compiled graph and the load's warnings as
 plain data: claims as columns of numbers, everything else as the names and
 fields of mechgraph's own dataclasses and enums — nothing else can be
 built from an entry, so a tampered entry cannot run code.  Entries are
-written to a temporary file, then renamed into place.
+written atomically (:func:`mechgraph.files.write_atomic`).
 
 The folder is ``$MECHGRAPH_CACHE``, else ``$XDG_CACHE_HOME/mechgraph``, else
 ``~/.cache/mechgraph``.

@@ -71,7 +71,7 @@ def code_identity() -> str:
     Two commits of an editable install never share entries; where the
     sources cannot be read (a frozen build) the version alone is used.
     """
-    from mechgraph import __version__
+    from mechgraph.version import __version__
 
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()

@@ -9,11 +9,11 @@ import time
 
 import pytest
 
-from mechgraph import model as model_module
 from mechgraph.cli import main
 from mechgraph.compiler import cache, cache_files
 from mechgraph.compiler.cache import Cache
 from mechgraph.compiler.cache_files import cache_limit, evict, store_entry
+from mechgraph.language import loader as loader
 from mechgraph.model import load
 
 QUESTION = ("imipramine", "antidepressant_effect")
@@ -28,17 +28,17 @@ def test_file_replaced_during_the_load_is_not_stored_under_the_new_key(tmp_path,
     rules = tmp_path / "big.mg"
     rules.write_text("drug a\nprocess b\nprocess c\na -> b\n")
     store = Cache(tmp_path / "store")
-    real = model_module.load_paths
+    real = loader.load_paths
 
     def swap_after_parse(names):
         parsed = real(names)
         rules.write_text("drug a\nprocess b\nprocess c\na -> b\nb -> c\n")
         return parsed
 
-    monkeypatch.setattr(model_module, "load_paths", swap_after_parse)
+    monkeypatch.setattr(loader, "load_paths", swap_after_parse)
     old = load(rules, cache=store)
     assert old.ask("a", "c").to_dict()["verdict"] != "yes"
-    monkeypatch.setattr(model_module, "load_paths", real)
+    monkeypatch.setattr(loader, "load_paths", real)
     assert store.read([rules]) is None  # nothing stored under the new content's key
     warm = load(rules, cache=store)
     fresh = load(rules)
