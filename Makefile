@@ -43,7 +43,7 @@ setup: $(STAMP) dot
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,solver]'
 	touch $(STAMP)
 
 dot:
