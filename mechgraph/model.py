@@ -28,11 +28,13 @@ from mechgraph.language.edits import without_entity, without_link
 from mechgraph.language.loader import load_paths
 from mechgraph.language.parser import parse_text
 from mechgraph.language.syntax import RuleFile
+from mechgraph.query.consistency.experiment import analyse
 from mechgraph.query.hypotheses import judge_all
 from mechgraph.query.predict import Knockout, Prediction, knockout, predict
 from mechgraph.query.questions import ask, pathways, why_not
 from mechgraph.query.search import DEFAULT_BUDGET
 from mechgraph.results.answers import Answer, Hop, Pathways, WhyNot
+from mechgraph.results.consistency import ExperimentResult
 from mechgraph.results.verdicts import HypothesisResult
 
 __all__ = ["Model", "load", "parse_where"]
@@ -122,6 +124,12 @@ class Model:
     def check(self, *names: str, budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
         """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.query.hypotheses.judge`."""
         return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
+
+    def observe(self, *names: str, **options: Any) -> tuple[ExperimentResult, ...]:
+        """Judge the experiments ``names`` (default: all); options as
+        :func:`mechgraph.query.consistency.experiment.analyse` (``time_limit``, ...)."""
+        chosen = names or tuple(self.graph.experiments)
+        return tuple(analyse(self.graph, name, **options) for name in chosen)
 
     def predict(self, hypothesis: str) -> Prediction:
         """See :func:`mechgraph.query.predict.predict`."""

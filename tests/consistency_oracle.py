@@ -9,11 +9,18 @@ from itertools import product
 
 from hypothesis import strategies as st
 
-from mechgraph.graph.signed import Experiment, Level, Observation, SignedNetwork, Value
+from mechgraph.graph.signed import ExperimentData, Level, Observation, SignedNetwork, Value
 
 _SCENFIT_COST = {
-    (Value.PLUS, 0): 1, (Value.PLUS, -1): 2, (Value.MINUS, 0): 1, (Value.MINUS, 1): 2,
-    (Value.ZERO, 1): 1, (Value.ZERO, -1): 1, (Value.NOT_MINUS, -1): 2, (Value.NOT_PLUS, 1): 2,
+    (Value.PLUS, 0): 1,
+    (Value.PLUS, -1): 2,
+    (Value.MINUS, 0): 1,
+    (Value.MINUS, 1): 2,
+    (Value.ZERO, 1): 1,
+    (Value.ZERO, -1): 1,
+    (Value.NOT_MINUS, -1): 2,
+    (Value.NOT_PLUS, 1): 2,
+    (Value.CHANGE, 0): 1,
 }
 
 
@@ -172,10 +179,14 @@ def instances(draw, max_nodes=4, max_observations=5):
     inputs = draw(st.sets(st.sampled_from(nodes), max_size=2))
     values = [v.value for v in Value]
     observed = draw(
-        st.lists(st.tuples(st.sampled_from(nodes), st.sampled_from(values)), max_size=max_observations)
+        st.lists(
+            st.tuples(st.sampled_from(nodes), st.sampled_from(values)), max_size=max_observations
+        )
     )
-    levels = draw(st.lists(st.tuples(st.sampled_from(nodes), st.sampled_from(["MIN", "MAX"])), max_size=1))
-    return net, Experiment.of(inputs, observed, levels)
+    levels = draw(
+        st.lists(st.tuples(st.sampled_from(nodes), st.sampled_from(["MIN", "MAX"])), max_size=1)
+    )
+    return net, ExperimentData.of(inputs, observed, levels)
 
 
 __all__ = ["instances", "measure", "predictions", "minimal_cores", "Level"]

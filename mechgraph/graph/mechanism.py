@@ -25,7 +25,15 @@ import networkx as nx
 import numpy as np
 
 from mechgraph.graph.traversal import HopArrays
-from mechgraph.language.syntax import NOWHERE, Hypothesis, Relation, Sign, Span, Status
+from mechgraph.language.syntax import (
+    NOWHERE,
+    Experiment,
+    Hypothesis,
+    Relation,
+    Sign,
+    Span,
+    Status,
+)
 
 __all__ = [
     "Entity",
@@ -141,8 +149,8 @@ class MechanismGraph:
         ``isa`` edges from member to class (edge attribute ``span``).
     values : dict
         Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader).
-    sources, hypotheses : dict
-        Declared sources and hypothesis blocks by name.
+    sources, hypotheses, experiments : dict
+        Declared sources, hypothesis blocks and experiment blocks by name.
     texts : dict
         The text of each rule file by path, for diagnostics' snippets.
     """
@@ -152,6 +160,7 @@ class MechanismGraph:
     values: dict[str, nx.DiGraph] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
+    experiments: dict[str, Experiment] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)

@@ -2,14 +2,14 @@
 
 This is the input of the consistency analysis (``mechgraph.query.consistency``),
 independent of rule files: a :class:`SignedNetwork` (nodes, AND nodes, signed
-edges, edges of unknown sign) and an :class:`Experiment` (perturbed inputs,
+edges, edges of unknown sign) and an :class:`ExperimentData` (perturbed inputs,
 MIN/MAX starting levels, observed values).  The semantics are those of
 ``OBSERVATIONS.md`` (Iggy's default mode): see :mod:`mechgraph.query.consistency`.
 
 >>> net = SignedNetwork.of([("a", "b", 1), ("b", "c", -1)])
 >>> net.nodes, net.edges
 (('a', 'b', 'c'), (('a', 'b', 1), ('b', 'c', -1)))
->>> exp = Experiment.of(inputs=["a"], observed=[("a", "+"), ("c", "-")])
+>>> exp = ExperimentData.of(inputs=["a"], observed=[("a", "+"), ("c", "-")])
 >>> [(o.node, o.value.value) for o in exp.observations]
 [('a', '+'), ('c', '-')]
 """
@@ -25,7 +25,7 @@ __all__ = [
     "Level",
     "SignedNetwork",
     "Observation",
-    "Experiment",
+    "ExperimentData",
     "contradictions",
     "UNKNOWN",
 ]
@@ -35,13 +35,15 @@ UNKNOWN = 0
 
 
 class Value(enum.Enum):
-    """An observed change: increased, decreased, unchanged, did not increase, did not decrease."""
+    """An observed change: increased, decreased, unchanged, did not increase, did not
+    decrease, or changed in a direction not reported (``change``, not in Iggy)."""
 
     PLUS = "+"
     MINUS = "-"
     ZERO = "0"
     NOT_PLUS = "notPlus"
     NOT_MINUS = "notMinus"
+    CHANGE = "change"
 
     @property
     def allowed(self) -> frozenset[int]:
@@ -64,6 +66,7 @@ _ALLOWED = {
     Value.ZERO: frozenset({0}),
     Value.NOT_PLUS: frozenset({-1, 0}),
     Value.NOT_MINUS: frozenset({1, 0}),
+    Value.CHANGE: frozenset({1, -1}),
 }
 
 
@@ -139,7 +142,7 @@ class Observation:
 
 
 @dataclass(frozen=True)
-class Experiment:
+class ExperimentData:
     """Perturbed inputs, starting levels and observations of one experiment."""
 
     inputs: frozenset[str] = frozenset()
@@ -152,10 +155,10 @@ class Experiment:
         inputs: Iterable[str] = (),
         observed: Iterable[tuple[str, str]] = (),
         levels: Iterable[tuple[str, str]] = (),
-    ) -> Experiment:
+    ) -> ExperimentData:
         """An experiment from plain text values; identical observations are kept once.
 
-        >>> Experiment.of(observed=[("a", "+"), ("a", "+")]).observations
+        >>> ExperimentData.of(observed=[("a", "+"), ("a", "+")]).observations
         (Observation(node='a', value=<Value.PLUS: '+'>, origin=None),)
         """
         seen = dict.fromkeys(Observation(n, Value.read(v)) for n, v in observed)
@@ -184,11 +187,11 @@ class Experiment:
         return not self.inputs and not self.observations
 
 
-def contradictions(experiment: Experiment) -> list[tuple[Observation | str, Observation]]:
+def contradictions(experiment: ExperimentData) -> list[tuple[Observation | str, Observation]]:
     """Pairs of statements no labelling can satisfy together (two values allowing no
     common label; ``-`` on a MIN node; ``+`` on a MAX node).
 
-    >>> e = Experiment.of(observed=[("a", "+"), ("a", "notPlus"), ("b", "-")], levels=[("b", "MIN")])
+    >>> e = ExperimentData.of(observed=[("a", "+"), ("a", "notPlus"), ("b", "-")], levels=[("b", "MIN")])
     >>> [(str(getattr(x, "value", x)), y.value.value) for x, y in contradictions(e)]
     [('Value.PLUS', 'notPlus'), ('MIN', '-')]
     """

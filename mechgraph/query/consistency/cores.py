@@ -13,9 +13,9 @@ limit the enumeration stops with the cores found so far and says so.
 Inputs, MIN/MAX levels and links are the experiment's design, not part of a
 core: a core is a set of observation statements (by number).
 
->>> from mechgraph.graph.signed import Experiment, SignedNetwork
+>>> from mechgraph.graph.signed import ExperimentData, SignedNetwork
 >>> net = SignedNetwork.of([("a", "b", 1), ("a", "c", 1)])
->>> exp = Experiment.of(["a"], [("a", "+"), ("b", "-"), ("c", "-"), ("c", "0")])
+>>> exp = ExperimentData.of(["a"], [("a", "+"), ("b", "-"), ("c", "-"), ("c", "0")])
 >>> found = cores(net, exp, Budget(10))  # a+ forces b+ and c+; b- needs a-, which forces c-
 >>> sorted(map(sorted, found.cores)), found.complete
 ([[0, 1], [0, 2], [0, 3], [1, 3], [2, 3]], True)
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mechgraph.graph.signed import Experiment, SignedNetwork
+from mechgraph.graph.signed import ExperimentData, SignedNetwork
 from mechgraph.query.consistency.encoding import facts, program
 from mechgraph.query.consistency.solver import Budget, Undecided, control, solve
 
@@ -56,7 +56,9 @@ class _Oracle:
         self.ctl = control(budget, text + "\n" + rules + "\n#show sat/1.", ["1"])
         self.budget, self.n = budget, len(experiment.observations)
         atoms = self.ctl.symbolic_atoms
-        self.literal = [atoms[clingo.Function("act", [clingo.Number(i)])].literal for i in range(self.n)]
+        self.literal = [
+            atoms[clingo.Function("act", [clingo.Number(i)])].literal for i in range(self.n)
+        ]
         self.number = {lit: i for i, lit in enumerate(self.literal)}
 
     def check(self, subset: frozenset[int]) -> tuple[bool, frozenset[int]]:
@@ -71,8 +73,14 @@ class _Oracle:
         def on_core(literals) -> None:
             failed.update(self.number[lit] for lit in literals if lit in self.number)
 
-        solved = solve(self.ctl, self.budget, on_model=on_model, on_core=on_core,
-                       assumptions=assumptions, step="cores")
+        solved = solve(
+            self.ctl,
+            self.budget,
+            on_model=on_model,
+            on_core=on_core,
+            assumptions=assumptions,
+            step="cores",
+        )
         if solved.satisfiable:
             return True, frozenset(satisfied)
         return False, frozenset(failed & subset) or subset
@@ -99,9 +107,14 @@ class _Map:
 
     def seed(self) -> frozenset[int] | None:
         found: list[frozenset[int]] = []
-        solved = solve(self.ctl, self.budget, step="cores",
-                       on_model=lambda m: found.append(
-                           frozenset(s.arguments[0].number for s in m.symbols(shown=True))))
+        solved = solve(
+            self.ctl,
+            self.budget,
+            step="cores",
+            on_model=lambda m: found.append(
+                frozenset(s.arguments[0].number for s in m.symbols(shown=True))
+            ),
+        )
         return found[0] if solved.satisfiable else None
 
     def add(self, body: str) -> None:
@@ -113,7 +126,7 @@ class _Map:
 
 def cores(
     network: SignedNetwork,
-    experiment: Experiment,
+    experiment: ExperimentData,
     budget: Budget,
     *,
     founded: bool = True,

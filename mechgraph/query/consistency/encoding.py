@@ -16,7 +16,7 @@ C2 foundedness (``founded=False`` drops it), C3 forward propagation
 (``propagation=False`` drops it).  Labels are 1, -1, 0; an edge of sign 0 has an unknown sign that each
 labelling chooses.
 
->>> print(facts(SignedNetwork.of([("a", "b", -1)]), Experiment.of(["a"], [("b", "-")]))[1])
+>>> print(facts(SignedNetwork.of([("a", "b", -1)]), ExperimentData.of(["a"], [("b", "-")]))[1])
 node(0..1).
 edge(0,1,-1).
 input(0).
@@ -25,7 +25,7 @@ obs(0,1,m).
 
 from __future__ import annotations
 
-from mechgraph.graph.signed import Experiment, Level, SignedNetwork, Value
+from mechgraph.graph.signed import ExperimentData, Level, SignedNetwork, Value
 
 __all__ = ["facts", "program", "OBS_CODE", "MEASURES"]
 
@@ -36,6 +36,7 @@ OBS_CODE = {
     Value.ZERO: "z",
     Value.NOT_PLUS: "np",
     Value.NOT_MINUS: "nm",
+    Value.CHANGE: "ch",
 }
 
 _CORE = """
@@ -71,6 +72,7 @@ _HARD = """
 :- obs(I,V,z), act(I), not lab(V,0).
 :- obs(I,V,np), act(I), lab(V,1).
 :- obs(I,V,nm), act(I), lab(V,-1).
+:- obs(I,V,ch), act(I), lab(V,0).
 """
 _SCENFIT = """
 act(I) :- obs(I,V,_), input(V).
@@ -81,6 +83,7 @@ cost(I,2) :- obs(I,V,m), not input(V), lab(V,1).
 cost(I,1) :- obs(I,V,z), not input(V), lab(V,S), S != 0.
 cost(I,2) :- obs(I,V,np), not input(V), lab(V,1).
 cost(I,2) :- obs(I,V,nm), not input(V), lab(V,-1).
+cost(I,1) :- obs(I,V,ch), not input(V), lab(V,0).
 """
 #: Per species (not AND nodes): the label and the three two-label sets, for predictions.
 _PREDICTIONS = """
@@ -96,10 +99,11 @@ sat(I) :- obs(I,V,m), lab(V,-1).
 sat(I) :- obs(I,V,z), lab(V,0).
 sat(I) :- obs(I,V,np), not lab(V,1).
 sat(I) :- obs(I,V,nm), not lab(V,-1).
+sat(I) :- obs(I,V,ch), not lab(V,0).
 """
 
 
-def facts(network: SignedNetwork, experiment: Experiment) -> tuple[list[str], str]:
+def facts(network: SignedNetwork, experiment: ExperimentData) -> tuple[list[str], str]:
     """The node names by number and the facts of ``network`` with ``experiment``.
 
     Nodes the experiment names but the network lacks become isolated nodes.
@@ -144,4 +148,3 @@ def program(measure: str, *, founded: bool = True, propagation: bool = True) -> 
     else:
         parts.append("#external act(I) : obs(I,_,_). [free]\n" + _SATISFIED)
     return "".join(parts)
-

@@ -7,9 +7,9 @@ label) for ``scenfit``.  A prediction is the sign an entity takes in every
 optimal solution (``+ - 0``), or the pair of signs it keeps to
 (``notPlus``, ``notMinus``, ``CHANGE``).
 
->>> from mechgraph.graph.signed import Experiment, SignedNetwork
+>>> from mechgraph.graph.signed import ExperimentData, SignedNetwork
 >>> net = SignedNetwork.of([("a", "b", 1), ("b", "c", -1)])
->>> exp = Experiment.of(inputs=["a"], observed=[("a", "+"), ("c", "+")])
+>>> exp = ExperimentData.of(inputs=["a"], observed=[("a", "+"), ("c", "+")])
 >>> found = optimum(net, exp, "mcos", Budget(10))
 >>> found.value, sorted(map(sorted, found.solutions))
 (1, [[('b', -1)], [('c', 1)]])
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mechgraph.graph.signed import Experiment, SignedNetwork
+from mechgraph.graph.signed import ExperimentData, SignedNetwork
 from mechgraph.query.consistency.encoding import facts, program
 from mechgraph.query.consistency.solver import Budget, control, solve
 
@@ -59,7 +59,7 @@ def _text(network, experiment, measure, founded, propagation, extra=""):
 
 def optimum(
     network: SignedNetwork,
-    experiment: Experiment,
+    experiment: ExperimentData,
     measure: str,
     budget: Budget,
     *,
@@ -104,7 +104,7 @@ def _solution(names: list[str], symbol) -> tuple:
 
 def predictions(
     network: SignedNetwork,
-    experiment: Experiment,
+    experiment: ExperimentData,
     measure: str,
     value: int | None,
     budget: Budget,
