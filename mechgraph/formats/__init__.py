@@ -6,9 +6,9 @@ back an :class:`ImportResult` whose ``rule_file`` is a syntax tree (write
 it with the formatter); exporters turn a :class:`MechanismGraph` into text.
 
 >>> sorted(FORMATS)
-['bel', 'cx2', 'dot', 'drugmechdb', 'graphml', 'nodelink', 'sif']
+['bel', 'cx2', 'dot', 'drugmechdb', 'graphml', 'nodelink', 'omnipath', 'sif', 'signor']
 >>> [name for name, f in sorted(FORMATS.items()) if f.write is None]
-['drugmechdb']
+['drugmechdb', 'omnipath', 'signor']
 >>> [name for name, f in sorted(FORMATS.items()) if f.read is None]
 ['dot']
 """
@@ -29,6 +29,7 @@ from mechgraph.formats.nodelink import read_nodelink, write_nodelink
 from mechgraph.formats.reading import open_input, progress
 from mechgraph.formats.result import ImportResult, ImportSummary
 from mechgraph.formats.sif import read_sif, write_sif
+from mechgraph.formats.tables import read_omnipath, read_signor
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.render.diagram import to_dot
 
@@ -70,6 +71,8 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("bel", "BEL Script", read_bel, write_bel, ".bel"),
         Format("sif", "SIF / signed edge list", read_sif, write_sif, ".sif"),
+        Format("signor", "SIGNOR export (CSV or TSV with header)", read_signor, None, ".csv"),
+        Format("omnipath", "OmniPath interactions (TSV with header)", read_omnipath, None, ".tsv"),
         Format("drugmechdb", "DrugMechDB paths (JSON or YAML)", read_drugmechdb, None, ".json"),
         Format("graphml", "GraphML", read_graphml, write_graphml, ".graphml"),
         Format("cx2", "CX2 (NDEx / Cytoscape)", read_cx2, write_cx2, ".cx2"),

@@ -50,7 +50,9 @@ def test_import_json_summary(tmp_path, capsys):
     out = tmp_path / "x.mg"
     assert main(["import", "sif", str(SIF), "-o", str(out), "--json", "--quiet"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["summary"]["skipped"] == {"AND-gate (several inputs to one link)": 1}
+    assert document["summary"]["skipped"] == {
+        "AND gate (several inputs to one link): not supported": 1
+    }
     assert document["output"] == str(out)
 
 

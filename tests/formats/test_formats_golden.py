@@ -22,6 +22,9 @@ CASES = [
     ("bel", "pybel_test_bel.bel"),
     ("bel", "pybel_test_thorough.bel"),
     ("sif", "signed_edges.sif"),
+    ("sif", "cif_lines.sif"),
+    ("signor", "signor_rows.csv"),
+    ("omnipath", "omnipath_interactions.tsv"),
     ("drugmechdb", "drugmechdb_3.yaml"),
     ("drugmechdb", "drugmechdb_sample_300.json"),
 ]
@@ -41,7 +44,11 @@ def test_import_matches_golden(format, name, monkeypatch):
 
 def test_every_fixture_has_a_golden_import():
     """Check that no fixture is left out of the golden tests."""
-    inputs = {p.name for p in FOLDER.iterdir() if p.suffix in (".bel", ".sif", ".json", ".yaml")}
+    inputs = {
+        p.name
+        for p in FOLDER.iterdir()
+        if p.suffix in (".bel", ".sif", ".json", ".yaml", ".csv", ".tsv")
+    }
     assert inputs == {name for _, name in CASES}
 
 

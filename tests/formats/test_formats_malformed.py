@@ -11,6 +11,8 @@ from mechgraph.formats import import_file
 CASES = [
     ("sif", "t.sif", "a\t1\tb\nc\t-1\n", "truncated line", 2, 5),
     ("sif", "u.sif", "a 1 b\na frobs b\n", "unknown relation 'frobs'", 2, 3),
+    ("signor", "h.csv", "A,B,C\nx,y,z\n", "no column ENTITYA, ENTITYB, EFFECT", 1, 1),
+    ("omnipath", "o.tsv", "source\ttarget\nP31749\n", "row has 1 of 2 columns", 2, 1),
     ("sif", "e.sif", b"a 1 b\n" + "caf\u00e9 1 b\n".encode("latin-1"), "not UTF-8", 2, 4),
     (
         "bel",
