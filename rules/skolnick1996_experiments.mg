@@ -47,4 +47,3 @@ experiment suicide_victims [species=human, region=frontal_cortex] @nowak1995:
     input suicide
     suicide = +
     NMDA_receptor = change
-

@@ -55,11 +55,14 @@ class Core:
 
     observations: tuple[ObservedChange, ...]
     links: tuple[Hop, ...] = ()
+    #: Links upstream of the core that the experiment's context left out, and why.
+    excluded: tuple[tuple[Hop, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "observations": [o.to_dict() for o in self.observations],
             "links": [h.to_dict() for h in self.links],
+            "excluded": [{"link": h.to_dict(), "reason": why} for h, why in self.excluded],
         }
 
 
@@ -119,7 +122,7 @@ class ExperimentResult:
         context = f" [{format_context(self.context)}]" if self.context else ""
         lines = [f"experiment {self.name}{context}: {self.verdict}"]
         for i, core in enumerate(self.cores, 1):
-            lines.append(f"{_INDENT}core {i}: these observations clash")
+            lines.append(f"{_INDENT}core {i}: no labelling satisfies these together")
             lines += [f"{_INDENT * 2}{o.describe()}" for o in core.observations]
             if core.links:
                 lines.append(f"{_INDENT * 2}given the links:")
@@ -130,6 +133,10 @@ class ExperimentResult:
             for hop in core.links:
                 cited = ", ".join(map(str, hop.evidence))
                 lines.append(f"{_INDENT * 3}{hop.located()}" + (f"  {cited}" if cited else ""))
+            if core.excluded:
+                lines.append(f"{_INDENT * 2}left out by the context:")
+            for hop, why in core.excluded:
+                lines.append(f"{_INDENT * 3}{hop.located()} {why}")
         if not self.cores_complete:
             lines.append(
                 f"{_INDENT}cores: the list may be incomplete ({self.undecided or 'stopped'})"

@@ -33,7 +33,7 @@ import time
 import networkx as nx
 
 from mechgraph.errors import Diagnostic, QueryError
-from mechgraph.graph.admission import admitted_mask
+from mechgraph.graph.admission import admitted_mask, clash
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.signed import ExperimentData, Observation, SignedNetwork, Value
 from mechgraph.language.syntax import LEVELS, Experiment, Inputs, Observed, Sign
@@ -136,6 +136,28 @@ def _core_links(graph, network: SignedNetwork, data: ExperimentData, nodes: set[
     return hops
 
 
+#: Excluded links listed per core at most.
+MAX_EXCLUDED = 10
+
+
+def _excluded(graph: MechanismGraph, experiment: Experiment, nodes: set[str]) -> list:
+    """Signed links upstream of ``nodes`` (in the whole mechanism) the context leaves out."""
+    where = dict(_pairs(experiment))
+    if not where:
+        return []
+    digraph = nx.DiGraph((c.subject, c.object) for c in graph.claims if c.sign in _SIGN)
+    digraph.add_edges_from(graph.hierarchy.edges)
+    upstream = {n for n in nodes if n in digraph}
+    upstream = upstream.union(*(nx.ancestors(digraph, n) for n in upstream)) if upstream else set()
+    found = []
+    for claim in graph.claims:
+        if claim.sign in _SIGN and claim.object in upstream:
+            why = clash(where, claim.context, graph.index.value_up)
+            if why is not None:
+                found.append((hop_of_claim(graph, claim), str(why)))
+    return found[:MAX_EXCLUDED]
+
+
 def analyse(
     graph: MechanismGraph,
     name: str,
@@ -185,15 +207,19 @@ def analyse(
             fields["scenfit"] = 0
         if with_cores and not consistent:
             found_cores = cores(network, data, budget, **options)
-            fields["cores"] = tuple(
-                Core(
-                    tuple(_change(graph, experiment, data.observations[i]) for i in sorted(core)),
-                    tuple(
-                        _core_links(graph, network, data, {data.observations[i].node for i in core})
-                    ),
+            made = []
+            for core in found_cores.cores:
+                nodes = {data.observations[i].node for i in core}
+                made.append(
+                    Core(
+                        tuple(
+                            _change(graph, experiment, data.observations[i]) for i in sorted(core)
+                        ),
+                        tuple(_core_links(graph, network, data, nodes)),
+                        tuple(_excluded(graph, experiment, nodes)),
+                    )
                 )
-                for core in found_cores.cores
-            )
+            fields["cores"] = tuple(made)
             fields["cores_complete"] = found_cores.complete
             if found_cores.stopped:
                 fields["undecided"] = found_cores.stopped
