@@ -78,7 +78,14 @@ def _tuple(element, min_size=0, max_size=3):
 
 
 links = st.builds(
-    Link, refs, st.sampled_from(Relation), refs, contexts, evidence, st.sampled_from(Status)
+    Link,
+    refs,
+    st.sampled_from(Relation),
+    refs,
+    contexts,
+    evidence,
+    st.sampled_from(Status),
+    attributes=_tuple(st.builds(Attribute, keys, values), max_size=2),
 )
 declared = st.builds(
     Declared, refs, st.none() | free_text, _tuple(st.builds(Attribute, keys, values), max_size=2)

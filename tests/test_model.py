@@ -218,8 +218,9 @@ def test_numbered_claims_are_the_claims_init_makes():
             ("pmid:1", "src"),
             Status.HYPOTHESIS,
             Span("r.mg", 3, 1),
+            (("predicate", "affects"),),
         ),
-        ("b", Relation.ASSOCIATION, "c", (), (), Status.OBSERVED, Span("r.mg", 4, 2)),
+        ("b", Relation.ASSOCIATION, "c", (), (), Status.OBSERVED, Span("r.mg", 4, 2), ()),
     ]
     made = Claim.numbered(rows, start=7)
     expected = [Claim(7 + i, *row) for i, row in enumerate(rows)]

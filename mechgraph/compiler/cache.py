@@ -134,7 +134,7 @@ class _Table:
 
 
 def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
-    names, files, contexts, evidence = _Table(), _Table(), _Table(), _Table()
+    names, files, contexts, evidence, attributes = _Table(), _Table(), _Table(), _Table(), _Table()
     relation = {r: i for i, r in enumerate(syntax.Relation)}
     status = {s: i for i, s in enumerate(syntax.Status)}
     columns = {
@@ -147,6 +147,7 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
         "file": [files.number(c.span.file) for c in claims],
         "line": [c.span.line for c in claims],
         "col": [c.span.col for c in claims],
+        "attribute": [attributes.number(c.attributes) for c in claims],
     }
     return {
         **columns,
@@ -154,6 +155,7 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
         "files": files.values(),
         "contexts": contexts.values(),
         "evidences": evidence.values(),
+        "attributes": attributes.values(),
     }
 
 
@@ -161,6 +163,7 @@ def _claims(columns: dict[str, list]) -> list[Claim]:
     names, files = columns["names"], columns["files"]
     contexts = [tuple(tuple(pair) for pair in c) for c in columns["contexts"]]
     evidences = [tuple(e) for e in columns["evidences"]]
+    attributes = [tuple(tuple(pair) for pair in a) for a in columns["attributes"]]
     relations, statuses = list(syntax.Relation), list(syntax.Status)
     rows = zip(
         columns["subject"],
@@ -172,6 +175,7 @@ def _claims(columns: dict[str, list]) -> list[Claim]:
         columns["file"],
         columns["line"],
         columns["col"],
+        columns["attribute"],
     )
     return Claim.numbered(
         (
@@ -182,8 +186,9 @@ def _claims(columns: dict[str, list]) -> list[Claim]:
             evidences[e],
             statuses[t],
             Span(files[f], line, col),
+            attributes[a],
         )
-        for s, r, o, c, e, t, f, line, col in rows
+        for s, r, o, c, e, t, f, line, col, a in rows
     )
 
 

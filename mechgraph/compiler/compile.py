@@ -348,6 +348,7 @@ class _Links:
                 evidence,
                 link.status,
                 link.span,
+                tuple((a.key, a.value) for a in link.attributes) if link.attributes else (),
             )
         )
 
@@ -370,7 +371,7 @@ class _Links:
         return order
 
     def _tiebreak(self, position: int) -> tuple:
-        _, relation, _, context, evidence, status, span = self.rows[position]
+        _, relation, _, context, evidence, status, span, _ = self.rows[position]
         return (_VALUE[relation], context, evidence, _VALUE[status], span.file, span.line, span.col)
 
     def claims(self, known: dict[str, int]) -> list[Claim]:

@@ -91,6 +91,8 @@ class Claim:
     evidence: tuple[str, ...] = ()
     status: Status = Status.OBSERVED
     span: Span = field(default=NOWHERE, compare=False)
+    #: ``key=value`` attributes of the link (``predicate``, ...): said, never traversed.
+    attributes: tuple[tuple[str, str], ...] = ()
 
     @property
     def sign(self) -> Sign:
@@ -106,23 +108,23 @@ class Claim:
 
     @classmethod
     def numbered(cls, rows: Iterable[tuple], start: int = 0) -> list[Claim]:
-        """Claims with ids ``start, start + 1, ...`` from rows of their other seven fields.
+        """Claims with ids ``start, start + 1, ...`` from rows of their other eight fields.
 
         The same as calling ``Claim(id, *row)``, in half the time: a frozen
         dataclass's ``__init__`` calls ``object.__setattr__`` once per field;
         this fills the slots directly, for the compiler's millions of claims.
 
-        >>> row = ("a", Relation.INCREASES, "b", (), ("pmid:1",), Status.OBSERVED, NOWHERE)
+        >>> row = ("a", Relation.INCREASES, "b", (), ("pmid:1",), Status.OBSERVED, NOWHERE, ())
         >>> Claim.numbered([row], start=4) == [Claim(4, *row)]
         True
         """
         new = object.__new__
         setters = (getattr(cls, name).__set__ for name in cls.__slots__)
         set_id, set_subject, set_relation, set_object, *setters = setters
-        set_context, set_evidence, set_status, set_span = setters
+        set_context, set_evidence, set_status, set_span, set_attributes = setters
         claims = []
         for number, row in enumerate(rows, start):
-            subject, relation, obj, context, evidence, status, span = row
+            subject, relation, obj, context, evidence, status, span, attributes = row
             claim = new(cls)
             set_id(claim, number)
             set_subject(claim, subject)
@@ -132,6 +134,7 @@ class Claim:
             set_evidence(claim, evidence)
             set_status(claim, status)
             set_span(claim, span)
+            set_attributes(claim, attributes)
             claims.append(claim)
         return claims
 
@@ -223,6 +226,7 @@ class MechanismGraph:
         evidence: tuple[str, ...] = (),
         status: Status = Status.OBSERVED,
         span: Span = NOWHERE,
+        attributes: Iterable[tuple[str, str]] = (),
     ) -> Claim:
         """Add one claim as an edge; its id is its position in :attr:`claims`.
 
@@ -239,6 +243,7 @@ class MechanismGraph:
             tuple(evidence),
             status,
             span,
+            tuple(attributes),
         )
         self.claims.append(claim)
         self.links.add_edge(subject, object, key=claim.id, claim=claim)

@@ -194,19 +194,24 @@ class LineReader:
             label = entry["label"] and grammar.unquote(entry["label"])
             attributes = ()
             if entry["attributes"]:
-                at = base + entry.start("attributes") + 1
-                attributes = tuple(
-                    Attribute(a["key"], text_of(a["value"]), span=self.span(at + a.start()))
-                    for a in PAIR.finditer(entry["attributes"])
+                attributes = self.fast_attributes(
+                    entry["attributes"], base + entry.start("attributes")
                 )
             entries.append(Declared(name, label, attributes, span=name.span))
         return tuple(entries)
+
+    def fast_attributes(self, text: str, start: int) -> tuple[Attribute, ...]:
+        """The ``key=value`` attributes in ``text``, which starts at offset ``start``."""
+        return tuple(
+            Attribute(a["key"], text_of(a["value"]), span=self.span(start + 1 + a.start()))
+            for a in PAIR.finditer(text)
+        )
 
     def fast_context(self, m: re.Match) -> tuple[Qualifier, ...]:
         return () if m["context"] is None else self.fast_pairs(m["context"], m.start("context"))
 
     def fast_link(self, m: re.Match) -> Link:
-        subject, relation, obj, context, reference, more, status, _ = m.groups()
+        subject, relation, obj, context, reference, more, status, attributes, _ = m.groups()
         file, line_no = self.file, self.line_no
         start = _spanned((file, line_no, 1))
         if context is not None:
@@ -227,6 +232,7 @@ class LineReader:
             evidence,
             Status.HYPOTHESIS if status == "hypothesis" else Status.OBSERVED,
             start,
+            self.fast_attributes(attributes, m.start("attributes")) if attributes else (),
         )
 
     def fast_pairs(self, text: str, start: int) -> tuple[Qualifier, ...]:

@@ -117,6 +117,7 @@ def _link(node: Link) -> list[str]:
         *_context(node.context),
         *_evidence(node.evidence),
         *status,
+        *(f"{a.key}={format_value(a.value)}" for a in node.attributes),
     ]
 
 

@@ -23,6 +23,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     experiment_header ::= "experiment" name [context] {evidence} ":"
     isa             ::= name {"," name} "isa" name
     link            ::= name RELATION name [context] {evidence} ["status" "=" STATUS]
+                        {KEY "=" value}            (KEY other than status)
     context         ::= "[" KEY "=" value {"," KEY "=" value} "]"
     evidence        ::= "@" REFERENCE
     hypothesis_line ::= (reaches | sign_of | consistent) [comment] END
@@ -257,8 +258,16 @@ status = (
 isa_tail = (
     pp.Group(pp.ZeroOrMore(_lit(",") - _at(name)))("members") + isa_kw("isa") - _at(name)("parent")
 )
+link_attribute = pp.Group(~_kw("status") + _at(key)("key") + _lit("=") - value("value")).set_name(
+    "a link attribute key=value"
+)
 link_tail = (
-    relation("relation") - _at(name)("object") - pp.Opt(context) - evidence_list - pp.Opt(status)
+    relation("relation")
+    - _at(name)("object")
+    - pp.Opt(context)
+    - evidence_list
+    - pp.Opt(status)
+    - pp.Group(pp.ZeroOrMore(link_attribute))("attributes")
 )
 by_name = _at(name)("subject") - (isa_tail | link_tail).set_name(f"{_RELATION} or isa")
 statement = (
@@ -312,12 +321,13 @@ _CONTEXT = f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\]
 NAME_TOKEN = re.compile(_NAME)
 #: One context pair, to split a matched context that holds quoted values.
 PAIR = re.compile(f"(?P<key>{BARE}){_SP}={_SP}(?P<value>{QUOTED}|{VALUE})")
-#: ``subject REL object [k=v, ...] @evidence ... status=... # comment``
+#: ``subject REL object [k=v, ...] @evidence ... status=... key=value ... # comment``
 LINK_LINE = re.compile(
     f"(?P<subject>{_NAME}){_SP}(?P<relation>{ARROW}|(?:{_WORDS}){NOT_IDENT})"
     f"{_SP}(?P<object>{_NAME}){_CONTEXT}"
     f"(?:{_SP}@(?P<evidence>{REFERENCE})(?P<more_evidence>(?:{_SP}@{REFERENCE})*))?"
-    f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){NOT_IDENT})?{_END}"
+    f"(?:{_SP}status{_SP}={_SP}(?P<status>hypothesis|observed){NOT_IDENT})?"
+    f"(?P<attributes>(?:{_SP}(?!status{NOT_IDENT}){_PAIR})*){_END}"
 )
 #: ``name, name, ... isa parent # comment``
 ISA_LINE = re.compile(

@@ -255,15 +255,18 @@ class _Reader(LineReader):
             self.evidence(r),
             Status(r.get("status", "observed")),
             span=span,
+            attributes=self.attributes(r),
         )
 
     def declared(self, r: pp.ParseResults) -> Declared:
         name = self.located(r["name"])
-        attributes = tuple(
+        return Declared(name, r.get("label"), self.attributes(r), span=name.span)
+
+    def attributes(self, r: pp.ParseResults) -> tuple[Attribute, ...]:
+        return tuple(
             Attribute(a["key"].value[0], a["value"], span=self.span(self.col(a["key"].locn_start)))
-            for a in r["attributes"]
+            for a in r.get("attributes", ())
         )
-        return Declared(name, r.get("label"), attributes, span=name.span)
 
     def context(self, r: pp.ParseResults) -> tuple[Qualifier, ...]:
         return tuple(

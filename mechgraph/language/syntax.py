@@ -314,7 +314,12 @@ class IsA:
 
 @dataclass(slots=True, unsafe_hash=True)
 class Link:
-    """``subject relation object [context] @evidence status=hypothesis``."""
+    """``subject relation object [context] @evidence status=hypothesis key=value ...``.
+
+    ``attributes`` say more about the link than its relation does, without
+    changing how it is traversed: ``predicate="negatively correlated with"``
+    (the source's own word), ``subject_term="act(p(HGNC:MTOR), ma(kin))"``.
+    """
 
     subject: Ref
     relation: Relation
@@ -323,6 +328,7 @@ class Link:
     evidence: tuple[Evidence, ...] = ()
     status: Status = Status.OBSERVED
     span: Span = _span()
+    attributes: tuple[Attribute, ...] = ()
 
 
 @dataclass(slots=True, unsafe_hash=True)

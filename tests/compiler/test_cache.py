@@ -96,3 +96,18 @@ def test_cli_writes_and_no_cache_skips(tmp_path, monkeypatch, capsys):
         assert (tmp_path / "c1").exists() == bool(len(outputs) > 1)
     assert len(list((tmp_path / "c1").glob("*.json"))) == 1
     assert outputs[0].startswith("yes") and outputs[0] == outputs[1] == outputs[2]
+
+
+def test_link_attributes_survive_the_cache(tmp_path):
+    """Check that a link's attributes (predicate, ...) come back from a warm load."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "a.mg").write_text(
+        'drug d\ndisease y\nd -> y @pmid:1 predicate="treats" term="a(CHEBI:1)"\n', encoding="utf-8"
+    )
+    store = Cache(tmp_path / "cache")
+    cold = load(rules, cache=store)
+    warm = load(rules, cache=store)
+    assert store.read([str(rules)]) is not None
+    _same(cold, warm)
+    assert warm.graph.claims[0].attributes == (("predicate", "treats"), ("term", "a(CHEBI:1)"))

@@ -92,3 +92,14 @@ def test_spans_point_at_the_node(rules):
             line = lines[node.span.line - 1]
             assert line[node.subject.span.col - 1 :].startswith(format_name(node.subject))
             assert line[node.object.span.col - 1 :].startswith(format_name(node.object))
+
+
+def test_link_attributes_round_trip_in_canonical_order():
+    """Check that link attributes parse, format after status, and parse back unchanged."""
+    text = 'a -> b [x=1] @pmid:1 status=hypothesis predicate="positively correlated with" n=2\n'
+    (link,) = parse_text(text, "x.mg").statements
+    assert [(a.key, a.value) for a in link.attributes] == [
+        ("predicate", "positively correlated with"),
+        ("n", "2"),
+    ]
+    assert format_rule_file(parse_text(text, "x.mg")) == text
