@@ -413,19 +413,9 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
             for member in statement.members:
                 memberships[c.use(member, statement.span), parent] = statement.span
         elif isinstance(statement, Hypothesis):
-            name = statement.name.name
-            if name in hypotheses:
-                c.report(
-                    Severity.ERROR,
-                    "duplicate-hypothesis",
-                    f"duplicate hypothesis `{name}`",
-                    _where(statement.name, statement.span),
-                    hint=f"first stated at {hypotheses[name].span}; give each hypothesis its own name",
-                )
-            else:
-                hypotheses[name] = statement
-        elif isinstance(statement, Experiment):
-            _experiment(c, experiments, statement)
+            _keep(c, hypotheses, statement, "hypothesis")
+        elif isinstance(statement, Experiment) and _keep(c, experiments, statement, "experiment"):
+            check_experiment(c, statement)
 
     hierarchy = nx.DiGraph()
     hierarchy.add_edges_from(
@@ -441,20 +431,20 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
     return graph, sort_diagnostics(c.diagnostics)
 
 
-def _experiment(c: _Compiler, experiments: dict[str, Experiment], statement: Experiment) -> None:
-    """Keep ``statement`` under its name (a second of the same name is an error) and check it."""
+def _keep(c: _Compiler, kept: dict, statement: Hypothesis | Experiment, what: str) -> bool:
+    """Keep a block under its name; a second block of the same name is an error (False)."""
     name = statement.name.name
-    if name in experiments:
+    if name in kept:
         c.report(
             Severity.ERROR,
-            "duplicate-experiment",
-            f"duplicate experiment `{name}`",
+            f"duplicate-{what}",
+            f"duplicate {what} `{name}`",
             _where(statement.name, statement.span),
-            hint=f"first stated at {experiments[name].span}; give each experiment its own name",
+            hint=f"first stated at {kept[name].span}; give each {what} its own name",
         )
-        return
-    experiments[name] = statement
-    check_experiment(c, statement)
+        return False
+    kept[name] = statement
+    return True
 
 
 def _build(c: _Compiler, hierarchy, value_isa, links: _Links, hypotheses) -> MechanismGraph:

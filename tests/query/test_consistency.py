@@ -7,6 +7,7 @@ from consistency_oracle import instances, measure, minimal_cores, predictions
 from hypothesis import given, settings
 
 from mechgraph.query.consistency.cores import cores
+from mechgraph.query.consistency.encoding import Constraints
 from mechgraph.query.consistency.measures import optimum
 from mechgraph.query.consistency.measures import predictions as solver_predictions
 from mechgraph.query.consistency.solver import Budget
@@ -22,16 +23,13 @@ def test_measure_solutions_and_predictions_agree_with_brute_force(
     """Check that the optimum, every optimal repair (or flip) set and the predictions agree."""
     net, exp = instance
     best, optimal = measure(net, exp, kind, founded, propagation)
-    found = optimum(
-        net, exp, kind, Budget(30), founded=founded, propagation=propagation, max_solutions=10**6
-    )
+    constraints = Constraints(founded, propagation)
+    found = optimum(net, exp, kind, Budget(30), constraints, max_solutions=10**6)
     assert found.value == best
     if best is not None and not exp.is_empty:
         assert set(found.solutions) == {change for _, change in optimal}
     expected = predictions(net, exp, optimal) if best is not None else {}
-    got = solver_predictions(
-        net, exp, kind, found.value, Budget(30), founded=founded, propagation=propagation
-    )
+    got = solver_predictions(net, exp, kind, found.value, Budget(30), constraints)
     assert got == expected
 
 

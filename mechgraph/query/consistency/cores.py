@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mechgraph.graph.signed import ExperimentData, SignedNetwork
-from mechgraph.query.consistency.encoding import facts, program
+from mechgraph.query.consistency.encoding import DEFAULT, Constraints, facts, program
 from mechgraph.query.consistency.solver import Budget, Undecided, control, solve
 
 __all__ = ["Cores", "cores", "MAX_CORES"]
@@ -48,11 +48,11 @@ class Cores:
 class _Oracle:
     """Is a subset of the observations consistent? One grounded program, assumptions."""
 
-    def __init__(self, network, experiment, budget, founded, propagation) -> None:
+    def __init__(self, network, experiment, budget, constraints) -> None:
         import clingo
 
         _, text = facts(network, experiment)
-        rules = program("check", founded=founded, propagation=propagation)
+        rules = program("check", constraints)
         self.ctl = control(budget, text + "\n" + rules + "\n#show sat/1.", ["1"])
         self.budget, self.n = budget, len(experiment.observations)
         atoms = self.ctl.symbolic_atoms
@@ -128,9 +128,7 @@ def cores(
     network: SignedNetwork,
     experiment: ExperimentData,
     budget: Budget,
-    *,
-    founded: bool = True,
-    propagation: bool = True,
+    constraints: Constraints = DEFAULT,
     max_cores: int = MAX_CORES,
 ) -> Cores:
     """Every minimal inconsistent set of ``experiment``'s observations (by number)."""
@@ -139,7 +137,7 @@ def cores(
         return Cores(())
     found: list[frozenset[int]] = []
     try:
-        oracle = _Oracle(network, experiment, budget, founded, propagation)
+        oracle = _Oracle(network, experiment, budget, constraints)
         space = _Map(n, budget)
         while (seed := space.seed()) is not None:
             ok, detail = oracle.check(seed)

@@ -25,11 +25,27 @@ obs(0,1,m).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mechgraph.graph.signed import ExperimentData, Level, SignedNetwork, Value
 
-__all__ = ["facts", "program", "OBS_CODE", "MEASURES"]
+__all__ = ["facts", "program", "Constraints", "DEFAULT", "OBS_CODE", "MEASURES"]
 
 MEASURES = ("mcos", "scenfit", "check")
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Which optional constraints hold: C2 foundedness and C3 forward propagation."""
+
+    founded: bool = True
+    propagation: bool = True
+
+
+#: Iggy's default mode: C2 and C3 on.
+DEFAULT = Constraints()
+
+
 OBS_CODE = {
     Value.PLUS: "p",
     Value.MINUS: "m",
@@ -122,7 +138,7 @@ def facts(network: SignedNetwork, experiment: ExperimentData) -> tuple[list[str]
     return names, "\n".join(lines)
 
 
-def program(measure: str, *, founded: bool = True, propagation: bool = True) -> str:
+def program(measure: str, constraints: Constraints | None = None) -> str:
     """The rules of ``measure`` (one of :data:`MEASURES`) with the chosen constraints.
 
     >>> "#minimize" in program("mcos"), "rep(" in program("scenfit")
@@ -134,11 +150,12 @@ def program(measure: str, *, founded: bool = True, propagation: bool = True) -> 
     repairs = measure == "mcos"
     if repairs:
         parts.append(_REPAIRS)
-    if founded:
+    constraints = constraints or DEFAULT
+    if constraints.founded:
         parts.append(_FOUNDED)
         if repairs:
             parts.append(_FOUNDED_REPAIRS)
-    if propagation:
+    if constraints.propagation:
         parts.append(_PROPAGATION)
     parts.append(_HARD)
     if measure == "mcos":

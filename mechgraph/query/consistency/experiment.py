@@ -38,6 +38,7 @@ from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.signed import ExperimentData, Observation, SignedNetwork, Value
 from mechgraph.language.syntax import LEVELS, Experiment, Inputs, Observed, Sign
 from mechgraph.query.consistency.cores import cores
+from mechgraph.query.consistency.encoding import Constraints
 from mechgraph.query.consistency.measures import optimum, predictions
 from mechgraph.query.consistency.solver import DEFAULT_TIME_LIMIT, Budget, Undecided
 from mechgraph.results.answers import Hop, cite, hop_of_claim
@@ -179,7 +180,7 @@ def analyse(
     experiment = find_experiment(graph, name)
     network, data = experiment_network(graph, experiment)
     budget = Budget(time_limit)
-    options = {"founded": founded, "propagation": propagation}
+    options = {"constraints": Constraints(founded, propagation)}
     fields: dict = {}
     try:
         mcos = optimum(network, data, "mcos", budget, **options)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mechgraph.graph.signed import ExperimentData, SignedNetwork
-from mechgraph.query.consistency.encoding import facts, program
+from mechgraph.query.consistency.encoding import DEFAULT, Constraints, facts, program
 from mechgraph.query.consistency.solver import Budget, control, solve
 
 __all__ = ["Optimum", "optimum", "predictions", "MAX_SOLUTIONS", "PREDICTED"]
@@ -51,9 +51,9 @@ class Optimum:
     more: bool = False
 
 
-def _text(network, experiment, measure, founded, propagation, extra=""):
+def _text(network, experiment, measure, constraints, extra=""):
     names, fact_text = facts(network, experiment)
-    rules = program(measure, founded=founded, propagation=propagation)
+    rules = program(measure, constraints)
     return names, "\n".join((fact_text, rules, extra))
 
 
@@ -62,9 +62,7 @@ def optimum(
     experiment: ExperimentData,
     measure: str,
     budget: Budget,
-    *,
-    founded: bool = True,
-    propagation: bool = True,
+    constraints: Constraints = DEFAULT,
     max_solutions: int = MAX_SOLUTIONS,
 ) -> Optimum:
     """The optimal value of ``measure`` (``mcos`` or ``scenfit``) and its solutions.
@@ -76,7 +74,7 @@ def optimum(
     """
     if experiment.is_empty:
         return Optimum(0, (frozenset(),))
-    names, text = _text(network, experiment, measure, founded, propagation, _PROJECTION[measure])
+    names, text = _text(network, experiment, measure, constraints, _PROJECTION[measure])
     ctl = control(budget, text, ["--opt-mode=optN", "--project", "0"])
     found: list[frozenset] = []
     best: list[int] = []
@@ -108,9 +106,7 @@ def predictions(
     measure: str,
     value: int | None,
     budget: Budget,
-    *,
-    founded: bool = True,
-    propagation: bool = True,
+    constraints: Constraints = DEFAULT,
 ) -> dict[str, str]:
     """Per species (AND nodes excluded), what every optimal solution agrees on.
 
@@ -122,7 +118,7 @@ def predictions(
     if value is None or experiment.is_empty:
         return {}
     bound = _BOUND[measure].format(k=value) + "\n#show pred/2."
-    names, text = _text(network, experiment, measure, founded, propagation, bound)
+    names, text = _text(network, experiment, measure, constraints, bound)
     ctl = control(budget, text, ["--opt-mode=ignore", "--enum-mode=cautious", "0"])
     last: list = []
 
