@@ -44,7 +44,7 @@ setup: $(STAMP) dot
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,solver]'
+	$(BIN)/pip install -q -e '.[dev,lsp,solver]'
 	touch $(STAMP)
 
 dot:

@@ -29,6 +29,7 @@ VERBS: tuple[str, ...] = (
     "predict",
     "import",
     "export",
+    "lsp",
     "observe",
 )
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).

@@ -20,7 +20,7 @@ the including file's folder, a missing include, an include cycle.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +65,7 @@ def rule_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Dia
 class _Load:
     """One load: files by resolved path, the include chain being followed, diagnostics."""
 
+    parse: Callable[[Path], RuleFile] = parse_file
     files: dict[Path, RuleFile] = field(default_factory=dict)
     seen: set[Path] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -75,7 +76,7 @@ class _Load:
             return
         self.seen.add(key)
         try:
-            rules = parse_file(path)
+            rules = self.parse(path)
         except MechgraphError as error:
             self.diagnostics.extend(error.diagnostics)
             return
@@ -118,13 +119,19 @@ class _Load:
             self.load(target, chain)
 
 
-def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[RuleFile], list[Diagnostic]]:
+def load_paths(
+    paths: Iterable[str | os.PathLike], parse: Callable[[Path], RuleFile] = parse_file
+) -> tuple[list[RuleFile], list[Diagnostic]]:
     """Parse every rule file under ``paths`` and every file they include, once each.
 
     Parameters
     ----------
     paths
         Files and folders; folders are searched recursively for ``*.mg`` (sorted).
+    parse
+        Reads one file (default :func:`~mechgraph.language.parser.parse_file`); the
+        language server passes one that reads the editor's unsaved text.  It
+        raises :class:`~mechgraph.errors.MechgraphError` for a file that cannot be used.
 
     Returns
     -------
@@ -134,7 +141,7 @@ def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[RuleFile], list
         reading order.  Never raises for bad input.
     """
     found, diagnostics = rule_paths(paths)
-    load = _Load()
+    load = _Load(parse)
     for path in found:
         load.load(path)
     return list(load.files.values()), sort_diagnostics(diagnostics + load.diagnostics)

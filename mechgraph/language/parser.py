@@ -73,6 +73,7 @@ class _Reader(LineReader):
     """The state of one pass over a file: nodes so far and diagnostics."""
 
     fast: bool = True
+    first_line: int = 1
     out: list = field(default_factory=list)
     trivia: list = field(default_factory=list)
     diagnostics: list = field(default_factory=list)
@@ -105,8 +106,8 @@ class _Reader(LineReader):
             lines.pop()
         # Control characters are rare: a text without any needs no check per line.
         control = _CONTROL.search if _CONTROL_INSIDE.search(text) else None
-        fast = self.fast
-        for self.line_no, line in enumerate(lines, 1):
+        fast, first = self.fast, self.first_line
+        for self.line_no, line in enumerate(lines, first):
             if line[-1:] == "\r":
                 line = line[:-1]
             self.line = line
@@ -330,8 +331,11 @@ class _Reader(LineReader):
         self.block.extend(self.trailing(r))
 
 
-def parse_text(text: str, file: str = "<input>") -> RuleFile:
+def parse_text(text: str, file: str = "<input>", first_line: int = 1) -> RuleFile:
     """Parse rule text; ``file`` names it in spans and diagnostics.
+
+    ``first_line`` numbers the text's first line, for a piece of a file
+    parsed alone (the language server re-parses only the lines that changed).
 
     ``text`` may also be bytes: they are decoded as UTF-8 first
     (:class:`InputError` when they are not rule text).
@@ -348,20 +352,22 @@ def parse_text(text: str, file: str = "<input>") -> RuleFile:
     --------
     >>> parse_text("drug imipramine, citalopram").statements[0].kind
     'drug'
+    >>> parse_text("a -> b", first_line=7).statements[0].span.line
+    7
     >>> parse_text("a => b", file="x.mg")
     Traceback (most recent call last):
     ...
     mechgraph.errors.ParseError: x.mg:1:3: error: unknown relation '=>'
     ...
     """
-    return _parse(text, file, fast=True)
+    return _parse(text, file, fast=True, first_line=first_line)
 
 
-def _parse(text: str, file: str, fast: bool) -> RuleFile:
+def _parse(text: str, file: str, fast: bool, first_line: int = 1) -> RuleFile:
     """The parse itself; ``fast=False`` reads every line with the pyparsing grammar."""
     if isinstance(text, (bytes, bytearray)):
         text = decode_rule_bytes(bytes(text), file)
-    reader = _Reader(file, fast=fast)
+    reader = _Reader(file, fast=fast, first_line=first_line)
     with paused_gc():  # a parse makes many small objects and no cycles
         reader.read(text)
     diagnostics = sort_diagnostics(reader.diagnostics)

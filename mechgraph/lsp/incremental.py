@@ -1,0 +1,97 @@
+"""Parse a file as it is edited: re-parse only the pieces whose text changed.
+
+A piece is one top-level statement line with the lines after it that belong
+to it (an indented hypothesis block, blank and comment lines).  Pieces are
+parsed alone with :func:`~mechgraph.language.parser.parse_text` at their
+own first line, so their nodes and diagnostics are those of a parse of the
+whole file, and a piece whose text and first line did not change is reused.
+Typing inside a line re-parses one piece; a line added or removed re-parses
+the pieces below it (their line numbers moved).
+
+>>> parse = IncrementalParse("a.mg")
+>>> first = parse.update("drug a\\na -> b\\n")
+>>> [type(s).__name__ for s in first.rule_file.statements], first.reparsed
+(['EntityDecl', 'Link'], 2)
+>>> second = parse.update("drug a\\na => b\\n")
+>>> second.reparsed, second.diagnostics[0].location, second.diagnostics[0].message
+(1, 'a.mg:2:3', "unknown relation '=>'")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mechgraph.errors import Diagnostic, MechgraphError, Severity, sort_diagnostics
+from mechgraph.language.parser import MAX_DIAGNOSTICS, parse_text
+from mechgraph.language.syntax import Blank, RuleFile
+
+__all__ = ["IncrementalParse", "Parsed", "pieces"]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file's statements (those of the pieces that parsed) and its parse diagnostics."""
+
+    rule_file: RuleFile
+    diagnostics: tuple[Diagnostic, ...]
+    reparsed: int = 0  # pieces parsed by this update (the others were reused)
+
+
+def _starts_statement(line: str) -> bool:
+    return line[:1] not in ("", " ", "\t", "#", "\r")
+
+
+def pieces(text: str) -> list[tuple[int, str]]:
+    """``(first_line, text)`` of each piece of ``text``, in order (1-based lines).
+
+    >>> pieces("# c\\ndrug a\\nhypothesis h:\\n    consistent\\n\\na -> b")
+    [(1, '# c\\n'), (2, 'drug a\\n'), (3, 'hypothesis h:\\n    consistent\\n\\n'), (6, 'a -> b\\n')]
+    """
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    starts = [i for i, line in enumerate(lines) if i == 0 or _starts_statement(line)]
+    ends = starts[1:] + [len(lines)]
+    return [(a + 1, "\n".join(lines[a:b]) + "\n") for a, b in zip(starts, ends)]
+
+
+def _parse_piece(path: str, first_line: int, text: str) -> tuple[tuple, tuple[Diagnostic, ...]]:
+    try:
+        statements = parse_text(text, path, first_line=first_line).statements
+    except MechgraphError as error:
+        return (), tuple(error.diagnostics)
+    return tuple(s for s in statements if not isinstance(s, Blank)), ()
+
+
+class IncrementalParse:
+    """The parse of one file (``path``), kept between edits of its text."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._pieces: dict[tuple[int, str], tuple[tuple, tuple[Diagnostic, ...]]] = {}
+        self._last: Parsed | None = None
+
+    def update(self, text: str) -> Parsed:
+        """Parse ``text``, the file's new content, reusing the pieces that did not change."""
+        if self._last is not None and self._last.rule_file.text == text:
+            return Parsed(self._last.rule_file, self._last.diagnostics, 0)
+        old, new = self._pieces, {}
+        statements: list = []
+        diagnostics: list[Diagnostic] = []
+        reparsed = 0
+        for key in pieces(text):
+            piece = old.get(key)
+            if piece is None:
+                piece = _parse_piece(self.path, *key)
+                reparsed += 1
+            new[key] = piece
+            statements.extend(piece[0])
+            diagnostics.extend(piece[1])
+        self._pieces = new
+        found = sort_diagnostics(diagnostics)
+        if len(found) > MAX_DIAGNOSTICS:  # as a parse of the whole file says it
+            more = len(found) - MAX_DIAGNOSTICS
+            note = Diagnostic(Severity.NOTE, f"... {more} more", file=self.path, code="too-many")
+            found = found[:MAX_DIAGNOSTICS] + [note]
+        self._last = Parsed(RuleFile(self.path, tuple(statements), text=text), tuple(found))
+        return Parsed(self._last.rule_file, self._last.diagnostics, reparsed)

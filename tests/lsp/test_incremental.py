@@ -1,0 +1,62 @@
+"""The incremental parse equals a parse of the whole file, before and after edits."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mechgraph.errors import MechgraphError
+from mechgraph.language.parser import parse_text
+from mechgraph.language.syntax import Blank
+from mechgraph.lsp.incremental import IncrementalParse
+
+from strategies import rule_texts
+
+_NOISE = st.sampled_from(["=>", "    ", "\t", "#", "[", '"', "hypothesis h:", "\n", "-> x", "@"])
+
+
+def _whole(text: str):
+    """Statements with their spans, and diagnostics, of one parse of the whole text."""
+    try:
+        rules = parse_text(text, "a.mg")
+    except MechgraphError as error:
+        return None, [d.format() for d in error.diagnostics]
+    kept = [s for s in rules.statements if not isinstance(s, Blank)]
+    return [(s, s.span) for s in kept], []
+
+
+def _pieces(parse: IncrementalParse, text: str):
+    parsed = parse.update(text)
+    if parsed.diagnostics:
+        return None, [d.format() for d in parsed.diagnostics]
+    return [(s, s.span) for s in parsed.rule_file.statements], []
+
+
+@st.composite
+def edited(draw):
+    """A valid rule text, and the same text with noise put in at a few places."""
+    text, _ = draw(rule_texts())
+    out = text
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(out)))
+        out = out[:at] + draw(_NOISE) + out[at:]
+    return text, out
+
+
+@given(edited())
+def test_pieces_parse_as_the_whole_file(texts):
+    """Check that statements, spans and diagnostics equal a whole-file parse, edit after edit."""
+    parse = IncrementalParse("a.mg")
+    for text in (*texts, texts[0]):
+        assert _pieces(parse, text) == _whole(text)
+
+
+def test_typing_in_one_line_reparses_one_piece():
+    """Check that a change inside one line re-parses only that line's piece."""
+    lines = [f"a{i} -> b{i}" for i in range(200)]
+    parse = IncrementalParse("a.mg")
+    assert parse.update("\n".join(lines)).reparsed == 200
+    lines[100] = "a100 -| b100"
+    again = parse.update("\n".join(lines))
+    assert again.reparsed == 1
+    assert again.rule_file.statements[100].span.line == 101
