@@ -16,28 +16,36 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mechgraph.compiler.cache import Cache, Entry
-from mechgraph.compiler.compile import compile_rules
-from mechgraph.compiler.lint import lint
 from mechgraph.errors import CompileError, Diagnostic, ParseError, QueryError
 from mechgraph.graph.mechanism import Claim, MechanismGraph
-from mechgraph.graph.stats import Stats, stats
-from mechgraph.language.edits import without_entity, without_link
-from mechgraph.language.loader import load_paths
-from mechgraph.language.parser import parse_text
-from mechgraph.language.syntax import RuleFile
-from mechgraph.query.consistency.experiment import analyse
-from mechgraph.query.hypotheses import judge_all
-from mechgraph.query.predict import Knockout, Prediction, knockout, predict
-from mechgraph.query.questions import ask, pathways, why_not
-from mechgraph.query.search import DEFAULT_BUDGET
-from mechgraph.results.answers import Answer, Hop, Pathways, WhyNot
-from mechgraph.results.consistency import ExperimentResult
+from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.results.answers import Hop
+
+if TYPE_CHECKING:
+    from mechgraph.compiler.cache import Cache
+    from mechgraph.graph.stats import Stats
+    from mechgraph.language.syntax import RuleFile
+    from mechgraph.query.predict import Knockout, Prediction
+    from mechgraph.results.answers import Answer, Pathways, WhyNot
+    from mechgraph.results.consistency import ExperimentResult
+    from mechgraph.results.verdicts import HypothesisResult
+
+from mechgraph.results.display import use_drawer
 from mechgraph.results.verdicts import HypothesisResult
 
 __all__ = ["Model", "load", "parse_where"]
+
+
+def _draw_result(result: Any, graph: MechanismGraph) -> str:
+    """Jupyter's drawing of a result: the renderer (and graphviz) loaded on first use."""
+    from mechgraph.render.highlights import result_svg
+
+    return result_svg(result, graph)
+
+
+use_drawer(_draw_result)  # results draw through the renderer, attached here at the edge
 
 
 def parse_where(pairs: Iterable[str]) -> dict[str, str]:
@@ -84,6 +92,8 @@ class Model:
     @classmethod
     def from_files(cls, files: Sequence[RuleFile], diagnostics: Iterable[Diagnostic] = ()) -> Model:
         """Compile parsed ``files``; raise :class:`CompileError` on any error."""
+        from mechgraph.compiler.compile import compile_rules
+
         graph, found = compile_rules(files)
         errors = [d for d in found if d.is_error]
         if errors:
@@ -93,23 +103,33 @@ class Model:
     @classmethod
     def from_text(cls, text: str, path: str = "<input>") -> Model:
         """Parse and compile one rule text (:class:`ParseError`/:class:`CompileError`)."""
+        from mechgraph.language.parser import parse_text
+
         return cls.from_files([parse_text(text, path)])
 
     def ask(self, source: str, target: str, **options: Any) -> Answer:
-        """Does ``source`` reach ``target``? Options as :func:`mechgraph.query.questions.ask`
+        """Does ``source`` reach ``target``? Options as :func:`mechgraph.query.ask.ask`
         (``via``, ``where``, ``sign``, ``max_paths``, ``hypotheses``, ``budget``)."""
+        from mechgraph.query.ask import ask
+
         return replace(ask(self.graph, source, target, **options), graph=self.graph)
 
     def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
-        """Why not? Options as :func:`mechgraph.query.questions.why_not`."""
+        """Why not? Options as :func:`mechgraph.query.why_not.why_not`."""
+        from mechgraph.query.why_not import why_not
+
         return replace(why_not(self.graph, source, target, **options), graph=self.graph)
 
     def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
-        """Common pathways; options as :func:`mechgraph.query.questions.pathways`."""
+        """Common pathways; options as :func:`mechgraph.query.pathways.pathways`."""
+        from mechgraph.query.pathways import pathways
+
         return replace(pathways(self.graph, members, target, **options), graph=self.graph)
 
     def stats(self, top: int = 10) -> Stats:
         """See :func:`mechgraph.graph.stats.stats`."""
+        from mechgraph.graph.stats import stats
+
         return stats(self.graph, top)
 
     def _repr_svg_(self) -> str:
@@ -119,24 +139,34 @@ class Model:
 
     def lint(self) -> list[Diagnostic]:
         """See :func:`mechgraph.compiler.lint.lint`."""
+        from mechgraph.compiler.lint import lint
+
         return lint(self.graph)
 
     def check(self, *names: str, budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
         """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.query.hypotheses.judge`."""
+        from mechgraph.query.hypotheses import judge_all
+
         return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
 
     def observe(self, *names: str, **options: Any) -> tuple[ExperimentResult, ...]:
         """Judge the experiments ``names`` (default: all); options as
         :func:`mechgraph.query.consistency.experiment.analyse` (``time_limit``, ...)."""
+        from mechgraph.query.consistency.experiment import analyse
+
         chosen = names or tuple(self.graph.experiments)
         return tuple(analyse(self.graph, name, **options) for name in chosen)
 
     def predict(self, hypothesis: str) -> Prediction:
         """See :func:`mechgraph.query.predict.predict`."""
+        from mechgraph.query.predict import predict
+
         return predict(self.graph, hypothesis)
 
     def knockout(self, hypothesis: str, entity: str) -> Knockout:
         """See :func:`mechgraph.query.predict.knockout`."""
+        from mechgraph.query.predict import knockout
+
         return knockout(self.graph, hypothesis, entity)
 
     def without(self, item: str | Claim | Hop) -> Model:
@@ -153,6 +183,8 @@ class Model:
         >>> model.without("a -> c").ask("a", "c").paths[0].chain()
         'a ─(+)→ b ─(+)→ c'
         """
+        from mechgraph.language.edits import without_entity, without_link
+
         if isinstance(item, Hop) and item.claim_id is not None:
             item = self.graph.claims[item.claim_id]
         if isinstance(item, str) and item in self.graph:
@@ -161,6 +193,8 @@ class Model:
 
     def with_rules(self, text: str, path: str = "<extra>") -> Model:
         """A new model with rule ``text`` added (:class:`ParseError`/:class:`CompileError`)."""
+        from mechgraph.language.parser import parse_text
+
         return Model.from_files(self.files + (parse_text(text, path),))
 
 
@@ -177,6 +211,9 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     CompileError
         When the rules parse but do not make sense together.
     """
+    from mechgraph.compiler.cache import Entry
+    from mechgraph.language.loader import load_paths
+
     names = [os.fspath(p) for p in paths]
     entry = cache.read(names) if cache is not None else None
     if entry is not None:

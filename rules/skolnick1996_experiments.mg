@@ -1,6 +1,7 @@
 # The experiments behind Skolnick et al. (1996), as observations: what was perturbed, in which
 # context, and what changed. `mechgraph check rules/` and `mechgraph observe rules/` judge each
-# one against the links its context admits (rules/skolnick1996.mg).
+# one against the links its context admits (rules/skolnick1996.mg); the hypothesis
+# `final_common_pathway_meets_data` asks that the mechanism explain all of them.
 #
 # Observations say only what the abstract reports:
 #   - binding to NMDA receptors "changed": NMDA_adaptation (the adaptive change) is observed +,
@@ -47,3 +48,7 @@ experiment suicide_victims [species=human, region=frontal_cortex] @nowak1995:
     input suicide
     suicide = +
     NMDA_receptor = change
+
+hypothesis final_common_pathway_meets_data @skolnick1996:
+    consistent with chronic_antidepressants, acute_antidepressants, imipramine_outside_cortex
+    consistent with chronic_antidepressants_beta, chronic_nmda_antagonists, suicide_victims

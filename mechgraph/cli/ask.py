@@ -14,8 +14,6 @@ from mechgraph.cli.output import add_render_argument, draw_result, emit
 from mechgraph.compiler.cache import Cache
 from mechgraph.model import Model, load, parse_where
 
-HELP = "is SOURCE on a path to TARGET? witness paths with sign, context and evidence"
-
 
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

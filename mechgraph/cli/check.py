@@ -17,8 +17,6 @@ from mechgraph.query.consistency.solver import DEFAULT_TIME_LIMIT
 from mechgraph.query.hypotheses import judge_all
 from mechgraph.results.verdicts import Outcome, tally
 
-HELP = "check rule files: syntax, names, classes, contradictions, hypotheses; exit 1 on any error or failing hypothesis"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")

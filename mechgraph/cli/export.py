@@ -11,8 +11,6 @@ from mechgraph.formats import FORMATS, export_graph
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.model import load
 
-HELP = "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     writable = sorted(name for name, f in FORMATS.items() if f.write is not None)

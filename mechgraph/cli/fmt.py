@@ -23,9 +23,7 @@ from mechgraph.language.loader import rule_paths
 from mechgraph.language.parser import parse_text
 from mechgraph.language.text import read_rule_text
 
-__all__ = ["HELP", "add_arguments", "run", "FormatResult", "format_path"]
-
-HELP = "rewrite rule files in the canonical layout (--check: only report)"
+__all__ = ["add_arguments", "run", "FormatResult", "format_path"]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,6 @@ from mechgraph.files import write_atomic
 from mechgraph.formats import FORMATS, ImportResult, import_file
 from mechgraph.language.formatter import format_rule_file
 
-HELP = "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonical rules"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     readable = sorted(name for name, f in FORMATS.items() if f.read is not None)

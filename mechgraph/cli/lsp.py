@@ -10,10 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = (
-    "run the language server (LSP over stdio) for editors: diagnostics, hover, completion, rename"
-)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -8,8 +8,6 @@ from mechgraph.cli.ask import add_context_arguments, add_rules_argument, load_ru
 from mechgraph.cli.output import add_render_argument, draw_result, emit
 from mechgraph.model import parse_where
 
-HELP = "entities every route from a class's members (or listed entities) to TARGET passes"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

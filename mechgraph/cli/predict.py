@@ -15,8 +15,6 @@ from mechgraph.cli.ask import add_rules_argument
 from mechgraph.cli.output import emit
 from mechgraph.model import load
 
-HELP = "entities outside a hypothesis's class that reach its common pathway; --knockout X"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("hypothesis", metavar="HYPOTHESIS", help="the name of a hypothesis block")

@@ -14,8 +14,6 @@ from mechgraph.cli.output import emit
 from mechgraph.model import load, parse_where
 from mechgraph.render.diagram import FORMATS, render
 
-HELP = "draw the mechanism graph of rule files as SVG, PNG, PDF or DOT"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")

@@ -7,8 +7,6 @@ import argparse
 from mechgraph.cli.ask import add_rules_argument, load_rules
 from mechgraph.cli.output import emit
 
-HELP = "summary figures of the rules: counts, feedback loops, most linked entities"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_rules_argument(parser)

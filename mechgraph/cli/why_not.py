@@ -7,8 +7,6 @@ import argparse
 from mechgraph.cli.ask import add_question_arguments, load_rules, question
 from mechgraph.cli.output import draw_result, emit
 
-HELP = "why SOURCE does not reach TARGET: how far routes get, context clashes, no-change claims"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_question_arguments(parser)

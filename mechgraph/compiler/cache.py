@@ -50,6 +50,7 @@ from mechgraph.language import syntax
 from mechgraph.language.syntax import NOWHERE, Span
 from mechgraph.language.text import read_rule_text
 from mechgraph.memory import paused_gc
+from mechgraph.version import __version__
 
 __all__ = ["Cache", "Entry", "cache_folder", "FORMAT"]
 
@@ -303,6 +304,5 @@ class Cache:
 
 
 def _version() -> str:
-    from mechgraph import __version__
-
+    """The package version, part of every key."""
     return __version__

@@ -20,14 +20,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import breadth_first_order
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 __all__ = ["HopArrays", "Traversal", "Distances", "on_every_route"]
 
 _SIGNS = 3  # sign codes: + 0, - 1, unsigned 2
+
+
+def _sparse(*args, **kwargs) -> csr_matrix:
+    """A ``scipy.sparse.csr_matrix``; scipy is loaded on the first search, not at import."""
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix(*args, **kwargs)
+
+
+def _breadth_first(graph: csr_matrix, root: int, predecessors: bool):
+    """``scipy.sparse.csgraph.breadth_first_order`` from ``root`` along directed rows."""
+    from scipy.sparse.csgraph import breadth_first_order
+
+    return breadth_first_order(graph, root, directed=True, return_predecessors=predecessors)
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,7 +136,7 @@ class _Layout:
             np.cumsum(kept, dtype=np.int32, out=before[1:])
             indptr, indices = before[indptr], indices[kept]
         size = len(indptr) - 1
-        return csr_matrix((self.ones[: len(indices)], indices, indptr), shape=(size, size))
+        return _sparse((self.ones[: len(indices)], indices, indptr), shape=(size, size))
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,7 +209,7 @@ class Traversal:
 def _depth(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
     """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
     graph, root = _rooted(matrix, starts)
-    order, predecessors = breadth_first_order(graph, root, directed=True, return_predecessors=True)
+    order, predecessors = _breadth_first(graph, root, True)
     # order lists states level by level; parents' positions never decrease along it
     position = np.empty(graph.shape[0], np.int64)
     position[order] = np.arange(len(order))
@@ -210,7 +226,7 @@ def _depth(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
 def _reached(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
     """The rows reached from ``starts`` (themselves included), in search order."""
     graph, root = _rooted(matrix, starts)
-    order = breadth_first_order(graph, root, directed=True, return_predecessors=False)
+    order = _breadth_first(graph, root, False)
     return order[order < matrix.shape[0]]
 
 
@@ -219,7 +235,7 @@ def _looped(matrix: csr_matrix, rows: np.ndarray) -> csr_matrix:
     indices = matrix.indices.copy()
     for row in rows.tolist():
         indices[matrix.indptr[row] : matrix.indptr[row + 1]] = row
-    return csr_matrix((matrix.data, indices, matrix.indptr), shape=matrix.shape)
+    return _sparse((matrix.data, indices, matrix.indptr), shape=matrix.shape)
 
 
 def on_every_route(
@@ -234,6 +250,7 @@ def on_every_route(
     the first ``pl`` it can be reached from without passing the walk (one search in C
     per ``pl``); an edge from level ``l`` to ``pj`` then clears ``p(l+1) … p(j-1)``.
 
+    >>> from scipy.sparse import csr_matrix
     >>> m = csr_matrix(np.array([[0, 1, 1, 0], [0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 0]]))
     >>> on_every_route(m, [0], 3, np.ones(4, bool)), on_every_route(m, [1, 2], 3, np.ones(4, bool))
     ([], [])
@@ -242,7 +259,7 @@ def on_every_route(
     """
     graph, root = _rooted(matrix, starts)
     size = graph.shape[0]
-    order, predecessors = breadth_first_order(graph, root, directed=True, return_predecessors=True)
+    order, predecessors = _breadth_first(graph, root, True)
     walk = [goal]
     while walk[-1] != root:
         walk.append(int(predecessors[walk[-1]]))
@@ -258,7 +275,7 @@ def on_every_route(
     keep = usable[source] & usable[target]
     source, target = source[keep], target[keep]
     off_walk = place[source] < 0
-    detour = csr_matrix(
+    detour = _sparse(
         (np.ones(int(off_walk.sum())), (source[off_walk], target[off_walk])), shape=(size, size)
     )
     level = place.copy()
@@ -294,7 +311,7 @@ def _rooted(matrix: csr_matrix, starts: Sequence[int]) -> tuple[csr_matrix, int]
     indptr = np.append(matrix.indptr, matrix.indptr[-1] + len(first)).astype(matrix.indptr.dtype)
     indices = np.concatenate([matrix.indices, first])
     data = np.ones(len(indices), np.float64)
-    return csr_matrix((data, indices, indptr), shape=(size + 1, size + 1)), size
+    return _sparse((data, indices, indptr), shape=(size + 1, size + 1)), size
 
 
 class Distances(Mapping[int, int]):

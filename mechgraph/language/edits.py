@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from mechgraph.errors import Diagnostic, QueryError
-from mechgraph.graph.mechanism import Claim
 from mechgraph.language.parser import parse_text
-from mechgraph.language.syntax import IsA, Link, RuleFile
+from mechgraph.language.syntax import IsA, Link, Relation, RuleFile, Span
 
 __all__ = ["without_entity", "without_link", "link_matcher"]
 
@@ -56,7 +56,16 @@ def without_entity(files: Sequence[RuleFile], name: str) -> tuple[RuleFile, ...]
     return _edit(files, keep)
 
 
-def link_matcher(link: Claim | Link | str) -> Matcher:
+class StatedLink(Protocol):
+    """A compiled link (:class:`~mechgraph.graph.mechanism.Claim`): where it was stated, and what."""
+
+    span: Span
+    subject: str
+    relation: Relation
+    object: str
+
+
+def link_matcher(link: StatedLink | Link | str) -> Matcher:
     """A test picking the link statements meant by ``link``.
 
     A :class:`~mechgraph.graph.mechanism.Claim` (or a hop's claim) picks the one link
@@ -69,11 +78,6 @@ def link_matcher(link: Claim | Link | str) -> Matcher:
     QueryError
         When the text is not exactly one link.
     """
-    if isinstance(link, Claim):
-        return lambda s: (
-            (s.span, s.subject.name, s.relation, s.object.name)
-            == (link.span, link.subject, link.relation, link.object)
-        )
     if isinstance(link, str):
         statements = [s for s in parse_text(link, "<link>").statements if isinstance(s, Link)]
         if len(statements) != 1:
@@ -85,6 +89,9 @@ def link_matcher(link: Claim | Link | str) -> Matcher:
                 )
             )
         link = statements[0]
+    if not isinstance(link, Link):
+        stated = (link.span, link.subject, link.relation, link.object)
+        return lambda s: (s.span, s.subject.name, s.relation, s.object.name) == stated
     context = {(q.key, q.value) for q in link.context}
     return lambda s: (
         (s.subject, s.relation, s.object) == (link.subject, link.relation, link.object)
@@ -92,7 +99,7 @@ def link_matcher(link: Claim | Link | str) -> Matcher:
     )
 
 
-def without_link(files: Sequence[RuleFile], link: Claim | Link | str) -> tuple[RuleFile, ...]:
+def without_link(files: Sequence[RuleFile], link: StatedLink | Link | str) -> tuple[RuleFile, ...]:
     """``files`` without the link statements ``link`` picks (see :func:`link_matcher`)."""
     matches = link_matcher(link)
     return _edit(files, lambda s: None if isinstance(s, Link) and matches(s) else s)

@@ -368,6 +368,11 @@ class ConsistentWith:
     experiments: tuple[Ref, ...]
     span: Span = _span()
 
+    @property
+    def context(self) -> tuple[Qualifier, ...]:
+        """Hypothesised links count here (data are independent evidence): ``hypotheses=include``."""
+        return (Qualifier("hypotheses", "include"),)
+
 
 HypothesisStatement = Reaches | SignOf | Consistent | ConsistentWith | Comment
 

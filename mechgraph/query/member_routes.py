@@ -1,12 +1,12 @@
 """Each member's route to a target, from one traversal; a search with an entity taken out.
 
-The engine's :class:`~mechgraph.query.questions.Search` answers one source; a
+The engine's :class:`~mechgraph.query.search.Search` answers one source; a
 question about many members (every antidepressant, every candidate) is
 answered here by one backward traversal from the target over (entity,
 sign) product states, which serves all members at once, and then a
 shortest simple witness per member read off the exact distances.
 
->>> from mechgraph.query.search import make_question
+>>> from mechgraph.query.question import make_question
 >>> from mechgraph.language.syntax import Relation
 >>> g = MechanismGraph()
 >>> for drug in ("a", "b"):
@@ -27,7 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.query.search import DEFAULT_BUDGET, Search, to_path, witnesses
+from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.search import Search, to_path, witnesses
 from mechgraph.query.witnesses import descend
 from mechgraph.results.answers import Path
 

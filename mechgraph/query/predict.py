@@ -33,9 +33,10 @@ from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context, format_context
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Quantifier, Reaches
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses import Scope, find_hypothesis
 from mechgraph.query.member_routes import Reach, avoiding, members_of, routes
-from mechgraph.query.search import DEFAULT_BUDGET, require
+from mechgraph.query.question import require
 from mechgraph.results.answers import Path
 from mechgraph.results.verdicts import Witness
 

@@ -1,6 +1,6 @@
-"""The search machinery behind the questions of :mod:`mechgraph.query.questions`.
+"""The search behind every question: reachability over product states, then witnesses.
 
-Names are resolved to node ids of the graph's integer index; reachability
+Reachability
 is a breadth-first search over product states (entity, sign so far, through
 ``via`` yet?), run backwards from the target so its hop counts guide the
 witness search: a best-first search over simple partial paths, shortest
@@ -9,6 +9,7 @@ first, that drops partial paths whose context contradicts itself.
 >>> from mechgraph.language.syntax import Relation
 >>> g = MechanismGraph()
 >>> _ = g.add_claim("a", Relation.INCREASES, "b")
+>>> from mechgraph.query.question import make_question
 >>> search = Search.of(g, make_question("a", "b"))
 >>> search.starts, search.target, search.start_state(search.starts[0]) in search.distances()
 ((0,), 1, True)
@@ -16,7 +17,6 @@ first, that drops partial paths whose context contradicts itself.
 
 from __future__ import annotations
 
-import difflib
 import heapq
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,16 +26,18 @@ import numpy as np
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context, admitted_mask, merge
-from mechgraph.graph.mechanism import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex, MechanismGraph
+from mechgraph.graph.index import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex
+from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.traversal import Distances, Traversal
 from mechgraph.language.syntax import Sign
+from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.question import require, where_note
 from mechgraph.results.answers import (
     Answer,
     Hop,
     Hypotheses,
     Path,
     Question,
-    Unknown,
     Verdict,
     citations,
     hop_of_claim,
@@ -43,68 +45,13 @@ from mechgraph.results.answers import (
 
 __all__ = [
     "answer",
-    "make_question",
-    "parse_mode",
-    "parse_sign",
     "reach",
-    "require",
-    "unknown_name",
-    "where_note",
     "witnesses",
     "to_path",
     "times",
     "Partial",
     "Search",
-    "DEFAULT_BUDGET",
-    "SignLike",
-    "Where",
 ]
-
-#: Partial paths the witness search may expand before it gives up ("walk only").
-DEFAULT_BUDGET = 50_000
-
-SignLike = Sign | str | None
-Where = Mapping[str, str] | None
-
-
-def unknown_name(graph: MechanismGraph, role: str, name: str) -> Unknown | None:
-    """An :class:`Unknown` (with close names) when ``name`` is not in ``graph``."""
-    index = graph.index
-    if name in index.ids:
-        return None
-    return Unknown(role, name, tuple(difflib.get_close_matches(name, index.names, n=3)))
-
-
-def require(graph: MechanismGraph, role: str, name: str) -> int:
-    """The node id of ``name``; :class:`QueryError` with a did-you-mean otherwise."""
-    unknown = unknown_name(graph, role, name)
-    if unknown is not None:
-        raise QueryError(Diagnostic.error(unknown.describe(), file="<question>", hint=unknown.hint))
-    return graph.index.ids[name]
-
-
-def parse_sign(sign: SignLike) -> Sign | None:
-    """``"+"``/``"-"`` (or a :class:`Sign`) to a sign; ``None`` stays ``None``."""
-    chosen = {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign, sign)  # type: ignore[call-overload]
-    if chosen not in (None, Sign.POSITIVE, Sign.NEGATIVE):
-        raise QueryError(
-            Diagnostic.error(f"unknown sign {sign!r}", file="<question>", hint="use + or -")
-        )
-    return chosen
-
-
-def where_note(graph: MechanismGraph, where: Context) -> str | None:
-    """A note naming context pairs of the question that no claim or declaration states."""
-    known = graph.index.context_values
-    notes = []
-    for key, value in where:
-        if value in known.get(key, ()):
-            continue
-        pool = known.get(key) or known
-        close = difflib.get_close_matches(value if key in known else key, sorted(pool), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        notes.append(f"{key}={value}{hint}")
-    return "nothing states " + ", ".join(notes) if notes else None
 
 
 @dataclass(frozen=True)
@@ -153,6 +100,7 @@ class Search:
         >>> g = MechanismGraph()
         >>> for s, t in (("a", "x"), ("x", "t"), ("b", "t")):
         ...     _ = g.add_claim(s, Relation.INCREASES, t)
+        >>> from mechgraph.query.question import make_question
         >>> search = Search.of(g, make_question("a", "t")).avoiding("x")
         >>> answer(search).verdict.value
         'no'
@@ -318,33 +266,6 @@ def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path
             hop = known[key] = hop_of_claim(graph, claim, key[1], evidence)
         hops.append(hop)
     return Path(tuple(hops), SIGN_OF_CODE[partial.sign], partial.context)
-
-
-def make_question(
-    source: str,
-    target: str,
-    via: str | None = None,
-    where: Where = None,
-    sign: SignLike = None,
-    hypotheses: Hypotheses | str = Hypotheses.INCLUDE,
-) -> Question:
-    """A :class:`Question` from loose arguments (strings for sign and mode are fine)."""
-    where_pairs = tuple(sorted((where or {}).items()))
-    return Question(source, target, via, where_pairs, parse_sign(sign), parse_mode(hypotheses))
-
-
-def parse_mode(hypotheses: Hypotheses | str) -> Hypotheses:
-    """``"include"``/``"exclude"`` (or a :class:`Hypotheses`); :class:`QueryError` otherwise."""
-    try:
-        return Hypotheses(hypotheses)
-    except ValueError:
-        raise QueryError(
-            Diagnostic.error(
-                f"unknown hypotheses mode {hypotheses!r}",
-                file="<question>",
-                hint="use include or exclude",
-            )
-        ) from None
 
 
 def answer(search: Search, max_paths: int = 3, budget: int = DEFAULT_BUDGET) -> Answer:

@@ -15,7 +15,7 @@ start is left to the best-first search.  The first hop of each shortest
 descent is found for all starts together, one vectorised step per hop.
 
 >>> from mechgraph.graph.mechanism import MechanismGraph
->>> from mechgraph.query.search import make_question
+>>> from mechgraph.query.question import make_question
 >>> from mechgraph.language.syntax import Relation
 >>> g = MechanismGraph()
 >>> for s, t in (("a", "x"), ("b", "x"), ("x", "t")):
@@ -36,9 +36,10 @@ from typing import NamedTuple
 import numpy as np
 
 from mechgraph.graph.admission import Context, merge
-from mechgraph.graph.mechanism import ISA
+from mechgraph.graph.index import ISA
 from mechgraph.graph.traversal import Distances
-from mechgraph.query.search import DEFAULT_BUDGET, Partial, Search, times
+from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.search import Partial, Search, times
 
 __all__ = ["descend"]
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Reaches
-from mechgraph.render.diagram import Highlight
+from mechgraph.render.diagram import Highlight, svg_of
 from mechgraph.render.style import Role
 from mechgraph.results.answers import Answer, Pathways, WhyNot
 from mechgraph.results.consistency import ExperimentResult
@@ -29,7 +29,12 @@ from mechgraph.results.verdicts import HypothesisResult
 #: Diagrams of verdicts keep this many entities at most (``to_dot`` keeps highlighted ones first).
 VERDICT_MAX_NODES = 60
 
-__all__ = ["diagram_options", "title_of"]
+__all__ = ["diagram_options", "result_svg", "title_of"]
+
+
+def result_svg(result: Any, graph: MechanismGraph) -> str:
+    """``result`` drawn over ``graph`` as SVG text, with its highlights (Jupyter's drawing)."""
+    return svg_of(graph, **diagram_options(result, graph))
 
 
 def title_of(result: Any) -> str:

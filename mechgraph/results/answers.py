@@ -1,7 +1,7 @@
 """What questions return: hops, witness paths, answers, why-not explanations, pathways.
 
 Plain frozen dataclasses with ``to_dict()`` (for ``--json``) and ``format()``
-(for people); the functions in :mod:`mechgraph.query.questions` build them.
+(for people); the functions in :mod:`mechgraph.query` build them.
 
 >>> hop = Hop("antidepressant", "NMDA_adaptation", Sign.POSITIVE, Relation.INCREASES,
 ...           context=(("duration", "chronic"),))

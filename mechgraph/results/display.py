@@ -1,22 +1,37 @@
 """Jupyter display for results: text from ``format()``, SVG from their diagram.
 
-A result shows as a diagram once a model has attached its graph (``graph``
-attribute); otherwise Jupyter falls back to the text form.
+Results are plain data and never import the renderer.  A result shows as a
+diagram once a model has attached its graph (``graph`` attribute) and the
+facade has said how to draw (:func:`use_drawer`, done by :mod:`mechgraph.model`);
+otherwise Jupyter falls back to the text form.
 
 >>> class Result(Displayable):
-...     graph = None
+...     graph = "a graph"
 ...     def format(self):
 ...         return "yes  a ─(+)→ b"
->>> Result()._repr_svg_() is None
-True
+>>> previous = use_drawer(lambda result, graph: f"<svg>{result.format()}</svg>")
+>>> Result()._repr_svg_()
+'<svg>yes  a ─(+)→ b</svg>'
+>>> _ = use_drawer(previous)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from typing import Any
 
-__all__ = ["Displayable", "attached_graph"]
+__all__ = ["Displayable", "SvgDrawer", "attached_graph", "use_drawer"]
+
+#: Draws a result over its graph as SVG text.
+SvgDrawer = Callable[[Any, Any], str]
+_drawer: list[SvgDrawer | None] = [None]
+
+
+def use_drawer(draw: SvgDrawer | None) -> SvgDrawer | None:
+    """Draw results with ``draw`` from now on (``None``: text only); the previous drawer."""
+    previous, _drawer[0] = _drawer[0], draw
+    return previous
 
 
 def attached_graph() -> Any:
@@ -34,10 +49,7 @@ class Displayable:
         printer.text(self.format())  # type: ignore[attr-defined]
 
     def _repr_svg_(self) -> str | None:
-        graph = getattr(self, "graph", None)
-        if graph is None:
+        graph, draw = getattr(self, "graph", None), _drawer[0]
+        if graph is None or draw is None:
             return None
-        from mechgraph.render.diagram import svg_of
-        from mechgraph.render.highlights import diagram_options
-
-        return svg_of(graph, **diagram_options(self, graph))
+        return draw(self, graph)

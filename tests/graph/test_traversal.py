@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.graph.mechanism import ISA
+from mechgraph.graph.index import ISA
 from mechgraph.graph.traversal import HopArrays
-from mechgraph.query.search import Search, make_question, reach
+from mechgraph.query.question import make_question
+from mechgraph.query.search import Search, reach
 
 from factories import random_rules
 from oracles import questions

@@ -1,4 +1,4 @@
-"""Tests of mechgraph.query.questions.pathways: the seed, and brute force over random graphs."""
+"""Tests of mechgraph.query.pathways.pathways: the seed, and brute force over random graphs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mechgraph.compiler.compile import compile_rules
 from mechgraph.errors import QueryError
 from mechgraph.graph.admission import admitted_claims
 from mechgraph.language.syntax import Relation
-from mechgraph.query.questions import pathways
+from mechgraph.query.pathways import pathways
 
 from factories import contexts, random_rules, seed_rules
 

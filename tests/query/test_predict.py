@@ -18,8 +18,8 @@ from mechgraph.language.edits import without_entity
 from mechgraph.language.parser import parse_file
 from mechgraph.language.syntax import Quantifier
 from mechgraph.model import Model
+from mechgraph.query.ask import ask
 from mechgraph.query.predict import knockout
-from mechgraph.query.questions import ask
 from mechgraph.results.verdicts import Outcome
 
 from conftest import ACUTE_NO_CHANGE, FIXTURES, RULES

@@ -1,11 +1,11 @@
-"""Tests of mechgraph.query.questions.why_not on the hand-made seed rules."""
+"""Tests of mechgraph.query.why_not.why_not on the hand-made seed rules."""
 
 from __future__ import annotations
 
 import pytest
 
 from mechgraph.compiler.compile import compile_rules
-from mechgraph.query.questions import why_not
+from mechgraph.query.why_not import why_not
 from mechgraph.results.answers import BlockReason, Sign, Verdict
 
 from factories import seed_rules, walk_rules

@@ -14,9 +14,11 @@ from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.language.parser import parse_text
 from mechgraph.language.syntax import RuleFile
+from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses import Scope
 from mechgraph.query.member_routes import Reach, Route, avoiding, members_of, routes
-from mechgraph.query.search import DEFAULT_BUDGET, Search, make_question, to_path, witnesses
+from mechgraph.query.question import make_question
+from mechgraph.query.search import Search, to_path, witnesses
 from mechgraph.query.witnesses import descend
 
 from factories import link, random_rules

@@ -56,7 +56,7 @@ def test_pathway_nodes_are_emphasised(model):
 
 def test_results_without_a_graph_show_as_text_only(model):
     """Check that a result the engine returns directly has no SVG but a text form."""
-    from mechgraph.query.questions import ask
+    from mechgraph.query.ask import ask
 
     answer = ask(model.graph, "imipramine", "NMDA_adaptation")
     assert answer._repr_svg_() is None

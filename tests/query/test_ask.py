@@ -1,4 +1,4 @@
-"""Tests of mechgraph.query.questions.ask: unit cases on the seed, properties against brute force."""
+"""Tests of mechgraph.query.ask.ask: unit cases on the seed, properties against brute force."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from mechgraph.compiler.compile import compile_rules
 from mechgraph.errors import QueryError
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Sign
-from mechgraph.query.questions import ask
+from mechgraph.query.ask import ask
 from mechgraph.results.answers import Verdict
 
 from factories import random_rules, seed_rules, walk_rules

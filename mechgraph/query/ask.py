@@ -1,0 +1,98 @@
+"""``ask``: is a source on a path to a target, with which witnesses, sign and context?
+
+A route follows claims (never ``-0`` ones, which are negative evidence) and
+membership climbs ``member ─isa→ class`` (sign ``+``), so a claim stated for
+a class holds for each of its members.  ``ask`` decides reachability by a
+breadth-first search over product states (entity, sign so far, through
+``via`` yet?) — polynomial, never an enumeration of paths — then draws
+simple witnesses shortest first (see :mod:`mechgraph.query.search`);
+:mod:`mechgraph.query.why_not` explains a no.
+
+>>> from mechgraph.language.syntax import Relation
+>>> g = MechanismGraph()
+>>> _ = g.add_claim("a", Relation.INCREASES, "b")
+>>> _ = g.add_claim("b", Relation.DECREASES, "c")
+>>> print(ask(g, "a", "c").format().splitlines()[0])
+yes  a ─(+)→ b ─(-)→ c
+>>> ask(g, "a", "c", sign="+").verdict
+<Verdict.NO: 'no'>
+"""
+
+from __future__ import annotations
+
+from mechgraph.errors import Diagnostic, QueryError
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.question import (
+    SignLike,
+    Where,
+    make_question,
+)
+from mechgraph.query.search import Search, answer
+from mechgraph.results.answers import (
+    Answer,
+    Hypotheses,
+)
+
+__all__ = ["ask"]
+
+
+def ask(
+    graph: MechanismGraph,
+    source: str,
+    target: str,
+    via: str | None = None,
+    where: Where = None,
+    sign: SignLike = None,
+    max_paths: int = 3,
+    hypotheses: Hypotheses | str = "include",
+    budget: int = DEFAULT_BUDGET,
+) -> Answer:
+    """Does ``source`` reach ``target`` (through ``via``, under ``where``, with ``sign``)?
+
+    Parameters
+    ----------
+    graph : MechanismGraph
+    source, target : str
+        Entities or classes.  A class as ``source`` means the class itself or
+        any of its members (routes may start at either; a member climbs to the
+        class by ``isa`` hops).  A class as ``target`` is reached as a node —
+        which includes reaching any member, since members climb to it.
+    via : str, optional
+        An entity every witness must pass (a simple path ``source ⇝ via ⇝ target``).
+    where : mapping, optional
+        The question's context; only claims it admits are used.
+    sign : ``"+"``, ``"-"`` or :class:`Sign`, optional
+        The net sign the route must have (unsigned routes never match).
+    max_paths : int
+        How many witnesses to return, shortest first, distinct in their nodes.
+    hypotheses : ``"include"`` or ``"exclude"``
+        ``"exclude"`` answers from observed claims only.
+    budget : int
+        Partial paths the witness search may expand; when it runs out before a
+        simple witness is found the verdict is ``WALK_ONLY``, never a guess.
+
+    Returns
+    -------
+    Answer
+
+    Raises
+    ------
+    QueryError
+        When a name is unknown (with close names as a hint), the sign or mode
+        is not one of the allowed words, or ``max_paths``/``budget`` is below 1.
+
+    Examples
+    --------
+    >>> from mechgraph.language.syntax import Relation
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("drug", Relation.DECREASES, "enzyme", context={"dose": "high"})
+    >>> ask(g, "drug", "enzyme", where={"dose": "low"}).holds
+    False
+    """
+    if max_paths < 1 or budget < 1:
+        raise QueryError(
+            Diagnostic.error("max_paths and budget must be at least 1", file="<question>")
+        )
+    question = make_question(source, target, via, where, sign, hypotheses)
+    return answer(Search.of(graph, question), max_paths, budget)

@@ -1,0 +1,172 @@
+"""``why_not``: what a source reaches, what reaches the target, and what blocked the routes.
+
+>>> from mechgraph.graph.mechanism import MechanismGraph
+>>> from mechgraph.language.syntax import Relation
+>>> g = MechanismGraph()
+>>> _ = g.add_claim("a", Relation.INCREASES, "b", context={"duration": "chronic"})
+>>> print(why_not(g, "a", "b", where={"duration": "acute"}).format().splitlines()[0])
+no   a reaches b under duration=acute
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from mechgraph.graph.admission import clash
+from mechgraph.graph.index import ISA
+from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.language.syntax import Relation
+from mechgraph.query.question import (
+    SignLike,
+    Where,
+    make_question,
+    unknown_name,
+)
+from mechgraph.query.search import Search, answer, reach
+from mechgraph.results.answers import (
+    Blocked,
+    BlockReason,
+    Hop,
+    Hypotheses,
+    Path,
+    Question,
+    Verdict,
+    WhyNot,
+    hop_of_claim,
+)
+
+__all__ = ["why_not"]
+
+
+_MAX_LISTED = 10  # blocked and no-change claims listed by why_not
+
+
+_MAX_NEAREST = 5
+
+
+def _nearest(found: dict[int, int], distance: dict[int, int], names) -> tuple[str, ...]:
+    """The nodes of ``found`` with the least ``distance`` (ties by name)."""
+    ranked = sorted((distance[n], names[n]) for n in found if n in distance)
+    best = [name for d, name in ranked if d == ranked[0][0]] if ranked else []
+    return tuple(best[:_MAX_NEAREST])
+
+
+def _first_path(graph: MechanismGraph, question: Question, left_out: Iterable[int]) -> Path | None:
+    found = answer(Search.of(graph, question, left_out), max_paths=1)
+    return found.paths[0] if found.paths else None
+
+
+def _blocked(search: Search, forward: dict[int, int], to_target: dict[int, int]) -> list[Blocked]:
+    """Claims leaving what the source reaches toward what could reach the target."""
+    graph, index = search.graph, search.index
+    query = dict(search.question.where)
+    excluding = search.question.hypotheses is Hypotheses.EXCLUDE
+    out = []
+    for node in sorted(forward):
+        for nxt, claim_id, _ in index.out[node]:
+            if (
+                claim_id == ISA
+                or search.admitted[claim_id]
+                or nxt in forward
+                or nxt not in to_target
+            ):
+                continue
+            claim = graph.claims[claim_id]
+            found = clash(query, claim.context, index.value_up)
+            if found:
+                reason = BlockReason.CONTEXT
+            elif claim.is_hypothesis and excluding:
+                reason = BlockReason.HYPOTHESIS
+            else:  # left out by the caller: it cites only the hypothesis being judged
+                reason = BlockReason.CIRCULAR
+            out.append(Blocked(hop_of_claim(graph, claim), reason, found))
+    return out[:_MAX_LISTED]
+
+
+def _no_change(search: Search, forward: dict[int, int], to_target: dict[int, int]) -> list[Hop]:
+    """``-0`` claims the question admits, from what the source reaches toward the target."""
+    graph, names, ids = search.graph, search.index.names, search.index.ids
+    out = []
+    for node in sorted(forward):
+        for _, obj, claim_id in sorted(graph.links.out_edges(names[node], keys=True)):
+            claim = graph.claims[claim_id]
+            no_change = claim.relation is Relation.NO_CHANGE and search.admitted[claim_id]
+            if no_change and ids[obj] in to_target:
+                out.append(hop_of_claim(graph, claim))
+    return out[:_MAX_LISTED]
+
+
+def why_not(
+    graph: MechanismGraph,
+    source: str,
+    target: str,
+    via: str | None = None,
+    where: Where = None,
+    sign: SignLike = None,
+    hypotheses: Hypotheses | str = "include",
+    left_out: Iterable[int] = (),
+) -> WhyNot:
+    """Explain why :func:`mechgraph.query.ask.ask` does not say yes (arguments as for ``ask``;
+    the claim ids ``left_out`` are not used, as when a hypothesis is judged without the
+    claims that cite only itself).
+
+    Unknown names are reported in the result (with close names), not raised.
+    "Nearest" is measured over every claim, whatever its context or status:
+    ``last_reached`` are the entities the source reaches under the question
+    that lie fewest hops from the target; ``first_reaching`` the entities
+    reaching the target that lie fewest hops from the source.  Both are left
+    empty when the target is reached after all, ignoring sign and ``via``.
+
+    Returns
+    -------
+    WhyNot
+        With the verdict ``ask`` gives; when it is yes, only a note with the witness.
+
+    Examples
+    --------
+    >>> from mechgraph.language.syntax import Relation
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("drug", Relation.INCREASES, "effect", context={"duration": "chronic"})
+    >>> _ = g.add_claim("drug", Relation.NO_CHANGE, "effect", context={"duration": "acute"})
+    >>> print(why_not(g, "drug", "effect", where={"duration": "acute"}).format())
+    no   drug reaches effect under duration=acute
+         drug reaches nothing here
+         nothing reaches effect here
+         blocked: drug -> effect [duration=chronic] needs duration=chronic, asked duration=acute
+         no-change claim: drug -0 effect [duration=acute] holds here
+    """
+    question = make_question(source, target, via, where, sign, hypotheses)
+    roles = (("source", source), ("target", target), ("via", via))
+    unknown = tuple(
+        u for role, name in roles if name for u in [unknown_name(graph, role, name)] if u
+    )
+    if unknown:
+        return WhyNot(question, Verdict.NO, unknown=unknown)
+    left_out = tuple(left_out)
+    search = Search.of(graph, question, left_out)
+    result = answer(search, max_paths=1)
+    if result.holds:
+        return WhyNot(question, Verdict.YES, note=f"it does: {result.paths[0].chain()}")
+    index = search.index
+    forward = reach(index.out, search.starts, search.usable)
+    backward = reach(index.into, [search.target], search.usable)
+    to_target = reach(index.into, [search.target], lambda claim: True)
+    from_source = reach(index.out, search.starts, lambda claim: True)
+    wrong_sign = without_via = None
+    if question.sign is not None:
+        wrong_sign = _first_path(graph, replace(question, sign=None), left_out)
+    if question.via is not None:
+        without_via = _first_path(graph, replace(question, via=None), left_out)
+    cut = search.target not in forward  # else the route fails on sign, via or simplicity
+    return WhyNot(
+        question,
+        result.verdict,
+        last_reached=_nearest(forward, to_target, index.names) if cut else (),
+        first_reaching=_nearest(backward, from_source, index.names) if cut else (),
+        blocked=tuple(_blocked(search, forward, to_target)),
+        no_change=tuple(_no_change(search, forward, to_target)),
+        wrong_sign=wrong_sign,
+        without_via=without_via,
+        note=result.note,
+    )
