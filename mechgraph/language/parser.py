@@ -131,6 +131,9 @@ class _Reader(LineReader):
         indent = len(line) - len(stripped)
         control = _CONTROL.search(line)
         if control:
+            if stripped and not indent and stripped[0] != "#":  # a top-level line ends a block
+                self.close_block()
+                self.flush_trivia()
             self.error(self.layout(Layout.CONTROL, line, control.start()))
         elif not stripped:
             self.trivia.append(Blank(span=self.span(1)))
