@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.memory import allow_gc_pause
 from mechgraph.version import __version__
 
 __all__ = ["VERBS", "build_parser", "main"]
@@ -71,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(a for a in argv[:1] if a in VERBS)
     args = parser.parse_args(argv)
+    paused = allow_gc_pause()  # the command owns its process: parse and compile may pause the GC
     try:
         return args.run(args)
     except MechgraphError as error:
@@ -87,3 +89,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             "  (set MECHGRAPH_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr
         )
         return 70
+    finally:
+        allow_gc_pause(paused)

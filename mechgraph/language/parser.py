@@ -38,6 +38,7 @@ from mechgraph.language.syntax import (
     Evidence,
     Experiment,
     Hypothesis,
+    HypothesisStatement,
     Include,
     Inputs,
     IsA,
@@ -284,7 +285,9 @@ class _Reader(LineReader):
         )
 
     def read_hypothesis_statement(self, line: str) -> None:
-        if self.fast and self.fast_hypothesis_statement(line, self.block):
+        block = self.block
+        assert block is not None, "a hypothesis statement is read inside a block"
+        if self.fast and self.fast_hypothesis_statement(line, block):
             return
         try:
             r = grammar.hypothesis_line.parse_string(line, parse_all=True)
@@ -292,6 +295,7 @@ class _Reader(LineReader):
             self.error(self.syntax(exc, line, in_block=True))
             return
         span = self.span(len(line) - len(line.lstrip(" ")) + 1)
+        node: HypothesisStatement
         if "with" in r:
             node = ConsistentWith(tuple(map(self.located, r["experiments"])), span=span)
         elif "consistent" in r:
@@ -315,10 +319,12 @@ class _Reader(LineReader):
                 self.context(r),
                 span=span,
             )
-        self.block.append(node)
-        self.block.extend(self.trailing(r))
+        block.append(node)
+        block.extend(self.trailing(r))
 
     def read_experiment_statement(self, line: str) -> None:
+        block = self.block
+        assert block is not None, "an experiment statement is read inside a block"
         try:
             r = grammar.experiment_line.parse_string(line, parse_all=True)
         except pp.ParseBaseException as exc:
@@ -330,8 +336,8 @@ class _Reader(LineReader):
             node: Inputs | Observed = Inputs(names, span=span)
         else:
             node = Observed(names, r["value"], self.evidence(r), span=span)
-        self.block.append(node)
-        self.block.extend(self.trailing(r))
+        block.append(node)
+        block.extend(self.trailing(r))
 
 
 def parse_text(text: str, file: str = "<input>", first_line: int = 1) -> RuleFile:
