@@ -216,9 +216,9 @@ class _Reader(LineReader):
             result = grammar.statement_line.parse_string(line, parse_all=True)
         except pp.ParseBaseException as exc:
             self.error(self.syntax(exc, line, in_block=False))
-            if header := _HEADER_WORD.match(line):  # still read its block, for errors
+            if opened := _HEADER_WORD.match(line):  # still read its block, for errors
                 self.header, self.block, self.header_line = None, [], line
-                self.kind = header[1]
+                self.kind = opened[1]
             return
         node = self.statement(result)
         trailing = self.trailing(result)

@@ -77,7 +77,8 @@ def experiment_network(
     """
     where = dict(_pairs(experiment))
     admitted = admitted_mask(graph, where, hypotheses=True)
-    edges, sources = [], []
+    edges: list[tuple[str, str, int]] = []
+    sources: list[int | tuple[str, str, str]] = []
     for claim in graph.claims:
         sign = _SIGN.get(claim.sign)
         if sign is not None and admitted[claim.id]:
@@ -130,7 +131,7 @@ def _core_links(graph, network: SignedNetwork, data: ExperimentData, nodes: set[
     reached = start.union(*(nx.descendants(digraph, n) for n in start)) if start else set()
     upstream = {n for n in nodes if n in digraph}
     upstream = upstream.union(*(nx.ancestors(digraph, n) for n in upstream)) if upstream else set()
-    hops = []
+    hops: list[Hop] = []
     for (u, v, _), cited in zip(network.edges, network.sources):
         if u in reached and v in upstream:
             hops.extend(_hop(graph, source) for source in cited)
@@ -180,21 +181,21 @@ def analyse(
     experiment = find_experiment(graph, name)
     network, data = experiment_network(graph, experiment)
     budget = Budget(time_limit)
-    options = {"constraints": Constraints(founded, propagation)}
+    constraints = Constraints(founded, propagation)
     fields: dict = {}
     try:
-        mcos = optimum(network, data, "mcos", budget, **options)
+        mcos = optimum(network, data, "mcos", budget, constraints)
         fields["mcos"] = mcos.value
         consistent = mcos.value == 0
         fields["consistent"] = consistent
         if with_predictions:
-            found = predictions(network, data, "mcos", mcos.value, budget, **options)
+            found = predictions(network, data, "mcos", mcos.value, budget, constraints)
             fields["predictions"] = tuple(found.items())
         if not consistent:
             fields["repairs"] = tuple(
                 tuple(Repair(n, _LABEL[s]) for n, s in sorted(rs)) for rs in mcos.solutions
             )
-            scenfit = optimum(network, data, "scenfit", budget, **options)
+            scenfit = optimum(network, data, "scenfit", budget, constraints)
             fields["scenfit"] = scenfit.value
             fields["flips"] = tuple(
                 tuple(
@@ -207,7 +208,7 @@ def analyse(
         else:
             fields["scenfit"] = 0
         if with_cores and not consistent:
-            found_cores = cores(network, data, budget, **options)
+            found_cores = cores(network, data, budget, constraints)
             made = []
             for core in found_cores.cores:
                 nodes = {data.observations[i].node for i in core}
