@@ -147,8 +147,9 @@ def _occurrence_text(state: State, o: Occurrence) -> str:
         return _value_text(graph, o.key, o.name)
     if o.role == KEY:
         return _key_text(graph, o.name)
-    assert o.role == HYPOTHESIS
-    return _hypothesis_text(state, o.name)
+    if o.role == HYPOTHESIS:
+        return _hypothesis_text(state, o.name)
+    return f"experiment **{o.name}**"
 
 
 def _markdown(text: str, hover_range: types.Range | None = None) -> types.Hover:

@@ -24,11 +24,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from mechgraph.language.syntax import (
+    ConsistentWith,
     EntityDecl,
     Evidence,
+    Experiment,
     Hypothesis,
+    Inputs,
     IsA,
     Link,
+    Observed,
     Qualifier,
     Reaches,
     Ref,
@@ -39,9 +43,20 @@ from mechgraph.language.syntax import (
 )
 from mechgraph.lsp.tokens import token_end, value_start
 
-__all__ = ["Occurrence", "Index", "index", "ENTITY", "SOURCE", "KEY", "VALUE", "HYPOTHESIS"]
+__all__ = [
+    "Occurrence",
+    "Index",
+    "index",
+    "ENTITY",
+    "SOURCE",
+    "KEY",
+    "VALUE",
+    "HYPOTHESIS",
+    "EXPERIMENT",
+]
 
-ENTITY, SOURCE, KEY, VALUE, HYPOTHESIS = "entity", "source", "key", "value", "hypothesis"
+ENTITY, SOURCE, KEY, VALUE = "entity", "source", "key", "value"
+HYPOTHESIS, EXPERIMENT = "hypothesis", "experiment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +177,19 @@ class _Walker:
                         if ref is not None:
                             self.ref(ENTITY, ref)
                     self.context(statement.context)
+                elif isinstance(statement, ConsistentWith):
+                    for ref in statement.experiments:
+                        self.ref(EXPERIMENT, ref)
+        elif isinstance(node, Experiment):
+            self.ref(EXPERIMENT, node.name, definition=True)
+            self.context(node.context)
+            self.evidence(node.evidence)
+            for statement in node.statements:
+                if isinstance(statement, Inputs | Observed):
+                    for ref in statement.names:
+                        self.ref(ENTITY, ref)
+                if isinstance(statement, Observed):
+                    self.evidence(statement.evidence)
 
     def walk(self) -> list[Occurrence]:
         for node in self.rules.statements:

@@ -35,7 +35,10 @@ from mechgraph.language.syntax import ENTITY_KINDS
 __all__ = ["MechgraphLexer"]
 
 _END = r"(?![A-Za-z0-9_.])"
-_STATEMENT_WORDS = ("every", "some", "no", "reaches", "through", "sign", "of", "to", "is")
+_STATEMENT_WORDS = (
+    *("every", "some", "no", "reaches", "through", "sign", "of", "to", "is", "with", "input"),
+)
+_OBSERVED = ("notPlus", "notMinus", "change", "MIN", "MAX")
 
 
 class MechgraphLexer(RegexLexer):
@@ -64,7 +67,11 @@ class MechgraphLexer(RegexLexer):
                 r"(context)([ \t]+)(" + BARE + r")",
                 bygroups(Keyword.Declaration, Whitespace, Name.Attribute),
             ),
-            (r"(include|hypothesis)" + _END, Keyword.Declaration),
+            (r"(include|hypothesis|experiment)" + _END, Keyword.Declaration),
+            (
+                r"(=)([ \t]*)([-+0](?![-+0A-Za-z0-9_.])|" + "|".join(_OBSERVED) + ")" + _END,
+                bygroups(Operator, Whitespace, Keyword.Constant),
+            ),
             (
                 r"(status)([ \t]*)(=)([ \t]*)(hypothesis|observed)" + _END,
                 bygroups(Name.Attribute, Whitespace, Operator, Whitespace, Keyword.Constant),
