@@ -101,3 +101,16 @@ async def test_same_text_and_place_as_check_across_files(client: LanguageClient,
         for d in expected
     )
     assert got == want
+
+
+async def test_the_rules_folder_is_one_project(client: LanguageClient, tmp_path: Path):
+    """Check that the workspace's ``rules/`` folder is checked together, as ``check rules/``:
+    a name declared in another file of the folder is no undeclared name."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "names.mg").write_text("drug imipramine\nprocess effect\n", encoding="utf-8")
+    uri = open_file(client, rules / "links.mg", "imipramine -> effect\nimipramine -> efect\n")
+    found = await diagnostics_of(client, uri)
+    assert [(d.range.start.line, d.message.split("\n")[0]) for d in found] == [
+        (1, "`efect` is not declared; taken as an entity")
+    ]
