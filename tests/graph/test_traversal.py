@@ -11,7 +11,7 @@ from mechgraph.compiler.compile import compile_rules
 from mechgraph.graph.index import ISA
 from mechgraph.graph.traversal import HopArrays
 from mechgraph.query.question import make_question
-from mechgraph.query.search import Search, reach
+from mechgraph.query.search import Search
 
 from factories import random_rules
 from oracles import questions
@@ -37,17 +37,21 @@ def test_depth_and_reach_match_a_python_search(out, data):
     usable = data.draw(st.sets(st.integers(0, 5)))
     admitted = [i in usable for i in range(6)]
     walk = HopArrays.of(out).traversal(np.array(admitted))
-    truth = reach(out, starts, lambda claim: claim == ISA or admitted[claim])
+    hops = nx.DiGraph()
+    hops.add_nodes_from(range(n))
+    hops.add_edges_from(
+        (node, nxt)
+        for node, row in enumerate(out)
+        for nxt, claim, _ in row
+        if claim == ISA or admitted[claim]
+    )
+    truth = nx.multi_source_dijkstra_path_length(hops, set(starts))
     depth = walk.depth(walk.forward(), starts)
     assert {i: int(d) for i, d in enumerate(depth) if d >= 0} == truth
     assert sorted(walk.reached(walk.forward(), starts).tolist()) == sorted(truth)
-    into = [[] for _ in out]
-    for node, hops in enumerate(out):
-        for nxt, claim, code in hops:
-            into[nxt].append((node, claim, code))
     back = walk.depth(walk.backward(signed=False), starts)
-    assert {i: int(d) for i, d in enumerate(back) if d >= 0} == reach(
-        into, starts, lambda claim: claim == ISA or admitted[claim]
+    assert {i: int(d) for i, d in enumerate(back) if d >= 0} == (
+        nx.multi_source_dijkstra_path_length(hops.reverse(), set(starts))
     )
 
 
