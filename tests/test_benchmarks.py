@@ -37,7 +37,10 @@ def small() -> tuple[str, list[tuple[str, str, str]]]:
     return _corpus(SMALL)
 
 
-@pytest.mark.parametrize("module", ["layout", "generate", "baselines", "figures", "report", "run"])
+@pytest.mark.parametrize(
+    "module",
+    ["layout", "generate", "baselines", "figures", "report", "run", "startup", "graph_build"],
+)
 def test_doctests(module):
     """Check that the examples in the benchmarks' docstrings hold (pytest collects tests/ only)."""
     result = doctest.testmod(importlib.import_module(f"benchmarks.{module}"))
