@@ -204,3 +204,28 @@ def test_numbered_claims_are_the_claims_init_makes():
     ]
     with pytest.raises(dataclasses.FrozenInstanceError):
         made[0].subject = "z"
+
+
+def _public_facade():
+    import inspect
+
+    import mechgraph.model as facade
+
+    yield facade.load
+    yield facade.parse_where
+    for name, member in inspect.getmembers(facade.Model):
+        if not name.startswith("_") and callable(member):
+            yield member
+
+
+@pytest.mark.parametrize("function", list(_public_facade()), ids=lambda f: f.__qualname__)
+def test_facade_functions_have_numpydoc_sections(function):
+    """Check that every public function of the facade documents its parameters, result,
+    errors and an example, in numpydoc sections."""
+    import inspect
+
+    doc = inspect.getdoc(function) or ""
+    takes = [p for p in inspect.signature(function).parameters if p not in ("self", "cls")]
+    wanted = ["Returns", "Examples"] + ["Parameters"] * bool(takes)
+    missing = [s for s in wanted if f"{s}\n{'-' * len(s)}" not in doc]
+    assert not missing, f"{function.__qualname__} lacks {missing}"
