@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import json
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
 from mechgraph.graph.signed import SignedNetwork
 from mechgraph.model import load
 from mechgraph.query.consistency.experiment import signed_links
 from mechgraph.query.explain import p_value, score_all
+
+from conftest import FIXTURES
 
 #: (entity, sign, score, correct, incorrect, ambiguous, placements out of 280 scoring >= score)
 TABLE_1 = [
@@ -93,3 +95,20 @@ def test_unknown_signs_make_predictions_ambiguous():
     net = SignedNetwork.of([("a", "b", 0)])
     (row,) = [r for r in score_all(net, {"b": 1}, depth=1) if r.entity == "a" and r.sign == 1]
     assert row.ambiguous == 1 and row.score == 0
+
+
+def test_explain_cli_reads_an_observation_file_and_an_experiment(capsys):
+    """Check the verb on CausalR's files (text and JSON) and on a shipped experiment."""
+    from mechgraph.cli import main
+
+    args = ["explain", str(CAUSALR / "observations.txt"), "--rules", str(CAUSALR / "network.mg")]
+    assert main([*args, "--top", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Node0 +  score 4  (5 correct, 1 incorrect, 1 ambiguous)  p = 0.114 (4/35)" in out
+    assert "Node6 - (observed -, correct): Node0 ─(-)→ Node2 ─(+)→ Node6" in out
+    assert main([*args, "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert len(document["hypotheses"]) == 16 and document["hypotheses"][0]["p_exact"] == "4/35"
+    assert main(["explain", "chronic_antidepressants", "--rules", "rules", "--top", "1"]) == 0
+    assert "links admitted under duration=chronic" in capsys.readouterr().out
+    assert main(["explain", "nothing_known", "--rules", "rules"]) == 2
