@@ -70,5 +70,6 @@ def explain(
                 predicted,
             )
         )
-    counts = tuple(sum(v == x for v in observed.values()) for x in (1, -1, 0))
+    values = list(observed.values())
+    counts = (values.count(1), values.count(-1), values.count(0))
     return Explanations(source, tuple(sorted((where or {}).items())), depth, counts, tuple(rows))
