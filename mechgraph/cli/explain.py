@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 
-from mechgraph.cli.ask import add_rules_argument, load_rules
+from mechgraph.cli.ask import add_context_arguments, add_rules_argument, load_rules
 from mechgraph.cli.output import emit, print_diagnostics
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.model import parse_where
@@ -26,14 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="OBSERVATIONS",
         help="an experiment of the rules, or a file of NAME = VALUE lines",
     )
-    parser.add_argument(
-        "--where",
-        nargs="+",
-        action="extend",
-        default=[],
-        metavar="KEY=VALUE",
-        help="the context whose links count (added to an experiment's own)",
-    )
+    add_context_arguments(parser)
     parser.add_argument(
         "--depth", type=int, default=2, metavar="N", help="hops a prediction may take (default 2)"
     )
@@ -85,6 +78,13 @@ def run(args: argparse.Namespace) -> int:
 
     graph = load_rules(args).graph
     observed, where = _observed(args, graph)
-    found = explain(graph, observed, where=where, depth=args.depth, source=args.observations)
+    found = explain(
+        graph,
+        observed,
+        where=where,
+        depth=args.depth,
+        hypotheses=args.hypotheses == "include",
+        source=args.observations,
+    )
     emit(args, found.format(args.top, routes=not args.no_routes), found.to_dict())
     return 0

@@ -21,7 +21,7 @@ hypergeometric counts, with a continuity correction) and says so.
 >>> from mechgraph.graph.signed import SignedNetwork
 >>> net = SignedNetwork.of([("a", "b", 1), ("a", "c", -1)])
 >>> scores = score_all(net, {"a": 1, "b": 1, "c": -1, "d": 0}, depth=2)
->>> top = scores[0]
+>>> top, routes = scores[0]
 >>> top.entity, top.sign, top.score, top.correct, str(top.p_value)
 ('a', 1, 3, 3, '1/12')
 """
@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from mechgraph.graph.signed import SignedNetwork
+from mechgraph.results.explanations import Explanation, PredictedChange
 
 __all__ = ["Scored", "predict_from", "score_all", "p_value", "EXACT_TERMS"]
 
@@ -41,24 +41,9 @@ __all__ = ["Scored", "predict_from", "score_all", "p_value", "EXACT_TERMS"]
 EXACT_TERMS = 2_000_000
 
 
-@dataclass(frozen=True)
-class Scored:
-    """One hypothesis (entity, sign) and how its predictions meet the observations.
-
-    ``routes`` maps each predicted observed entity to the edges (indices into
-    the network's edges) of its shortest signed route from ``entity``.
-    """
-
-    entity: str
-    sign: int
-    score: int
-    correct: int
-    incorrect: int
-    ambiguous: int
-    p_value: Fraction | float
-    exact: bool
-    predictions: tuple[tuple[str, int], ...]
-    routes: tuple[tuple[str, tuple[int, ...]], ...] = ()
+#: A scored hypothesis and, per predicted observed entity, the edges (indices into the
+#: network's edges) of its shortest signed route.
+Scored = tuple[Explanation, dict[str, tuple[int, ...]]]
 
 
 def predict_from(
@@ -189,19 +174,10 @@ def score_all(
             m_set = sum(y == -1 for y in on_observed.values())
             score = correct - incorrect
             p, exact = p_value(plus, minus, p_set, m_set, len(observed) - p_set - m_set, score)
-            found.append(
-                Scored(
-                    entity,
-                    sign,
-                    score,
-                    correct,
-                    incorrect,
-                    ambiguous,
-                    p,
-                    exact,
-                    tuple(sorted(on_observed.items())),
-                    tuple(sorted((v, routes[v]) for v in on_observed if v in routes)),
-                )
+            changes = tuple(
+                PredictedChange(v, y, observed[v]) for v, y in sorted(on_observed.items())
             )
-    found.sort(key=lambda s: (-s.score, float(s.p_value), s.entity, -s.sign))
+            row = Explanation(entity, sign, score, correct, incorrect, ambiguous, p, exact, changes)
+            found.append((row, {v: routes[v] for v in on_observed if v in routes}))
+    found.sort(key=lambda s: (-s[0].score, float(s[0].p_value), s[0].entity, -s[0].sign))
     return found

@@ -18,13 +18,14 @@ b + (observed +, correct): a ─(+)→ b
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Sign
 from mechgraph.query.consistency.experiment import signed_links
 from mechgraph.query.explain import score_all
 from mechgraph.results.answers import Hop, hop_of_claim
-from mechgraph.results.explanations import Explanation, Explanations, PredictedChange
+from mechgraph.results.explanations import Explanations
 
 __all__ = ["explain"]
 
@@ -41,35 +42,21 @@ def explain(
     *,
     where: Mapping[str, str] | None = None,
     depth: int = 2,
+    hypotheses: bool = True,
     source: str = "observations",
 ) -> Explanations:
-    """Every entity with both signs, ranked by score then p-value (see the module)."""
-    network = signed_links(graph, dict(where or {}))
+    """Every entity with both signs, ranked by score then p-value (see the module);
+    ``hypotheses=False`` leaves hypothesised links out."""
+    network = signed_links(graph, dict(where or {}), hypotheses=hypotheses)
     rows = []
-    for scored in score_all(network, observed, depth):
-        routes = dict(scored.routes)
+    for row, routes in score_all(network, observed, depth):
         predicted = tuple(
-            PredictedChange(
-                entity,
-                sign,
-                observed[entity],
-                tuple(_hop(graph, network.sources[i][0]) for i in routes.get(entity, ())),
+            replace(
+                c, route=tuple(_hop(graph, network.sources[i][0]) for i in routes.get(c.entity, ()))
             )
-            for entity, sign in scored.predictions
+            for c in row.predicted
         )
-        rows.append(
-            Explanation(
-                scored.entity,
-                scored.sign,
-                scored.score,
-                scored.correct,
-                scored.incorrect,
-                scored.ambiguous,
-                scored.p_value,
-                scored.exact,
-                predicted,
-            )
-        )
+        rows.append(replace(row, predicted=predicted))
     values = list(observed.values())
     counts = (values.count(1), values.count(-1), values.count(0))
     return Explanations(source, tuple(sorted((where or {}).items())), depth, counts, tuple(rows))

@@ -67,8 +67,11 @@ def find_experiment(graph: MechanismGraph, name: str) -> Experiment:
     )
 
 
-def signed_links(graph: MechanismGraph, where: dict[str, str] | None = None) -> SignedNetwork:
-    """The signed network of the links context ``where`` admits (hypothesised ones too).
+def signed_links(
+    graph: MechanismGraph, where: dict[str, str] | None = None, hypotheses: bool = True
+) -> SignedNetwork:
+    """The signed network of the links context ``where`` admits (hypothesised ones too,
+    unless ``hypotheses=False``).
 
     Each edge's ``sources`` are the claim ids stating it, or ``("isa", member,
     class)`` for a membership climb.
@@ -78,7 +81,7 @@ def signed_links(graph: MechanismGraph, where: dict[str, str] | None = None) -> 
     >>> signed_links(model.graph, {"duration": "acute"}).edges
     (('b', 'a', -1),)
     """
-    admitted = admitted_mask(graph, where or {}, hypotheses=True)
+    admitted = admitted_mask(graph, where or {}, hypotheses=hypotheses)
     edges: list[tuple[str, str, int]] = []
     sources: list[int | tuple[str, str, str]] = []
     for claim in graph.claims:
