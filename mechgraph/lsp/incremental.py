@@ -19,6 +19,7 @@ the pieces below it (their line numbers moved).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from mechgraph.errors import Diagnostic, MechgraphError, Severity, sort_diagnostics
@@ -63,6 +64,23 @@ def _parse_piece(path: str, first_line: int, text: str) -> tuple[tuple, tuple[Di
     return tuple(s for s in statements if not isinstance(s, Blank)), ()
 
 
+def _parse_run(path: str, run: list[tuple[int, str]]) -> list[tuple[tuple, tuple]]:
+    """The pieces of ``run`` (consecutive, all changed) parsed in one call, then split by
+    line; piece by piece when the run has a syntax error (which drops the whole call)."""
+    if len(run) == 1:
+        return [_parse_piece(path, *run[0])]
+    try:
+        statements = parse_text("".join(t for _, t in run), path, first_line=run[0][0]).statements
+    except MechgraphError:
+        return [_parse_piece(path, *key) for key in run]
+    starts = [first for first, _ in run]
+    split: list[list] = [[] for _ in run]
+    for statement in statements:
+        if not isinstance(statement, Blank):
+            split[bisect.bisect_right(starts, statement.span.line) - 1].append(statement)
+    return [(tuple(found), ()) for found in split]
+
+
 class IncrementalParse:
     """The parse of one file (``path``), kept between edits of its text."""
 
@@ -78,12 +96,19 @@ class IncrementalParse:
         old, new = self._pieces, {}
         statements: list = []
         diagnostics: list[Diagnostic] = []
-        reparsed = 0
-        for key in pieces(text):
-            piece = old.get(key)
-            if piece is None:
-                piece = _parse_piece(self.path, *key)
-                reparsed += 1
+        keys = pieces(text)
+        missing = [key for key in keys if key not in old]
+        runs: list[list[tuple[int, str]]] = []
+        for key in missing:  # consecutive changed pieces are parsed together
+            if runs and runs[-1][-1][0] + runs[-1][-1][1].count("\n") == key[0]:
+                runs[-1].append(key)
+            else:
+                runs.append([key])
+        for run in runs:
+            new.update(zip(run, _parse_run(self.path, run)))
+        reparsed = len(missing)
+        for key in keys:
+            piece = new[key] if key in new else old[key]
             new[key] = piece
             statements.extend(piece[0])
             diagnostics.extend(piece[1])
