@@ -142,6 +142,8 @@ class RuleBuilder:
         self._links: dict[tuple, _LinkRecord] = {}
         self._isa: dict[tuple[str, str], None] = {}
         self._sources: dict[str, SourceDecl] = {}
+        self._cited: dict[str, str] = {}
+        self._extra: list[Statement] = []
         self._hypotheses: list[Hypothesis] = []
         self._diagnostics: list[Diagnostic] = []
         self._skipped: Counter[str] = Counter()
@@ -252,7 +254,8 @@ class RuleBuilder:
             record = self._links[key] = _LinkRecord(link, comment)
         else:
             self._merged_links += 1
-        record.evidence.extend(e for e in evidence if e not in record.evidence)
+        cited = (self._cited.get(e, e) for e in evidence)
+        record.evidence.extend(e for e in cited if e not in record.evidence)
 
     def isa(self, member: str, parent: str) -> None:
         """State that ``member`` is a ``parent``."""
@@ -264,6 +267,15 @@ class RuleBuilder:
         if name not in self._sources:
             self._sources[name] = SourceDecl(Ref(name), reference, title or None)
         return name
+
+    def declare_source(self, name: str, reference: str, title: str | None = None) -> None:
+        """Declare a named source; links citing its reference will cite its name."""
+        self._sources[name] = SourceDecl(Ref(name), reference, title)
+        self._cited.setdefault(reference, name)
+
+    def extra(self, statement: Statement) -> None:
+        """Add a statement as it is (context values and their hierarchy)."""
+        self._extra.append(statement)
 
     def hypothesis(
         self, name: str, statements: tuple[HypothesisStatement, ...], evidence: tuple[str, ...] = ()
@@ -303,6 +315,7 @@ class RuleBuilder:
         statements: list[Statement] = [comment_line(line) for line in header + self.header]
         sections = [
             list(self._sources.values()),
+            self._extra,
             self._declarations(),
             [IsA((Ref(m),), Ref(p)) for m, p in self._isa],
             self._link_statements(),
