@@ -205,9 +205,7 @@ def _fields(value: Any, keys: tuple[str, ...]) -> bool:
     return isinstance(value, dict) and all(isinstance(value.get(k), str) and value[k] for k in keys)
 
 
-def _record(
-    builder: RuleBuilder, record: Any, where: Where, seen: dict[str, Counter[str]]
-) -> None:
+def _record(builder: RuleBuilder, record: Any, where: Where, seen: dict[str, Counter[str]]) -> None:
     graph = record.get("graph") if isinstance(record, dict) else None
     if not _fields(graph, ("_id", "drug", "disease")):
         builder.error(
