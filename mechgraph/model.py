@@ -192,6 +192,8 @@ class Model:
 def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     """Load rule files and folders (``*.mg``, following ``include``) into a :class:`Model`.
 
+    ``-`` reads the rules from standard input.
+
     With a :class:`~mechgraph.compiler.cache.Cache`, rules whose files have not changed
     since they were last loaded through it are read from it, not parsed.
 
@@ -206,6 +208,8 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     from mechgraph.language.loader import load_paths
 
     names = [os.fspath(p) for p in paths]
+    if "-" in names:  # standard input can be read only once: never cached
+        cache = None
     entry = cache.read(names) if cache is not None else None
     if entry is not None:
         return Model(entry.graph, entry.diagnostics)

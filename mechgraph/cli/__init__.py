@@ -34,6 +34,7 @@ VERBS: dict[str, str] = {
     "import": "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonical rules",
     "export": "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT",
     "lsp": "run the language server (LSP over stdio) for editors: diagnostics, hover, completion, rename",
+    "completion": "print a shell completion script (bash, zsh or fish), generated from this parser",
 }
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
 _MODULES = {"import": "import_"}
@@ -51,6 +52,7 @@ def build_parser(verbs: Iterable[str] = ()) -> argparse.ArgumentParser:
         description="Mechanism-graph reasoning: check rules, ask questions, test hypotheses, draw diagrams.",
     )
     parser.add_argument("--version", action="version", version=f"mechgraph {__version__}")
+    _add_colour_argument(parser)
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
     wanted = set(verbs)
     for verb, help_text in VERBS.items():
@@ -60,21 +62,70 @@ def build_parser(verbs: Iterable[str] = ()) -> argparse.ArgumentParser:
             sub.add_argument(
                 "--json", action="store_true", help="print a JSON document instead of text"
             )
+            _add_colour_argument(sub)
             module.add_arguments(sub)
             sub.set_defaults(run=module.run)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 rule error, 2 usage)."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(a for a in argv[:1] if a in VERBS)
-    args = parser.parse_args(argv)
+def _add_colour_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        "--colour",
+        choices=("auto", "always", "never"),
+        default=argparse.SUPPRESS,
+        help="colour verdicts and diagnostics: on a terminal unless NO_COLOR is set "
+        "(auto, the default), always or never",
+    )
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse ``argv``; rule paths may also follow the options (``ask a b --via x rules/``)."""
+    args, extra = parser.parse_known_args(argv)
+    stray = [item for item in extra if item.startswith("-") and item != "-"]
+    if stray or (extra and not hasattr(args, "paths")):
+        parser.error("unrecognized arguments: " + " ".join(stray or extra))
+    if extra:
+        args.paths = list(args.paths) + extra
+    return args
+
+
+#: The exit status of a process whose output pipe closed (128 + SIGPIPE), as a shell reports it.
+EXIT_BROKEN_PIPE = 141
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail."""
     try:
-        return args.run(args)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's capture)
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 rule error, 2 usage).
+
+    A closed output pipe (``mechgraph stats | head -1``) ends the run quietly
+    with status 141, as a process stopped by SIGPIPE.
+    """
+    from mechgraph.cli.colour import choose, colour_for, paint_diagnostic
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(next(([a] for a in argv if a in VERBS), []))  # the verb's alone
+    args = _parse(parser, argv)
+    choose(getattr(args, "color", "auto"))
+    try:
+        code = _run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except MechgraphError as error:
+        colour = colour_for(sys.stderr)
         for diagnostic in error.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
+            print(paint_diagnostic(diagnostic.format(), colour), file=sys.stderr)
         return 2 if isinstance(error, QueryError) else 1  # a bad question is a usage error
     except KeyboardInterrupt:
         return 130
@@ -86,3 +137,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "  (set MECHGRAPH_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr
         )
         return 70
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the verb, with a progress line on a terminal for its long phases."""
+    from mechgraph.cli.progress_line import listen_on_terminal
+
+    listener = listen_on_terminal(quiet=getattr(args, "quiet", False) or args.json)
+    if listener is None:
+        return args.run(args)
+    from mechgraph.progress import listening
+
+    with listening(listener):
+        return args.run(args)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mechgraph.cli.output import draw, emit, print_diagnostics
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
 from mechgraph.errors import Diagnostic, sort_diagnostics
@@ -17,7 +18,7 @@ from mechgraph.results.verdicts import Outcome, tally
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
+    add_rule_paths(parser)
     parser.add_argument(
         "--hypothesis",
         action="append",
@@ -87,7 +88,7 @@ class Summary:
 
 
 def run(args: argparse.Namespace) -> int:
-    files, diagnostics = load_paths(args.paths + args.extra)
+    files, diagnostics = load_paths(rule_paths_of(args) + args.extra)
     graph, compile_diagnostics = compile_rules(files)
     diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
     summary = Summary.of(graph, diagnostics)

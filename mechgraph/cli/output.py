@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from mechgraph.cli.colour import colour_for, paint_answer, paint_diagnostic
 from mechgraph.errors import Diagnostic
 
 __all__ = ["emit", "print_diagnostics"]
@@ -18,13 +19,14 @@ def emit(args: Any, text: str, document: Any) -> None:
         json.dump(document, sys.stdout, indent=2, ensure_ascii=False, sort_keys=False)
         sys.stdout.write("\n")
     elif text:
-        print(text)
+        print(paint_answer(text, colour_for(sys.stdout)))
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """Print diagnostics in their human form on stderr, one after another."""
+    """Print diagnostics in their human form on stderr (coloured on a terminal)."""
+    colour = colour_for(sys.stderr)
     for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+        print(paint_diagnostic(diagnostic.format(), colour), file=sys.stderr)
 
 
 def add_render_argument(parser: Any) -> None:

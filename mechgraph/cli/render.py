@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 
 from mechgraph.cli.output import emit
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.model import load, parse_where
 from mechgraph.render.diagram import FORMATS, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
+    add_rule_paths(parser)
     parser.add_argument(
         "-o",
         "--output",
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     where = parse_where(args.where)
     rendering = render(
-        load(*args.paths).graph,
+        load(*rule_paths_of(args)).graph,
         args.output,
         legend=args.legend,
         isa=args.isa,

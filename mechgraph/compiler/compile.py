@@ -51,6 +51,7 @@ from mechgraph.language.syntax import (
     ValueDecl,
 )
 from mechgraph.memory import paused_gc
+from mechgraph.progress import phase
 
 __all__ = ["compile_rules", "diagnostic_at"]
 
@@ -278,7 +279,7 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
         naming unknown entities, duplicate hypotheses) and warnings (undeclared
         names, undeclared context values), sorted by location.
     """
-    with paused_gc():
+    with paused_gc(), phase("compile"):
         return _compile(files)
 
 

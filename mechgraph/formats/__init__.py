@@ -31,6 +31,7 @@ from mechgraph.formats.result import ImportResult, ImportSummary
 from mechgraph.formats.sif import read_sif, write_sif
 from mechgraph.formats.tables import read_omnipath, read_signor
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.progress import phase
 from mechgraph.render.diagram import to_dot
 
 from .cx2 import read_cx2, write_cx2
@@ -122,9 +123,14 @@ def import_file(format: str, path: str, *, quiet: bool = True) -> ImportResult:
     builder = RuleBuilder(path)
     with open_input(path) as stream, progress(stream, path, quiet) as advance:
         chosen.read(stream, builder, advance)
-    return builder.build([f"imported from {chosen.title} {path} by mechgraph import {format}"])
+    origin = "standard input" if path == "-" else path
+    with phase("build"):
+        return builder.build(
+            [f"imported from {chosen.title} {origin} by mechgraph import {format}"]
+        )
 
 
 def export_graph(format: str, graph: MechanismGraph) -> str:
     """The text of ``graph`` in ``format`` (a name from :data:`FORMATS`)."""
-    return _format(format, "write").write(graph)
+    with phase("export"):
+        return _format(format, "write").write(graph)

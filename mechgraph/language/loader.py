@@ -27,6 +27,8 @@ from pathlib import Path
 from mechgraph.errors import Diagnostic, MechgraphError, sort_diagnostics
 from mechgraph.language.parser import parse_file
 from mechgraph.language.syntax import Include, RuleFile
+from mechgraph.language.text import STDIN
+from mechgraph.progress import phase
 
 __all__ = ["load_paths", "rule_paths", "RULE_SUFFIX"]
 
@@ -37,13 +39,17 @@ RULE_SUFFIX = ".mg"
 def rule_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Diagnostic]]:
     """The rule files named by ``paths``: files as given, folders searched for ``*.mg``.
 
+    ``-`` names standard input.
+
     Folders are searched recursively and their files sorted; a missing path
     or a folder without rule files is a diagnostic.
     """
     found: list[Path] = []
     diagnostics: list[Diagnostic] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        if str(path) == STDIN:
+            found.append(path)
+        elif path.is_dir():
             files = sorted(p for p in path.rglob(f"*{RULE_SUFFIX}") if p.is_file())
             if not files:
                 diagnostics.append(
@@ -142,6 +148,8 @@ def load_paths(
     """
     found, diagnostics = rule_paths(paths)
     load = _Load(parse)
-    for path in found:
-        load.load(path)
+    with phase("parse", total=len(found)) as advance:
+        for path in found:
+            load.load(path)
+            advance(1)
     return list(load.files.values()), sort_diagnostics(diagnostics + load.diagnostics)

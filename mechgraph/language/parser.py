@@ -51,7 +51,7 @@ from mechgraph.language.syntax import (
     Status,
     ValueDecl,
 )
-from mechgraph.language.text import decode_rule_bytes, read_rule_text
+from mechgraph.language.text import decode_rule_bytes, display_name, read_rule_text
 from mechgraph.memory import paused_gc
 
 __all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
@@ -352,4 +352,4 @@ def parse_file(path: str | os.PathLike) -> RuleFile:
     ParseError
         When it does not parse.
     """
-    return parse_text(read_rule_text(path), str(path))
+    return parse_text(read_rule_text(path), display_name(path))

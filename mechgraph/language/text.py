@@ -7,18 +7,42 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from mechgraph.errors import Diagnostic, InputError
 
-__all__ = ["read_rule_text", "decode_rule_bytes", "MAX_FILE_BYTES"]
+__all__ = ["read_rule_text", "decode_rule_bytes", "display_name", "MAX_FILE_BYTES", "STDIN"]
 
 #: Larger files are refused unread.
 MAX_FILE_BYTES = 64 * 2**20
 
+#: The path that names standard input, and the name its diagnostics carry.
+STDIN, STDIN_NAME = "-", "<stdin>"
+
+_stdin_bytes: bytes | None = None
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """The name diagnostics give ``path``: ``<stdin>`` for ``-``.
+
+    >>> display_name("-"), display_name("rules/a.mg")
+    ('<stdin>', 'rules/a.mg')
+    """
+    file = os.fspath(path)
+    return STDIN_NAME if file == STDIN else file
+
+
+def _read_stdin() -> bytes:
+    """Standard input's bytes, read once however many times ``-`` is named."""
+    global _stdin_bytes
+    if _stdin_bytes is None:
+        _stdin_bytes = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    return _stdin_bytes
+
 
 def read_rule_text(path: str | os.PathLike) -> str:
-    """The text of a rule file; :class:`InputError` when it cannot be one.
+    """The text of a rule file (``-``: standard input); :class:`InputError` when it cannot be one.
 
     Missing paths, folders, files over :data:`MAX_FILE_BYTES`, binary files
     (a NUL byte) and invalid UTF-8 (located at line:col) are refused.
@@ -28,7 +52,12 @@ def read_rule_text(path: str | os.PathLike) -> str:
     ...
     mechgraph.errors.InputError: /no/such/file.mg: error: no such file
     """
-    file = str(path)
+    file = display_name(path)
+    if file == STDIN_NAME:
+        data = _read_stdin()
+        if len(data) > MAX_FILE_BYTES:
+            raise _input_error(f"input too large (over {MAX_FILE_BYTES // 2**20} MiB)", file)
+        return decode_rule_bytes(data, file)
     try:
         if os.stat(path).st_size > MAX_FILE_BYTES:
             raise _input_error(f"file too large (over {MAX_FILE_BYTES // 2**20} MiB)", file)
