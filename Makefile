@@ -24,10 +24,12 @@ run: setup
 test: setup $(VENV)/.pybel lint
 	$(BIN)/python -m pytest
 
-# Lint and format check (ruff); part of `make test`.
+# Lint, format check (ruff) and types (mypy on the language, graph and query stages);
+# part of `make test`.
 lint: setup
 	$(BIN)/ruff check mechgraph tests benchmarks
 	$(BIN)/ruff format --check mechgraph tests benchmarks
+	$(BIN)/mypy
 
 # PyBEL only feeds the differential BEL test, which is skipped where it does not install.
 $(VENV)/.pybel: $(STAMP)

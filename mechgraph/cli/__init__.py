@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.memory import allow_gc_pause
 from mechgraph.version import __version__
 
 __all__ = ["VERBS", "build_parser", "main"]
@@ -115,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(next(([a] for a in argv if a in VERBS), []))  # the verb's alone
     args = _parse(parser, argv)
     choose(getattr(args, "color", "auto"))
+    paused = allow_gc_pause()  # the command owns its process: parse and compile may pause the GC
     try:
         code = _run(args)
         sys.stdout.flush()
@@ -137,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "  (set MECHGRAPH_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr
         )
         return 70
+    finally:
+        allow_gc_pause(paused)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -99,9 +99,10 @@ class Claim:
         True
         """
         new = object.__new__
-        setters = (getattr(cls, name).__set__ for name in cls.__slots__)
-        set_id, set_subject, set_relation, set_object, *setters = setters
-        set_context, set_evidence, set_status, set_span, set_attributes = setters
+        set_id, set_subject, set_relation, set_object, *rest = (
+            getattr(cls, name).__set__ for name in cls.__slots__
+        )
+        set_context, set_evidence, set_status, set_span, set_attributes = rest
         claims = []
         for number, row in enumerate(rows, start):
             subject, relation, obj, context, evidence, status, span, attributes = row
@@ -212,7 +213,7 @@ class MechanismGraph:
         ``context`` is a mapping or ``(key, value)`` pairs (a key may then
         repeat, as a self-contradicting rule can state it).
         """
-        pairs = context.items() if hasattr(context, "items") else (context or ())
+        pairs = context.items() if isinstance(context, Mapping) else (context or ())
         claim = Claim(
             len(self.claims),
             subject,

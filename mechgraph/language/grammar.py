@@ -154,11 +154,11 @@ def unquote(text: str) -> str:
     return _ESCAPE.sub(r"\1", text[1:-1])
 
 
-def _kw(word: str) -> pp.Keyword:
+def _kw(word: str) -> pp.ParserElement:
     return pp.Keyword(word, ident_chars=IDENT_CHARS).set_name(f"'{word}'")
 
 
-def _lit(symbol: str, name: str | None = None) -> pp.Suppress:
+def _lit(symbol: str, name: str | None = None) -> pp.ParserElement:
     return pp.Suppress(symbol).set_name(name or f"'{symbol}'")
 
 

@@ -202,11 +202,9 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
 
 def _bad_relation(line: str, loc: int, token: str, expected: str):
     rest = line[loc + len(token) :].lstrip(" \t")
-    if (
-        token == "is"
-        and _WORD.match(rest)
-        and _WORD.match(rest)[0] == "a"
-        or _close(token.lower(), ["isa", "is_a"])
+    after = _WORD.match(rest)
+    if (token == "is" and after is not None and after[0] == "a") or _close(
+        token.lower(), ["isa", "is_a"]
     ):
         spelt = "is a" if token == "is" else token
         return ("unknown-relation", f"unknown relation '{spelt}'", "did you mean 'isa'?", loc)
@@ -214,7 +212,7 @@ def _bad_relation(line: str, loc: int, token: str, expected: str):
         return ("unknown-relation", f"unknown relation '{token}'", RELATIONS_HINT, loc)
     first = _WORD.match(line)
     kind = _close(first[0], ENTITY_KINDS) if first and _WORD.fullmatch(token or "-") else None
-    if kind and line[first.end() : loc].strip() == "":
+    if kind and first and line[first.end() : loc].strip() == "":
         return (
             "unknown-kind",
             f"unknown entity kind '{first[0]}'",

@@ -36,6 +36,7 @@ from mechgraph.language.syntax import (
     EntityDecl,
     Evidence,
     Hypothesis,
+    HypothesisStatement,
     Include,
     IsA,
     Link,
@@ -260,7 +261,9 @@ class _Reader(LineReader):
         )
 
     def read_hypothesis_statement(self, line: str) -> None:
-        if self.fast and self.fast_hypothesis_statement(line, self.block):
+        block = self.block
+        assert block is not None, "a hypothesis statement is read inside a block"
+        if self.fast and self.fast_hypothesis_statement(line, block):
             return
         try:
             r = grammar.hypothesis_line.parse_string(line, parse_all=True)
@@ -268,6 +271,7 @@ class _Reader(LineReader):
             self.error(self.syntax(exc, line, in_block=True))
             return
         span = self.span(len(line) - len(line.lstrip(" ")) + 1)
+        node: HypothesisStatement
         if "consistent" in r:
             node = Consistent(span=span)
         elif "sign_of" in r:
@@ -289,8 +293,8 @@ class _Reader(LineReader):
                 self.context(r),
                 span=span,
             )
-        self.block.append(node)
-        self.block.extend(self.trailing(r))
+        block.append(node)
+        block.extend(self.trailing(r))
 
 
 def parse_text(text: str, file: str = "<input>", first_line: int = 1) -> RuleFile:
