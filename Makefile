@@ -15,6 +15,7 @@ MG := $(BIN)/mechgraph
 
 run: setup
 	$(MG) check rules/ --render graphs/
+	$(MG) observe rules/ --experiment chronic_antidepressants --experiment acute_antidepressants
 	$(MG) ask imipramine antidepressant_effect --via NMDA_adaptation --where duration=chronic --max-paths 1
 	$(MG) ask imipramine NMDA_adaptation --where duration=acute
 	$(MG) ask dizocilpine beta_adrenoceptor_downregulation --where duration=chronic
@@ -45,7 +46,7 @@ setup: $(STAMP) dot $(VENV)/.shells
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,lsp]'
+	$(BIN)/pip install -q -e '.[dev,lsp,solver]'
 	touch $(STAMP)
 
 # zsh and fish only let the completion tests check their scripts (skipped where absent);

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mechgraph.language.syntax import RuleFile
     from mechgraph.query.predict import Knockout, Prediction
     from mechgraph.results.answers import Answer, Pathways, WhyNot
+    from mechgraph.results.consistency import ExperimentResult
     from mechgraph.results.verdicts import HypothesisResult
 
 from mechgraph.results.display import use_drawer
@@ -148,6 +149,14 @@ class Model:
 
         return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
 
+    def observe(self, *names: str, **options: Any) -> tuple[ExperimentResult, ...]:
+        """Judge the experiments ``names`` (default: all); options as
+        :func:`mechgraph.query.consistency.experiment.analyse` (``time_limit``, ...)."""
+        from mechgraph.query.consistency.experiment import analyse
+
+        chosen = names or tuple(self.graph.experiments)
+        return tuple(analyse(self.graph, name, **options) for name in chosen)
+
     def predict(self, hypothesis: str) -> Prediction:
         """See :func:`mechgraph.query.predict.predict`."""
         from mechgraph.query.predict import predict
@@ -210,7 +219,8 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     names = [os.fspath(p) for p in paths]
     if "-" in names:  # standard input can be read only once: never cached
         cache = None
-    entry = cache.read(names) if cache is not None else None
+    key = cache.key(names) if cache is not None else None
+    entry = cache.read_key(key) if cache is not None and key is not None else None
     if entry is not None:
         return Model(entry.graph, entry.diagnostics)
     files, diagnostics = load_paths(names)
@@ -218,6 +228,6 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     if errors:
         raise ParseError(errors)
     model = Model.from_files(files, diagnostics)
-    if cache is not None:
-        cache.write(names, Entry(model.graph, model.diagnostics))
+    if cache is not None and key is not None:
+        cache.write(names, Entry(model.graph, model.diagnostics), expected_key=key)
     return model

@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from mechgraph.graph.index import GraphIndex, build_index
-from mechgraph.language.syntax import NOWHERE, Hypothesis, Relation, Sign, Span, Status
+from mechgraph.language.syntax import (
+    NOWHERE,
+    Experiment,
+    Hypothesis,
+    Relation,
+    Sign,
+    Span,
+    Status,
+)
 
 __all__ = [
     "Entity",
@@ -133,8 +141,8 @@ class MechanismGraph:
         ``isa`` edges from member to class (edge attribute ``span``).
     values : dict
         Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader).
-    sources, hypotheses : dict
-        Declared sources and hypothesis blocks by name.
+    sources, hypotheses, experiments : dict
+        Declared sources, hypothesis blocks and experiment blocks by name.
     texts : dict
         The text of each rule file by path, for diagnostics' snippets.
     """
@@ -144,6 +152,7 @@ class MechanismGraph:
     values: dict[str, nx.DiGraph] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
+    experiments: dict[str, Experiment] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)
