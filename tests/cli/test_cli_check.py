@@ -75,4 +75,4 @@ def test_rules_default_to_the_rules_folder(monkeypatch, capsys):
     """Check that `check` without paths checks rules/, as the question verbs do."""
     monkeypatch.chdir(RULES.parent)
     assert main(["check"]) == 0
-    assert "ok: 1 file" in capsys.readouterr().out
+    assert "\nok: " in capsys.readouterr().out
