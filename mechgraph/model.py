@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from mechgraph.graph.stats import Stats
     from mechgraph.language.syntax import RuleFile
     from mechgraph.query.predict import Knockout, Prediction
-    from mechgraph.results.answers import Answer, Pathways, WhyNot
+    from mechgraph.results.answers import Answer, Pathways
     from mechgraph.results.consistency import ExperimentResult
     from mechgraph.results.verdicts import HypothesisResult
+    from mechgraph.results.why_not import WhyNot
 
 from mechgraph.results.display import use_drawer
 from mechgraph.results.verdicts import HypothesisResult

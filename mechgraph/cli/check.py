@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
-from mechgraph.cli.output import draw, emit, print_diagnostics
+from mechgraph.cli.output import add_budget_arguments, budget, draw, emit, print_diagnostics
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
@@ -48,6 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway); "
         "a NAME that is not a plain file name is made one (see README)",
     )
+    add_budget_arguments(parser)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
     failing += [r.name for r in observed if r.consistent is False]
     drawn = (
-        [draw(graph, r, confined_path(args.render, r.name, ".svg")) for r in judged]
+        [draw(graph, r, confined_path(args.render, r.name, ".svg"), budget(args)) for r in judged]
         if args.render
         else []
     )

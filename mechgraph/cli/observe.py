@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from mechgraph.cli.output import draw, emit
+from mechgraph.cli.output import add_budget_arguments, budget, draw, emit
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.model import load
 from mechgraph.query.consistency.experiment import analyse, find_experiment
@@ -39,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="draw the first inconsistent experiment (else the first) with its cores in red",
     )
+    add_budget_arguments(parser)
 
 
 def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     inconsistent = [r.name for r in results if r.consistent is False]
     if args.render and results:
         chosen = next((r for r in results if r.consistent is False), results[0])
-        draw(graph, chosen, args.render)
+        draw(graph, chosen, args.render, budget(args))
     text = [r.format(predictions=not args.no_predictions) for r in results]
     undecided = sum(r.consistent is None for r in results)
     text.append(

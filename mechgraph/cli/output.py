@@ -36,19 +36,56 @@ def add_render_argument(parser: Any) -> None:
         metavar="FILE",
         help="also draw the result as a diagram (.svg, .png, .pdf or .dot)",
     )
+    add_budget_arguments(parser)
+
+
+def add_budget_arguments(parser: Any, max_nodes: bool = True) -> None:
+    """``--max-nodes N``, ``--all`` and ``--dot-timeout S``: the budget of a drawing."""
+    if max_nodes:
+        parser.add_argument(
+            "--max-nodes",
+            type=int,
+            metavar="N",
+            help="draw at most N entities, the nearest the answer first (default: a budget "
+            "graphviz lays out in a few seconds)",
+        )
+    parser.add_argument(
+        "--all", action="store_true", help="draw everything, however long graphviz takes"
+    )
+    parser.add_argument(
+        "--dot-timeout",
+        type=float,
+        metavar="S",
+        help="stop graphviz after S seconds (default 60)",
+    )
+
+
+def budget(args: Any) -> dict[str, Any]:
+    """The drawing options ``--max-nodes``, ``--all`` and ``--dot-timeout`` ask for."""
+    options: dict[str, Any] = {}
+    if getattr(args, "all", False):
+        options.update(max_nodes=None, max_edges=None)
+    elif getattr(args, "max_nodes", None) is not None:
+        options.update(max_nodes=args.max_nodes, max_edges=None)
+    if getattr(args, "dot_timeout", None) is not None:
+        options["timeout"] = args.dot_timeout
+    return options
 
 
 def draw_result(args: Any, graph: Any, result: Any) -> None:
     """Draw ``result`` into ``args.render`` when given."""
     if getattr(args, "render", None):
-        draw(graph, result, args.render)
+        draw(graph, result, args.render, budget(args))
 
 
-def draw(graph: Any, result: Any, path: Any) -> Any:
-    """Draw ``result`` over ``graph`` into ``path``; say so on stderr; the ``Rendering``."""
+def draw(graph: Any, result: Any, path: Any, options: dict[str, Any] | None = None) -> Any:
+    """Draw ``result`` over ``graph`` into ``path``; say so (and what was left out) on stderr."""
     from mechgraph.render.diagram import render
     from mechgraph.render.highlights import diagram_options
 
-    drawn = render(graph, path, **diagram_options(result, graph))
-    print(f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges)", file=sys.stderr)
+    drawn = render(graph, path, **(diagram_options(result, graph) | (options or {})))
+    note = f"; {drawn.note}" if drawn.note else ""
+    print(
+        f"drew {drawn.output} ({drawn.nodes} entities, {drawn.edges} edges{note})", file=sys.stderr
+    )
     return drawn

@@ -323,7 +323,10 @@ class TestRenderFiles:
             "nodes": 5,
             "edges": result.edges,
             "left_out": 7,
+            "edges_left_out": result.edges_left_out,
+            "note": result.note,
         }
+        assert result.note.startswith("7 more entities and ") and "--all" in result.note
 
 
 SEED_RULES = """\
@@ -399,12 +402,15 @@ class TestCommandLine:
         import json
 
         assert code == 0
-        assert json.loads(stdout) == {
+        document = json.loads(stdout)
+        assert document.pop("note").startswith("2 more entities and 3 more links not shown")
+        assert document == {
             "output": str(out),
             "format": "dot",
             "nodes": 3,
             "edges": 1,
             "left_out": 2,
+            "edges_left_out": 3,
         }
         text = out.read_text("utf-8")
         assert "cluster_legend" not in text and '"note"' in text
