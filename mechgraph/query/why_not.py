@@ -11,12 +11,15 @@ no   a reaches b under duration=acute
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from mechgraph.graph.admission import clash
 from mechgraph.graph.index import ISA
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.graph.traversal import Traversal
 from mechgraph.language.syntax import Relation
 from mechgraph.query.question import (
     SignLike,
@@ -24,7 +27,7 @@ from mechgraph.query.question import (
     make_question,
     unknown_name,
 )
-from mechgraph.query.search import Search, answer, reach
+from mechgraph.query.search import Search, answer
 from mechgraph.results.answers import (
     Blocked,
     BlockReason,
@@ -44,6 +47,13 @@ _MAX_LISTED = 10  # blocked and no-change claims listed by why_not
 
 
 _MAX_NEAREST = 5
+
+
+def _hop_counts(walk: Traversal, matrix, starts: Sequence[int]) -> dict[int, int]:
+    """Breadth-first hop counts from ``starts`` along ``matrix`` of ``walk``, by node."""
+    depth = walk.depth(matrix, starts)
+    reached = np.flatnonzero(depth >= 0)
+    return dict(zip(reached.tolist(), depth[reached].tolist()))
 
 
 def _nearest(found: dict[int, int], distance: dict[int, int], names) -> tuple[str, ...]:
@@ -71,6 +81,10 @@ def _gap(index, forward: dict[int, int], backward: dict[int, int]) -> Gap:
     the target.
     """
     names = index.names
+    neighbours: list[list[int]] = [[t for t, _, _ in hops] for hops in index.out]
+    for node, hops in enumerate(index.out):
+        for t, _, _ in hops:
+            neighbours[t].append(node)
     seeds = sorted(forward, key=lambda n: (-forward[n], names[n]))
     origin = {node: node for node in seeds}
     depth = dict.fromkeys(seeds, 0)
@@ -79,11 +93,10 @@ def _gap(index, forward: dict[int, int], backward: dict[int, int]) -> Gap:
         node = queue.popleft()
         if node in backward:
             return Gap(names[origin[node]], names[node], depth[node])
-        for adjacency in (index.out, index.into):
-            for nxt, _, _ in adjacency[node]:
-                if nxt not in depth:
-                    depth[nxt], origin[nxt] = depth[node] + 1, origin[node]
-                    queue.append(nxt)
+        for nxt in neighbours[node]:
+            if nxt not in depth:
+                depth[nxt], origin[nxt] = depth[node] + 1, origin[node]
+                queue.append(nxt)
     far = min(backward, key=lambda n: (-backward[n], names[n]))
     return Gap(names[seeds[0]], names[far], None)
 
@@ -169,6 +182,7 @@ def why_not(
     no   drug reaches effect under duration=acute
          drug reaches nothing here
          nothing reaches effect here
+         nearest gap: drug → effect would join them (1 link apart ignoring context, status and direction)
          blocked: drug -> effect [duration=chronic] needs duration=chronic, asked duration=acute
          no-change claim: drug -0 effect [duration=acute] holds here
     """
@@ -185,10 +199,11 @@ def why_not(
     if result.holds:
         return WhyNot(question, Verdict.YES, note=f"it does: {result.paths[0].chain()}")
     index = search.index
-    forward = reach(index.out, search.starts, search.usable)
-    backward = reach(index.into, [search.target], search.usable)
-    to_target = reach(index.into, [search.target], lambda claim: True)
-    from_source = reach(index.out, search.starts, lambda claim: True)
+    walk, every = search.traversal, index.hops.traversal(None)  # admitted hops; all hops
+    forward = _hop_counts(walk, walk.forward(), search.starts)
+    backward = _hop_counts(walk, walk.backward(signed=False), [search.target])
+    to_target = _hop_counts(every, every.backward(signed=False), [search.target])
+    from_source = _hop_counts(every, every.forward(), search.starts)
     wrong_sign = without_via = None
     if question.sign is not None:
         wrong_sign = _first_path(graph, replace(question, sign=None), left_out)
