@@ -85,7 +85,7 @@ def check_sign_of(
             Problem.OTHER_SIGN,
             r.member,
             r.path,
-            contradictions=tuple(contradictions(graph, scope, r.path)),
+            contradictions=tuple(contradictions(graph, scope, r.witness)),
             asked_sign=by_sign[want][r.member].path,
         )
         for r in with_reach(by_sign[other], Reach.ROUTE)
