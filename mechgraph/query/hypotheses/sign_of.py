@@ -8,8 +8,7 @@ there is one.
 
 >>> from mechgraph.graph.mechanism import MechanismGraph
 >>> from mechgraph.language.syntax import Ref, Relation, Sign, SignOf
->>> from mechgraph.query.hypotheses.contradictions import contradictions
-from mechgraph.query.hypotheses.scope import Scope
+>>> from mechgraph.query.hypotheses.scope import Scope
 >>> g = MechanismGraph()
 >>> _ = g.add_claim("a", Relation.DECREASES, "b")
 >>> check_sign_of(g, SignOf(Ref("a"), Ref("b"), Sign.NEGATIVE), Scope.of(g, "h", ())).outcome
