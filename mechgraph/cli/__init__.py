@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.errors import MechgraphError, QueryError, limit_diagnostics
 from mechgraph.memory import allow_gc_pause
 from mechgraph.version import __version__
 
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except MechgraphError as error:
-        for diagnostic in error.diagnostics:
+        for diagnostic in limit_diagnostics(error.diagnostics):
             print(diagnostic.format(), file=sys.stderr)
         return 2 if isinstance(error, QueryError) else 1  # a bad question is a usage error
     except KeyboardInterrupt:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from mechgraph.errors import Diagnostic
+from mechgraph.errors import Diagnostic, limit_diagnostics
 
 __all__ = ["emit", "print_diagnostics"]
 
@@ -22,8 +22,13 @@ def emit(args: Any, text: str, document: Any) -> None:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """Print diagnostics in their human form on stderr, one after another."""
-    for diagnostic in diagnostics:
+    """Print diagnostics in their human form on stderr, one after another.
+
+    At most :data:`~mechgraph.errors.MAX_PER_LINE` per line and
+    :data:`~mechgraph.errors.MAX_PER_FILE` per file are shown, then (last) a
+    note per file saying how many more there were.
+    """
+    for diagnostic in limit_diagnostics(diagnostics):
         print(diagnostic.format(), file=sys.stderr)
 
 
