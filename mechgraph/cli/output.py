@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Iterable
@@ -30,6 +31,21 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     """
     for diagnostic in limit_diagnostics(diagnostics):
         print(diagnostic.format(), file=sys.stderr)
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more (``--top -1`` is a usage error).
+
+    >>> count("3")
+    3
+    """
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
 
 
 def add_render_argument(parser: Any) -> None:
