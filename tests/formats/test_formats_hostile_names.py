@@ -39,3 +39,11 @@ def test_imported_names_with_control_characters_give_rules_that_check(
     text = out.read_text()
     assert not any(ch in text for ch in "\u0000\u0007\u2028")
     assert main(["check", str(out)]) == 0, capsys.readouterr().err
+
+
+def test_cx2_nodes_as_an_object_is_an_error_not_an_empty_graph(tmp_path, capsys):
+    """Check CX2 `"nodes": {}`: an error saying so, not a silently empty import."""
+    source = tmp_path / "g.cx2"
+    source.write_text(json.dumps([{"CXVersion": "2.0"}, {"nodes": {}}, {"edges": []}]))
+    assert main(["import", "cx2", str(source), "-o", str(tmp_path / "out.mg")]) == 1
+    assert '"nodes" is a dict, not a list' in capsys.readouterr().err
