@@ -113,11 +113,7 @@ def admits(
     >>> admits({}, [("duration", "acute")])
     True
     """
-    for key, value in link:
-        asked = query.get(key)
-        if asked is not None and not comparable(key, value, asked, values):
-            return False
-    return True
+    return clash(query, link, values) is None
 
 
 def merge(
