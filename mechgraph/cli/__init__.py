@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.errors import MechgraphError, QueryError, limit_diagnostics
 from mechgraph.memory import allow_gc_pause
 from mechgraph.version import __version__
 
@@ -68,16 +68,36 @@ def build_parser(verbs: Iterable[str] = ()) -> argparse.ArgumentParser:
     return parser
 
 
+#: Options whose value may be an empty string.
+_MAY_BE_EMPTY = {"title"}
+
+
+def empty_arguments(args: argparse.Namespace) -> str | None:
+    """The first argument given as ``""`` (``--rules ""``, ``check ""``, ``-o ""``), as written.
+
+    >>> empty_arguments(argparse.Namespace(rules=["a", ""], title=""))
+    '--rules'
+    """
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if name not in _MAY_BE_EMPTY and "" in values:
+            return "--" + name.replace("_", "-") if name != "paths" else "PATH"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 rule error, 2 usage)."""
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(a for a in argv[:1] if a in VERBS)
     args = parser.parse_args(argv)
+    empty = empty_arguments(args)
+    if empty:
+        parser.error(f"argument {empty}: an empty string names nothing")
     paused = allow_gc_pause()  # the command owns its process: parse and compile may pause the GC
     try:
         return args.run(args)
     except MechgraphError as error:
-        for diagnostic in error.diagnostics:
+        for diagnostic in limit_diagnostics(error.diagnostics):
             print(diagnostic.format(), file=sys.stderr)
         return 2 if isinstance(error, QueryError) else 1  # a bad question is a usage error
     except KeyboardInterrupt:

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from mechgraph.cli.output import draw, emit, print_diagnostics
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
-from mechgraph.errors import Diagnostic, sort_diagnostics
+from mechgraph.errors import (
+    Diagnostic,
+    count_diagnostics,
+    limit_diagnostics,
+    sort_diagnostics,
+)
 from mechgraph.files import confined_path
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.loader import load_paths
@@ -65,7 +70,7 @@ class Summary:
     @classmethod
     def of(cls, graph: MechanismGraph, diagnostics: list[Diagnostic]) -> Summary:
         kinds = [entity.is_class for entity in graph.entities()]
-        errors = sum(d.is_error for d in diagnostics)
+        errors, warnings = count_diagnostics(diagnostics)
         return cls(
             files=len(
                 set(graph.files) | {d.file for d in diagnostics}
@@ -76,7 +81,7 @@ class Summary:
             sources=len(graph.sources),
             hypotheses=len(graph.hypotheses),
             errors=errors,
-            warnings=len(diagnostics) - errors,
+            warnings=warnings,
         )
 
     def format(self) -> str:
@@ -139,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         {
             "ok": summary.errors == 0 and not failing,
             "summary": summary.__dict__,
-            "diagnostics": [d.to_dict() for d in diagnostics],
+            "diagnostics": [d.to_dict() for d in limit_diagnostics(diagnostics)],
             "hypotheses": [r.to_dict() for r in judged],
             "experiments": [r.to_dict() for r in observed],
             "diagrams": [d.to_dict() for d in drawn],

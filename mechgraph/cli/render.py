@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mechgraph.cli.output import emit
+from mechgraph.cli.output import count, emit
 from mechgraph.model import load, parse_where
 from mechgraph.render.diagram import FORMATS, render
 
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-isa", dest="isa", action="store_false", help="hide isa edges")
     parser.add_argument("--around", metavar="X", help="only entities near X")
     parser.add_argument(
-        "--depth", type=int, default=1, metavar="N", help="how near, in edges (default 1)"
+        "--depth", type=count, default=1, metavar="N", help="how near, in edges (default 1)"
     )
     parser.add_argument(
         "--from", dest="start", metavar="C", help="only routes from C (or a member)"
@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only links this context admits (e.g. duration=chronic)",
     )
     parser.add_argument(
-        "--max-nodes", type=int, metavar="N", help="at most N entities, the nearest the focus"
+        "--max-nodes", type=count, metavar="N", help="at most N entities, the nearest the focus"
     )
     parser.add_argument("--title", metavar="T", help="a title above the diagram")
 
