@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.errors import MechgraphError, QueryError, limit_diagnostics
 from mechgraph.memory import allow_gc_pause
 from mechgraph.version import __version__
 
@@ -106,6 +106,23 @@ def _quiet_stdout() -> None:
         pass
 
 
+#: Options whose value may be an empty string.
+_MAY_BE_EMPTY = {"title"}
+
+
+def empty_arguments(args: argparse.Namespace) -> str | None:
+    """The first argument given as ``""`` (``--rules ""``, ``check ""``, ``-o ""``), as written.
+
+    >>> empty_arguments(argparse.Namespace(rules=["a", ""], title=""))
+    '--rules'
+    """
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if name not in _MAY_BE_EMPTY and "" in values:
+            return "--" + name.replace("_", "-") if name != "paths" else "PATH"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 rule error, 2 usage).
 
@@ -118,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(next(([a] for a in argv if a in VERBS), []))  # the verb's alone
     args = _parse(parser, argv)
     choose(getattr(args, "color", "auto"))
+    empty = empty_arguments(args)
+    if empty:
+        parser.error(f"argument {empty}: an empty string names nothing")
     paused = allow_gc_pause()  # the command owns its process: parse and compile may pause the GC
     try:
         code = _run(args)
@@ -128,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except MechgraphError as error:
         colour = colour_for(sys.stderr)
-        for diagnostic in error.diagnostics:
+        for diagnostic in limit_diagnostics(error.diagnostics):
             print(paint_diagnostic(diagnostic.format(), colour), file=sys.stderr)
         return 2 if isinstance(error, QueryError) else 1  # a bad question is a usage error
     except KeyboardInterrupt:

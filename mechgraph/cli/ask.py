@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from mechgraph.cli.output import add_render_argument, draw_result, emit
+from mechgraph.cli.output import add_render_argument, count, draw_result, emit
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.cache import Cache
 from mechgraph.model import Model, load, parse_where
@@ -108,7 +108,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_question_arguments(parser)
     parser.add_argument(
         "--max-paths",
-        type=int,
+        type=count,
         default=3,
         metavar="N",
         help="witness paths to show, shortest first (default 3)",

@@ -9,7 +9,12 @@ from mechgraph.cli.output import add_budget_arguments, budget, draw, emit, print
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
-from mechgraph.errors import Diagnostic, sort_diagnostics
+from mechgraph.errors import (
+    Diagnostic,
+    count_diagnostics,
+    limit_diagnostics,
+    sort_diagnostics,
+)
 from mechgraph.files import confined_path
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.loader import load_paths
@@ -67,7 +72,7 @@ class Summary:
     @classmethod
     def of(cls, graph: MechanismGraph, diagnostics: list[Diagnostic]) -> Summary:
         kinds = [entity.is_class for entity in graph.entities()]
-        errors = sum(d.is_error for d in diagnostics)
+        errors, warnings = count_diagnostics(diagnostics)
         return cls(
             files=len(
                 set(graph.files) | {d.file for d in diagnostics}
@@ -78,7 +83,7 @@ class Summary:
             sources=len(graph.sources),
             hypotheses=len(graph.hypotheses),
             errors=errors,
-            warnings=len(diagnostics) - errors,
+            warnings=warnings,
         )
 
     def format(self) -> str:
@@ -141,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
         {
             "ok": summary.errors == 0 and not failing,
             "summary": summary.__dict__,
-            "diagnostics": [d.to_dict() for d in diagnostics],
+            "diagnostics": [d.to_dict() for d in limit_diagnostics(diagnostics)],
             "hypotheses": [r.to_dict() for r in judged],
             "experiments": [r.to_dict() for r in observed],
             "diagrams": [d.to_dict() for d in drawn],

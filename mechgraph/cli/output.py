@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Iterable
 from typing import Any
 
 from mechgraph.cli.colour import colour_for, paint_answer, paint_diagnostic
-from mechgraph.errors import Diagnostic
+from mechgraph.errors import Diagnostic, limit_diagnostics
 
 __all__ = ["emit", "print_diagnostics"]
 
@@ -23,10 +24,30 @@ def emit(args: Any, text: str, document: Any) -> None:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """Print diagnostics in their human form on stderr (coloured on a terminal)."""
+    """Print diagnostics in their human form on stderr, one after another.
+
+    At most :data:`~mechgraph.errors.MAX_PER_LINE` per line and
+    :data:`~mechgraph.errors.MAX_PER_FILE` per file are shown, then (last) a
+    note per file saying how many more there were.
+    """
     colour = colour_for(sys.stderr)
-    for diagnostic in diagnostics:
+    for diagnostic in limit_diagnostics(diagnostics):
         print(paint_diagnostic(diagnostic.format(), colour), file=sys.stderr)
+
+
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more (``--top -1`` is a usage error).
+
+    >>> count("3")
+    3
+    """
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
 
 
 def add_render_argument(parser: Any) -> None:

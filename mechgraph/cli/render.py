@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mechgraph.cli.output import add_budget_arguments, budget, emit
+from mechgraph.cli.output import add_budget_arguments, budget, count, emit
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.model import load, parse_where
 from mechgraph.render.diagram import FORMATS, render
@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-isa", dest="isa", action="store_false", help="hide isa edges")
     parser.add_argument("--around", metavar="X", help="only entities near X")
     parser.add_argument(
-        "--depth", type=int, default=1, metavar="N", help="how near, in edges (default 1)"
+        "--depth", type=count, default=1, metavar="N", help="how near, in edges (default 1)"
     )
     parser.add_argument(
         "--from", dest="start", metavar="C", help="only routes from C (or a member)"
@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-nodes",
-        type=int,
+        type=count,
         metavar="N",
         help="at most N entities, the nearest the focus (default: a budget of "
         f"{DEFAULT_MAX_NODES} entities and {DEFAULT_MAX_EDGES} edges)",

@@ -485,3 +485,13 @@ class TestCommandLine:
         code, _, err = self.run(capsys, "render", str(rules), "-o", str(out), "--around", "ECT")
         assert code == 2 and "unknown entity 'ECT'" in err and "did you mean 'ECS'" in err
         assert not out.exists()
+
+
+@needs_dot
+def test_graphviz_label_escapes_are_drawn_literally():
+    """Check issue 18: a label "dose \\N mg \\G" is drawn as written, not as the node's name."""
+    from mechgraph.model import Model
+
+    model = Model.from_text('drug a "dose \\\\N mg \\\\G x\\\\y"\nprocess b\na -> b\n')
+    svg = svg_of(model.graph)
+    assert ">dose \\N mg \\G x\\y</text>" in svg and "dose a mg" not in svg
