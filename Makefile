@@ -49,13 +49,22 @@ bench: setup
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python -m benchmarks.run
 
-setup: $(STAMP) dot
+setup: $(STAMP) dot $(VENV)/.shells
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev,lsp,solver]'
 	touch $(STAMP)
+
+# zsh and fish only let the completion tests check their scripts (skipped where absent);
+# installed once with apt-get when root, never required.
+$(VENV)/.shells: $(STAMP)
+	@command -v zsh >/dev/null 2>&1 && command -v fish >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    timeout 120 apt-get install -y -q --no-install-recommends zsh fish >/dev/null 2>&1; } || \
+	  echo "mechgraph: zsh/fish not installed; their completion checks will be skipped"
+	@touch $@
 
 dot:
 	@command -v dot >/dev/null 2>&1 || sh scripts/install-graphviz.sh

@@ -29,6 +29,7 @@ from typing import Any
 from mechgraph.memory import allow_gc_pause
 
 from . import figures, report
+from .drawing import BUDGET_S, LINKS, corpus_spec, measure_drawing
 from .generate import header, parse_size, write_files
 from .layout import CorpusSpec
 
@@ -218,7 +219,25 @@ def main(argv: list[str] | None = None) -> int:
                 "sizes": results,
             },
         )
+    print(f"[{LINKS // 1000}k] drawing within {BUDGET_S:g} s ...", file=sys.stderr, flush=True)
+    drawing = measure_drawing(ensure_corpus(corpus_spec(args.seed), args.corpora))
+    _write_json(
+        out,
+        {
+            "machine": report.machine(),
+            "settings": settings,
+            "complete": len(results) == len(sizes),
+            "figures": [row.to_dict() for row in report.figure_rows(results)],
+            "sizes": results,
+            "drawing": drawing,
+        },
+    )
     print(report.figure_table(report.figure_rows(results)))
+    verdict = "✓" if drawing["within_budget"] else "✗"
+    print(
+        f"\ndrawing a {LINKS:,}-link network: render {drawing['render']['seconds']} s, "
+        f"ask --render {drawing['ask_render']['seconds']} s (budget {BUDGET_S:g} s) {verdict}"
+    )
     print()
     print(report.growth_table(results))
     for label, result in results.items():

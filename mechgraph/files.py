@@ -30,9 +30,11 @@ into a file name that stays inside the folder asked for.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 
@@ -80,6 +82,7 @@ def write_atomic(
     payload = data.encode("utf-8") if isinstance(data, str) else data
     temporary = None
     try:
+        _refuse_special(path)
         os.makedirs(folder, exist_ok=True)
         reap_temporaries(folder)
         if keep_links and _hard_linked(path):
@@ -170,6 +173,17 @@ def confined_path(folder: str | os.PathLike[str], name: str, suffix: str = "") -
             Diagnostic.error(f"{name!r} does not name a file inside {folder}", code="io")
         )
     return path
+
+
+def _refuse_special(path: str) -> None:
+    """Refuse to replace a folder, a device, a FIFO or a socket (``-o /dev/null``)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise OSError(errno.EEXIST, f"it is {kind}; give a file name")
 
 
 def _alive(pid: int) -> bool:

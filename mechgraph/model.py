@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from mechgraph.graph.stats import Stats
     from mechgraph.language.syntax import RuleFile
     from mechgraph.query.predict import Knockout, Prediction
-    from mechgraph.results.answers import Answer, Pathways, WhyNot
+    from mechgraph.results.answers import Answer, Pathways
     from mechgraph.results.consistency import ExperimentResult
     from mechgraph.results.verdicts import HypothesisResult
+    from mechgraph.results.why_not import WhyNot
 
 from mechgraph.results.display import use_drawer
 from mechgraph.results.verdicts import HypothesisResult
@@ -493,7 +494,7 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     Parameters
     ----------
     *paths : str or os.PathLike
-        Rule files and folders (searched recursively).
+        Rule files and folders (searched recursively); ``-`` reads standard input.
     cache : Cache, optional
         A :class:`~mechgraph.compiler.cache.Cache`: rules whose files have not changed since
         they were last loaded through it are read from it, not parsed.
@@ -519,6 +520,8 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     from mechgraph.language.loader import load_paths
 
     names = [os.fspath(p) for p in paths]
+    if "-" in names:  # standard input can be read only once: never cached
+        cache = None
     key = cache.key(names) if cache is not None else None
     entry = cache.read_key(key) if cache is not None and key is not None else None
     if entry is not None:

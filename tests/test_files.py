@@ -107,3 +107,18 @@ def test_fmt_keeps_hard_links(tmp_path):
     assert main(["fmt", str(first)]) == 0
     assert second.read_text() == first.read_text() == "drug a\n"
     assert os.stat(first).st_ino == os.stat(second).st_ino
+
+
+def test_writing_over_dev_null_or_a_folder_is_a_clear_error(tmp_path, capsys):
+    """Check `-o /dev/null` and `-o FOLDER`: a located error, the device or folder untouched."""
+    import stat
+
+    from mechgraph.errors import MechgraphError
+
+    with pytest.raises(MechgraphError, match="not a regular file"):
+        write_atomic("/dev/null", "x")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    rules = tmp_path / "r.mg"
+    rules.write_text("drug a\nprocess b\na -> b\n")
+    assert main(["export", "sif", str(rules), "-o", str(tmp_path)]) == 1
+    assert "it is a folder" in capsys.readouterr().err

@@ -20,6 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mechgraph"
 STAGES = {
     "errors": 0,
     "files": 0,
+    "progress": 0,
     "memory": 0,
     "version": 0,
     "language": 1,

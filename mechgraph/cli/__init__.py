@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.errors import MechgraphError, QueryError, limit_diagnostics
 from mechgraph.memory import allow_gc_pause
 from mechgraph.version import __version__
 
@@ -37,6 +37,7 @@ VERBS: dict[str, str] = {
     "lsp": "run the language server (LSP over stdio) for editors: diagnostics, hover, completion, rename",
     "explain": "rank entities by how well their predicted downstream changes match observed ones (CausalR's score, exact p-value)",
     "observe": "confront the rules with their experiments: consistency, minimal inconsistent cores, repairs, predictions; exit 1 when one is inconsistent",
+    "completion": "print a shell completion script (bash, zsh or fish), generated from this parser",
 }
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
 _MODULES = {"import": "import_"}
@@ -54,6 +55,7 @@ def build_parser(verbs: Iterable[str] = ()) -> argparse.ArgumentParser:
         description="Mechanism-graph reasoning: check rules, ask questions, test hypotheses, draw diagrams.",
     )
     parser.add_argument("--version", action="version", version=f"mechgraph {__version__}")
+    _add_colour_argument(parser)
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
     wanted = set(verbs)
     for verb, help_text in VERBS.items():
@@ -63,22 +65,91 @@ def build_parser(verbs: Iterable[str] = ()) -> argparse.ArgumentParser:
             sub.add_argument(
                 "--json", action="store_true", help="print a JSON document instead of text"
             )
+            _add_colour_argument(sub)
             module.add_arguments(sub)
             sub.set_defaults(run=module.run)
     return parser
 
 
+def _add_colour_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        "--colour",
+        choices=("auto", "always", "never"),
+        default=argparse.SUPPRESS,
+        help="colour verdicts and diagnostics: on a terminal unless NO_COLOR is set "
+        "(auto, the default), always or never",
+    )
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse ``argv``; rule paths may also follow the options (``ask a b --via x rules/``)."""
+    args, extra = parser.parse_known_args(argv)
+    stray = [item for item in extra if item.startswith("-") and item != "-"]
+    if stray or (extra and not hasattr(args, "paths")):
+        parser.error("unrecognized arguments: " + " ".join(stray or extra))
+    if extra:
+        args.paths = list(args.paths) + extra
+    return args
+
+
+#: The exit status of a process whose output pipe closed (128 + SIGPIPE), as a shell reports it.
+EXIT_BROKEN_PIPE = 141
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's capture)
+        pass
+
+
+#: Options whose value may be an empty string.
+_MAY_BE_EMPTY = {"title"}
+
+
+def empty_arguments(args: argparse.Namespace) -> str | None:
+    """The first argument given as ``""`` (``--rules ""``, ``check ""``, ``-o ""``), as written.
+
+    >>> empty_arguments(argparse.Namespace(rules=["a", ""], title=""))
+    '--rules'
+    """
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if name not in _MAY_BE_EMPTY and "" in values:
+            return "--" + name.replace("_", "-") if name != "paths" else "PATH"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 rule error, 2 usage)."""
+    """Run the command line; returns the exit code (0 ok, 1 rule error, 2 usage).
+
+    A closed output pipe (``mechgraph stats | head -1``) ends the run quietly
+    with status 141, as a process stopped by SIGPIPE.
+    """
+    from mechgraph.cli.colour import choose, colour_for, paint_diagnostic
+
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(a for a in argv[:1] if a in VERBS)
-    args = parser.parse_args(argv)
+    parser = build_parser(next(([a] for a in argv if a in VERBS), []))  # the verb's alone
+    args = _parse(parser, argv)
+    choose(getattr(args, "color", "auto"))
+    empty = empty_arguments(args)
+    if empty:
+        parser.error(f"argument {empty}: an empty string names nothing")
     paused = allow_gc_pause()  # the command owns its process: parse and compile may pause the GC
     try:
-        return args.run(args)
+        code = _run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except MechgraphError as error:
-        for diagnostic in error.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
+        colour = colour_for(sys.stderr)
+        for diagnostic in limit_diagnostics(error.diagnostics):
+            print(paint_diagnostic(diagnostic.format(), colour), file=sys.stderr)
         return 2 if isinstance(error, QueryError) else 1  # a bad question is a usage error
     except KeyboardInterrupt:
         return 130
@@ -92,3 +163,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
     finally:
         allow_gc_pause(paused)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the verb, with a progress line on a terminal for its long phases."""
+    from mechgraph.cli.progress_line import listen_on_terminal
+
+    listener = listen_on_terminal(quiet=getattr(args, "quiet", False) or args.json)
+    if listener is None:
+        return args.run(args)
+    from mechgraph.progress import listening
+
+    with listening(listener):
+        return args.run(args)

@@ -1,6 +1,6 @@
 """``mechgraph ask SOURCE TARGET``: is SOURCE on a path to TARGET? (why not, on a no).
 
-Also the argument helpers the other question verbs share: ``--rules``,
+Also the argument helpers the other question verbs share: the rule paths,
 ``--where``, ``--hypotheses``.  Exit 0 for an answered question, yes or no;
 1 when the rules have errors; 2 for a usage error — an unknown name (with
 close names), a malformed ``--where``.
@@ -11,20 +11,16 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from mechgraph.cli.output import add_render_argument, draw_result, emit
+from mechgraph.cli.output import add_render_argument, count, draw_result, emit
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.cache import Cache
 from mechgraph.model import Model, load, parse_where
 from mechgraph.results.answers import Answer
 
 
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--rules",
-        nargs="+",
-        default=["rules"],
-        metavar="PATH",
-        help="rule files or folders (default: rules/)",
-    )
+    """``PATH...`` (``--rules`` an alias, default rules/) and ``--no-cache``."""
+    add_rule_paths(parser)
     parser.add_argument(
         "--no-cache",
         action="store_true",
@@ -59,7 +55,7 @@ def add_context_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_question_arguments(parser: argparse.ArgumentParser) -> None:
-    """SOURCE TARGET --via --where --sign --hypotheses --rules (ask and why-not)."""
+    """SOURCE TARGET [PATH...] --via --where --sign --hypotheses (ask and why-not)."""
     parser.add_argument("source", metavar="SOURCE", help="an entity or a class")
     parser.add_argument("target", metavar="TARGET", help="an entity or a class")
     parser.add_argument("--via", metavar="X", help="an entity every route must pass")
@@ -77,7 +73,7 @@ def add_question_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_rules(args: argparse.Namespace) -> Model:
     """The compiled rules, restricted to ``--evidence`` when given."""
-    model = load(*args.rules, cache=None if args.no_cache else Cache.default())
+    model = load(*rule_paths_of(args), cache=None if args.no_cache else Cache.default())
     if getattr(args, "evidence", None):
         from mechgraph.graph.evidence import only_evidence
 
@@ -112,7 +108,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_question_arguments(parser)
     parser.add_argument(
         "--max-paths",
-        type=int,
+        type=count,
         default=3,
         metavar="N",
         help="witness paths to show, shortest first (default 3)",

@@ -5,10 +5,16 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
-from mechgraph.cli.output import draw, emit, print_diagnostics
+from mechgraph.cli.output import add_budget_arguments, budget, draw, emit, print_diagnostics
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
-from mechgraph.errors import Diagnostic, sort_diagnostics
+from mechgraph.errors import (
+    Diagnostic,
+    count_diagnostics,
+    limit_diagnostics,
+    sort_diagnostics,
+)
 from mechgraph.files import confined_path
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.loader import load_paths
@@ -19,7 +25,7 @@ from mechgraph.results.verdicts import Outcome, tally
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
+    add_rule_paths(parser)
     parser.add_argument(
         "--hypothesis",
         action="append",
@@ -47,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway); "
         "a NAME that is not a plain file name is made one (see README)",
     )
+    add_budget_arguments(parser)
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ class Summary:
     @classmethod
     def of(cls, graph: MechanismGraph, diagnostics: list[Diagnostic]) -> Summary:
         kinds = [entity.is_class for entity in graph.entities()]
-        errors = sum(d.is_error for d in diagnostics)
+        errors, warnings = count_diagnostics(diagnostics)
         return cls(
             files=len(
                 set(graph.files) | {d.file for d in diagnostics}
@@ -76,7 +83,7 @@ class Summary:
             sources=len(graph.sources),
             hypotheses=len(graph.hypotheses),
             errors=errors,
-            warnings=len(diagnostics) - errors,
+            warnings=warnings,
         )
 
     def format(self) -> str:
@@ -97,7 +104,7 @@ class Summary:
 
 
 def run(args: argparse.Namespace) -> int:
-    files, diagnostics = load_paths(args.paths + args.extra)
+    files, diagnostics = load_paths(rule_paths_of(args) + args.extra)
     graph, compile_diagnostics = compile_rules(files)
     diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
     summary = Summary.of(graph, diagnostics)
@@ -114,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
     failing += [r.name for r in observed if r.consistent is False]
     drawn = (
-        [draw(graph, r, confined_path(args.render, r.name, ".svg")) for r in judged]
+        [draw(graph, r, confined_path(args.render, r.name, ".svg"), budget(args)) for r in judged]
         if args.render
         else []
     )
@@ -139,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
         {
             "ok": summary.errors == 0 and not failing,
             "summary": summary.__dict__,
-            "diagnostics": [d.to_dict() for d in diagnostics],
+            "diagnostics": [d.to_dict() for d in limit_diagnostics(diagnostics)],
             "hypotheses": [r.to_dict() for r in judged],
             "experiments": [r.to_dict() for r in observed],
             "diagrams": [d.to_dict() for d in drawn],

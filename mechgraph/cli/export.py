@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from mechgraph.cli.output import print_diagnostics
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.files import write_atomic
 from mechgraph.formats import FORMATS, export_graph
 from mechgraph.graph.mechanism import MechanismGraph
@@ -17,13 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "format", choices=writable, metavar="FORMAT", help=f"one of: {', '.join(writable)}"
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        default=["rules"],
-        metavar="PATH",
-        help="rule files or folders (default: rules)",
-    )
+    add_rule_paths(parser)
     parser.add_argument(
         "-o",
         "--output",
@@ -40,7 +35,7 @@ def load_graph(paths: list[str]) -> MechanismGraph:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = export_graph(args.format, load_graph(args.paths))
+    text = export_graph(args.format, load_graph(rule_paths_of(args)))
     if args.output:
         write_atomic(args.output, text)
     else:

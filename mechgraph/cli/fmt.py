@@ -4,7 +4,8 @@ A file that does not parse is never touched (its diagnostics are printed and
 the exit code is 1).  Files are replaced atomically: the new text goes to a
 temporary file in the same folder, which then replaces the original.
 ``--check`` changes nothing and exits 1 when a file would change;
-``--stdout`` prints the formatted text instead of writing it.
+``--stdout`` prints the formatted text instead of writing it; ``-`` formats
+standard input to standard output.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from mechgraph.cli.output import emit, print_diagnostics
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.errors import Diagnostic, MechgraphError
 from mechgraph.files import write_atomic
 from mechgraph.language.formatter import format_rule_file
 from mechgraph.language.loader import rule_paths
 from mechgraph.language.parser import parse_text
-from mechgraph.language.text import read_rule_text
+from mechgraph.language.text import STDIN, display_name, read_rule_text
 
 __all__ = ["add_arguments", "run", "FormatResult", "format_path"]
 
@@ -67,7 +69,7 @@ def format_path(path: Path, write: bool) -> FormatResult:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
+    add_rule_paths(parser, default=None)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
         "--check",
@@ -83,8 +85,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Format every file; exit 1 when one does not parse (or would change, with --check)."""
-    files, problems = rule_paths(args.paths)
-    results = [format_path(path, write=not (args.check or args.stdout)) for path in files]
+    files, problems = rule_paths(rule_paths_of(args))
+    write = not (args.check or args.stdout)
+    results = [format_path(path, write=write and str(path) != STDIN) for path in files]
     diagnostics = problems + [d for r in results for d in r.diagnostics]
     would_change = args.check and any(r.changed for r in results)
     failed = would_change or any(d.is_error for d in diagnostics)
@@ -98,10 +101,11 @@ def run(args: argparse.Namespace) -> int:
         return int(failed)
     print_diagnostics(diagnostics)
     for result in results:
-        if args.stdout and result.text is not None:
+        to_stdout = args.stdout or (result.path == STDIN and not args.check)
+        if to_stdout and result.text is not None:
             sys.stdout.write(result.text)
         elif args.check and result.changed:
-            print(f"would reformat {result.path}")
+            print(f"would reformat {display_name(result.path)}")
         elif result.written:
             print(f"reformatted {result.path}")
     return int(failed)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from mechgraph.cli.output import draw, emit
-from mechgraph.model import load
+from mechgraph.cli.output import add_budget_arguments, budget, draw, emit, print_diagnostics
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
+from mechgraph.model import load, parse_where
 from mechgraph.query.consistency.experiment import analyse, find_experiment
 from mechgraph.query.consistency.solver import DEFAULT_TIME_LIMIT
 
@@ -21,7 +22,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders (*.mg)")
+    add_rule_paths(parser)
     add_solver_arguments(parser)
     parser.add_argument(
         "--experiment",
@@ -31,6 +32,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="judge only this experiment (repeatable)",
     )
     parser.add_argument(
+        "--data",
+        metavar="FILE",
+        help="also judge an Iggy-style observation file (NAME = VALUE lines) as an experiment",
+    )
+    parser.add_argument(
+        "--where",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="KEY=VALUE",
+        help="the context of --data's experiment (e.g. species=mouse)",
+    )
+    parser.add_argument(
+        "--name", default="data", metavar="NAME", help="the name of --data's experiment"
+    )
+    parser.add_argument(
+        "--write", metavar="OUT.mg", help="write --data's experiment block there (canonical)"
+    )
+    parser.add_argument(
         "--no-predictions", action="store_true", help="leave the predictions out of the text"
     )
     parser.add_argument(
@@ -38,6 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="draw the first inconsistent experiment (else the first) with its cores in red",
     )
+    add_budget_arguments(parser)
 
 
 def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,8 +84,27 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_data(args: argparse.Namespace, graph) -> None:
+    """Read ``--data`` into an experiment block of ``graph`` (and ``--write`` it)."""
+    from mechgraph.files import write_atomic
+    from mechgraph.formats.observations import experiment_block, read_observation_file
+    from mechgraph.language.formatter import format_rule_file
+    from mechgraph.language.syntax import RuleFile
+
+    readout = read_observation_file(args.data)
+    if not args.json:
+        print_diagnostics(readout.diagnostics)
+    block = experiment_block(args.name, readout, parse_where(args.where))
+    graph.experiments[args.name] = block
+    if args.write:
+        write_atomic(args.write, format_rule_file(RuleFile(args.write, (block,))))
+
+
 def run(args: argparse.Namespace) -> int:
-    graph = load(*args.paths).graph
+    graph = load(*rule_paths_of(args)).graph
+    if args.data:
+        _add_data(args, graph)
+        args.experiment = args.experiment or [args.name]
     names = args.experiment or sorted(graph.experiments)
     for name in names:
         find_experiment(graph, name)  # an unknown name is a usage error before any solving
@@ -81,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     inconsistent = [r.name for r in results if r.consistent is False]
     if args.render and results:
         chosen = next((r for r in results if r.consistent is False), results[0])
-        draw(graph, chosen, args.render)
+        draw(graph, chosen, args.render, budget(args))
     text = [r.format(predictions=not args.no_predictions) for r in results]
     undecided = sum(r.consistent is None for r in results)
     text.append(

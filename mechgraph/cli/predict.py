@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import argparse
 
-from mechgraph.cli.ask import add_rules_argument
+from mechgraph.cli.ask import add_rules_argument, load_rules
 from mechgraph.cli.output import emit
-from mechgraph.model import load
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    model = load(*args.rules)
+    model = load_rules(args)
     if args.knockout:
         result = model.knockout(args.hypothesis, args.knockout)
     else:

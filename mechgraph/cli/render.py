@@ -10,13 +10,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from mechgraph.cli.output import emit
+from mechgraph.cli.output import add_budget_arguments, budget, count, emit
+from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.model import load, parse_where
 from mechgraph.render.diagram import FORMATS, render
+from mechgraph.render.focus import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="rule files or folders")
+    add_rule_paths(parser)
     parser.add_argument(
         "-o",
         "--output",
@@ -28,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-isa", dest="isa", action="store_false", help="hide isa edges")
     parser.add_argument("--around", metavar="X", help="only entities near X")
     parser.add_argument(
-        "--depth", type=int, default=1, metavar="N", help="how near, in edges (default 1)"
+        "--depth", type=count, default=1, metavar="N", help="how near, in edges (default 1)"
     )
     parser.add_argument(
         "--from", dest="start", metavar="C", help="only routes from C (or a member)"
@@ -43,8 +45,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only links this context admits (e.g. duration=chronic)",
     )
     parser.add_argument(
-        "--max-nodes", type=int, metavar="N", help="at most N entities, the nearest the focus"
+        "--max-nodes",
+        type=count,
+        metavar="N",
+        help="at most N entities, the nearest the focus (default: a budget of "
+        f"{DEFAULT_MAX_NODES} entities and {DEFAULT_MAX_EDGES} edges)",
     )
+    add_budget_arguments(parser, max_nodes=False)
     parser.add_argument("--title", metavar="T", help="a title above the diagram")
 
 
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     where = parse_where(args.where)
     rendering = render(
-        load(*args.paths).graph,
+        load(*rule_paths_of(args)).graph,
         args.output,
         legend=args.legend,
         isa=args.isa,
@@ -64,10 +71,10 @@ def run(args: argparse.Namespace) -> int:
         depth=args.depth,
         between=(args.start, args.target) if args.start else None,
         where=where or None,
-        max_nodes=args.max_nodes,
+        **budget(args),
     )
     text = f"wrote {rendering.output} ({rendering.nodes} entities, {rendering.edges} edges"
-    text += f", {rendering.left_out} left out)" if rendering.left_out else ")"
+    text += f"; {rendering.note})" if rendering.note else ")"
     emit(args, text, rendering.to_dict())
     return 0
 

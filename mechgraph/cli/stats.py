@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 
 from mechgraph.cli.ask import add_rules_argument, load_rules
-from mechgraph.cli.output import emit
+from mechgraph.cli.output import count, emit
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_rules_argument(parser)
     parser.add_argument(
-        "--top", type=int, default=10, metavar="N", help="loops and entities to list (default 10)"
+        "--top", type=count, default=10, metavar="N", help="loops and entities to list (default 10)"
     )
 
 

@@ -21,4 +21,4 @@ def run(args: argparse.Namespace) -> int:
     explained = model.why_not(**question(args))
     draw_result(args, model.graph, explained)
     emit(args, explained.format(), explained.to_dict())
-    return 0
+    return 2 if explained.unknown else 0  # an unknown name is a usage error, as for ask

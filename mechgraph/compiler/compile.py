@@ -54,6 +54,7 @@ from mechgraph.language.syntax import (
     ValueDecl,
 )
 from mechgraph.memory import paused_gc
+from mechgraph.progress import phase
 
 __all__ = ["compile_rules", "diagnostic_at"]
 
@@ -105,6 +106,8 @@ class _Compiler:
     implicit: dict[str, Span] = field(default_factory=dict)
     #: Every name declared, or used and warned about → a number, in the order met.
     known: dict[str, int] = field(default_factory=dict)
+    #: Hints for unknown sources already worked out (a reference may repeat 10,000 times).
+    hints: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def report(self, severity: Severity, code: str, message: str, span: Span, hint=None) -> None:
         self.diagnostics.append(diagnostic_at(self.graph, severity, code, message, span, hint))
@@ -186,9 +189,7 @@ class _Compiler:
         references = []
         for item in evidence:
             if self.unknown_source(item):
-                hint = _did_you_mean(item.reference, self.sources) or (
-                    "declare it: `source NAME = pmid:ID`, or cite inline as `@pmid:ID`"
-                )
+                hint = self.source_hint(item.reference)
                 span = item.span if item.span != NOWHERE else fallback
                 self.report(
                     Severity.ERROR,
@@ -199,6 +200,15 @@ class _Compiler:
                 )
             references.append(item.reference)
         return tuple(references)
+
+    def source_hint(self, reference: str) -> str:
+        """The hint for an unknown source (worked out once per name and set of sources)."""
+        key = (reference, len(self.sources))
+        if key not in self.hints:
+            self.hints[key] = _did_you_mean(reference, self.sources) or (
+                "declare it: `source NAME = pmid:ID`, or cite inline as `@pmid:ID`"
+            )
+        return self.hints[key]
 
     def check_values(self, link: Link) -> None:
         self.check_context(link.context, link.span)
@@ -297,7 +307,7 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
         naming unknown entities, duplicate hypotheses) and warnings (undeclared
         names, undeclared context values), sorted by location.
     """
-    with paused_gc():
+    with paused_gc(), phase("compile"):
         return _compile(files)
 
 

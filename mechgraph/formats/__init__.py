@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from mechgraph.errors import Diagnostic, MechgraphError
+from mechgraph.errors import Diagnostic, InputError, MechgraphError
 from mechgraph.formats.bel import read_bel, write_bel
 from mechgraph.formats.builder import RuleBuilder
 from mechgraph.formats.curies import KNOWN_PREFIXES, check_curie
@@ -31,6 +31,7 @@ from mechgraph.formats.result import ImportResult, ImportSummary
 from mechgraph.formats.sif import read_sif, write_sif
 from mechgraph.formats.tables import read_omnipath, read_signor
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.progress import phase
 from mechgraph.render.diagram import to_dot
 
 from .cx2 import read_cx2, write_cx2
@@ -127,10 +128,36 @@ def import_file(
     chosen = _format(format, "read")
     builder = RuleBuilder(path, options)
     with open_input(path) as stream, progress(stream, path, quiet) as advance:
-        chosen.read(stream, builder, advance)
-    return builder.build([f"imported from {chosen.title} {path} by mechgraph import {format}"])
+        try:
+            chosen.read(stream, builder, advance)
+        except RecursionError:  # 100k-deep JSON or YAML lists, BEL terms nested 1,000 deep
+            raise InputError(
+                Diagnostic.error(
+                    "the document is nested too deeply to read",
+                    file=path,
+                    hint="mechgraph reads documents nested up to a few hundred levels",
+                    code="depth",
+                )
+            ) from None
+        except ValueError as error:  # a 5,000-digit number: Python's int conversion limit
+            if "integer string conversion" not in str(error):
+                raise
+            raise InputError(
+                Diagnostic.error(
+                    "a number too long to read (over 4,300 digits)",
+                    file=path,
+                    hint="quote it if it is an identifier",
+                    code="json",
+                )
+            ) from None
+    origin = "standard input" if path == "-" else path
+    with phase("build"):
+        return builder.build(
+            [f"imported from {chosen.title} {origin} by mechgraph import {format}"]
+        )
 
 
 def export_graph(format: str, graph: MechanismGraph) -> str:
     """The text of ``graph`` in ``format`` (a name from :data:`FORMATS`)."""
-    return _format(format, "write").write(graph)
+    with phase("export"):
+        return _format(format, "write").write(graph)

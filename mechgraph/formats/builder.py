@@ -28,7 +28,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mechgraph.errors import Diagnostic, ParseError, Severity
+from mechgraph.errors import Diagnostic, ParseError, Severity, visible
 from mechgraph.formats.curies import check_curie
 from mechgraph.formats.result import ImportResult, ImportSummary
 from mechgraph.language.grammar import REFERENCE
@@ -81,6 +81,8 @@ class Where:
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
+#: Characters no rule-file name or label can hold: controls and line breaks.
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _REFERENCE = re.compile(REFERENCE)
 
 
@@ -178,6 +180,7 @@ class RuleBuilder:
         """
         if kind not in ENTITY_KINDS:
             raise ValueError(f"unknown entity kind {kind!r}")
+        name, label = self._writable(name, where), label and self._writable(label, where)
         known = self._entities.get(key)
         if known is not None:
             self._merged_entities += declaration
@@ -194,6 +197,20 @@ class RuleBuilder:
         self._entities[key] = _EntityRecord(unique, kind, identifier, label, attributes)
         self._names[unique] = key
         return unique
+
+    def _writable(self, text: str, where: Where | None) -> str:
+        """``text`` without control characters or line breaks (a rule file cannot hold them).
+
+        Each run of them becomes one space, with a warning at ``where``.
+        """
+        if not _UNWRITABLE.search(text):
+            return text
+        cleaned = " ".join(_UNWRITABLE.split(text)).strip() or "unnamed"
+        self.warn(
+            f"'{visible(text)}' holds control characters or line breaks; written as '{cleaned}'",
+            where or Where(self.file),
+        )
+        return cleaned
 
     def rename(self, key: Hashable, name: str, synonyms: tuple[str, ...] = ()) -> None:
         """Give the entity known by ``key`` the name ``name`` (unless another entity has

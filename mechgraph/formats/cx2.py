@@ -121,6 +121,9 @@ def read_cx2(
         for name, elements in aspect.items():
             if isinstance(elements, list):
                 aspects.setdefault(name, []).extend(elements)
+            elif name in ("nodes", "edges"):  # {} once read as no nodes at all
+                kind = type(elements).__name__
+                raise structure_error(builder.file, f'"{name}" is a {kind}, not a list', hint)
     where = Where(builder.file, 1, 1)
     for network in aspects.get("networkAttributes", []):
         if isinstance(network, dict):

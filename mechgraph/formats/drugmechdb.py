@@ -173,6 +173,7 @@ def _yaml_records(stream: BinaryIO | _Counted, file: str) -> Iterator[tuple[int,
     try:
         while loader.check_node():
             node = loader.get_node()
+            _check_size(node, file)
             items = node.value if isinstance(node, yaml.SequenceNode) else [node]
             for item in items:
                 yield item.start_mark.line + 1, loader.construct_object(item, deep=True)
@@ -191,6 +192,51 @@ def _yaml_records(stream: BinaryIO | _Counted, file: str) -> Iterator[tuple[int,
         ) from None
     finally:
         loader.dispose()
+
+
+#: The most values a YAML document may stand for once its aliases are expanded.
+MAX_YAML_VALUES = 10_000_000
+
+
+def _check_size(root: yaml.Node, file: str) -> None:
+    """Refuse a YAML document whose aliases expand beyond :data:`MAX_YAML_VALUES` values.
+
+    Sizes are counted once per node (an alias is the node it names), so a
+    518-byte "billion laughs" is refused after a few dozen steps.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not done:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            continue
+        sizes[id(node)] = 1 + sum(sizes.get(id(c), 0) for c in children)
+        if sizes[id(node)] > MAX_YAML_VALUES:
+            mark = node.start_mark
+            raise InputError(
+                Diagnostic.error(
+                    f"YAML aliases expand to over {MAX_YAML_VALUES:,} values",
+                    file=file,
+                    line=mark.line + 1,
+                    col=mark.column + 1,
+                    snippet=_mark_line(mark),
+                    hint="an alias bomb? expand the aliases, or split the document",
+                    code="yaml",
+                )
+            )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _mark_line(mark: Any) -> str | None:
@@ -300,7 +346,7 @@ def _link(
 def _end(graph: dict, nodes: dict[str, str], labels: dict[str, str], kind: str) -> str | None:
     """The record's drug or disease node: by MeSH id, else by class and name."""
     mesh = graph.get(f"{kind}_mesh")
-    if mesh in nodes:
+    if isinstance(mesh, str) and mesh in nodes:  # ["x"] or {} is no MeSH id
         return nodes[mesh]
     wanted = str(graph[kind]).casefold()
     label = "Drug" if kind == "drug" else "Disease"

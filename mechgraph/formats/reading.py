@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
@@ -48,7 +49,10 @@ def read_lines(
 
 @contextlib.contextmanager
 def open_input(path: str) -> Iterator[BinaryIO]:
-    """Open ``path`` for binary reading; a missing or unreadable file is an InputError."""
+    """Open ``path`` for binary reading (``-``: standard input); an unreadable file is an InputError."""
+    if path == "-":
+        yield sys.stdin.buffer
+        return
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as error:
@@ -71,10 +75,11 @@ def progress(stream: BinaryIO, path: str, quiet: bool = False) -> Iterator[Calla
         return
     from tqdm import tqdm
 
-    total = os.fstat(stream.fileno()).st_size
+    status = os.fstat(stream.fileno())
+    total = status.st_size if stat.S_ISREG(status.st_mode) else None  # a pipe has no size
     with tqdm(
         total=total,
-        desc=os.path.basename(path),
+        desc="<stdin>" if path == "-" else os.path.basename(path),
         unit="B",
         unit_scale=True,
         leave=False,

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from mechgraph.errors import Diagnostic, MechgraphError, sort_diagnostics
 from mechgraph.language.syntax import Include, RuleFile
-from mechgraph.language.text import file_kind
+from mechgraph.language.text import STDIN, file_kind
+from mechgraph.progress import phase
 
 __all__ = ["load_paths", "rule_paths", "RULE_SUFFIX"]
 
@@ -37,15 +38,22 @@ RULE_SUFFIX = ".mg"
 def rule_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Diagnostic]]:
     """The rule files named by ``paths``: files as given, folders searched for ``*.mg``.
 
-    Folders are searched recursively and their files sorted; a missing path
-    or a folder without rule files is a diagnostic.
+    ``-`` names standard input.
+
+    Folders are searched recursively and their files sorted; a missing path,
+    a folder (or sub-folder) that cannot be read and a ``*.mg`` that is not a
+    regular file (a FIFO, a device) are errors; a folder without rule files
+    is a warning.
     """
     found: list[Path] = []
     diagnostics: list[Diagnostic] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files = sorted(p for p in path.rglob(f"*{RULE_SUFFIX}") if p.is_file())
-            if not files:
+        if str(path) == STDIN:
+            found.append(path)
+        elif path.is_dir():
+            before = len(diagnostics)
+            files = _search(path, diagnostics)
+            if not files and len(diagnostics) == before:
                 diagnostics.append(
                     Diagnostic.warning(
                         f"no {RULE_SUFFIX} files in this folder", file=str(path), code="input"
@@ -59,6 +67,40 @@ def rule_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Dia
                 Diagnostic.error("no such file or folder", file=str(path), code="input")
             )
     return found, diagnostics
+
+
+def _search(folder: Path, diagnostics: list[Diagnostic]) -> list[Path]:
+    """The ``*.mg`` files below ``folder``, sorted; what cannot be read goes to ``diagnostics``."""
+
+    def unreadable(error: OSError) -> None:
+        diagnostics.append(
+            Diagnostic.error(
+                f"cannot read this folder: {error.strerror or error}",
+                file=str(error.filename or folder),
+                code="input",
+                hint="give mechgraph permission to read it, or name the files to check",
+            )
+        )
+
+    files, seen = [], set()
+    for top, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen:  # a link back up the tree
+            folders.clear()
+            continue
+        seen.add(real)
+        for name in names:
+            if not name.endswith(RULE_SUFFIX):
+                continue
+            path = Path(top) / name
+            kind = _kind(path)
+            if kind is not None:
+                diagnostics.append(
+                    Diagnostic.error(f"{kind}, not a rule file", file=str(path), code="input")
+                )
+            elif path.is_file():
+                files.append(path)
+    return sorted(files)
 
 
 def _parse_file(path: Path) -> RuleFile:
@@ -163,6 +205,8 @@ def load_paths(
     """
     found, diagnostics = rule_paths(paths)
     load = _Load(parse)
-    for path in found:
-        load.load(path)
+    with phase("parse", total=len(found)) as advance:
+        for path in found:
+            load.load(path)
+            advance(1)
     return list(load.files.values()), sort_diagnostics(diagnostics + load.diagnostics)

@@ -22,7 +22,12 @@ from dataclasses import dataclass, field, replace
 
 import pyparsing as pp
 
-from mechgraph.errors import Diagnostic, ParseError, Severity, sort_diagnostics
+from mechgraph.errors import (
+    Diagnostic,
+    ParseError,
+    limit_diagnostics,
+    sort_diagnostics,
+)
 from mechgraph.language import grammar
 from mechgraph.language.fastpath import LineReader
 from mechgraph.language.grammar import NOT_IDENT
@@ -56,7 +61,7 @@ from mechgraph.language.syntax import (
     Status,
     ValueDecl,
 )
-from mechgraph.language.text import decode_rule_bytes, read_rule_text
+from mechgraph.language.text import decode_rule_bytes, display_name, read_rule_text
 from mechgraph.memory import paused_gc
 
 __all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
@@ -380,10 +385,7 @@ def _parse(text: str, file: str, fast: bool, first_line: int = 1) -> RuleFile:
     with paused_gc():  # a parse makes many small objects and no cycles
         reader.read(text)
     diagnostics = sort_diagnostics(reader.diagnostics)
-    if len(diagnostics) > MAX_DIAGNOSTICS:
-        more = len(diagnostics) - MAX_DIAGNOSTICS
-        note = Diagnostic(Severity.NOTE, f"... {more} more", file=file, code="too-many")
-        diagnostics = diagnostics[:MAX_DIAGNOSTICS] + [note]
+    diagnostics = limit_diagnostics(diagnostics, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS)
     if diagnostics:
         raise ParseError(diagnostics)
     return RuleFile(file, tuple(reader.out), text=text)
@@ -399,4 +401,4 @@ def parse_file(path: str | os.PathLike) -> RuleFile:
     ParseError
         When it does not parse.
     """
-    return parse_text(read_rule_text(path), str(path))
+    return parse_text(read_rule_text(path), display_name(path))

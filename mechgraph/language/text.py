@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 
 from mechgraph.errors import Diagnostic, InputError
 
@@ -29,13 +30,39 @@ __all__ = [
     "decode_utf8",
     "Utf8Chunks",
     "file_kind",
+    "display_name",
     "MAX_FILE_BYTES",
+    "STDIN",
 ]
 
 #: Larger rule files are refused (counted while reading).
 MAX_FILE_BYTES = 64 * 2**20
 
 _HINT = "convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8"
+
+#: The path that names standard input, and the name its diagnostics carry.
+STDIN, STDIN_NAME = "-", "<stdin>"
+
+_stdin_bytes: bytes | None = None
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """The name diagnostics give ``path``: ``<stdin>`` for ``-``.
+
+    >>> display_name("-"), display_name("rules/a.mg")
+    ('<stdin>', 'rules/a.mg')
+    """
+    file = os.fspath(path)
+    return STDIN_NAME if file == STDIN else file
+
+
+def _read_stdin() -> bytes:
+    """Standard input's bytes (at most one more than :data:`MAX_FILE_BYTES`), read once
+    however many times ``-`` is named."""
+    global _stdin_bytes
+    if _stdin_bytes is None:
+        _stdin_bytes = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    return _stdin_bytes
 
 
 def file_kind(mode: int) -> str | None:
@@ -107,7 +134,7 @@ def read_file_bytes(path: str | os.PathLike, limit: int | None = None) -> bytes:
 
 
 def read_rule_text(path: str | os.PathLike) -> str:
-    """The text of a rule file; :class:`InputError` when it cannot be one.
+    """The text of a rule file (``-``: standard input); :class:`InputError` when it cannot be one.
 
     Missing paths, folders, FIFOs and devices, files over
     :data:`MAX_FILE_BYTES`, binary files (a NUL byte) and invalid UTF-8
@@ -118,7 +145,13 @@ def read_rule_text(path: str | os.PathLike) -> str:
     ...
     mechgraph.errors.InputError: /no/such/file.mg: error: no such file
     """
-    return decode_rule_bytes(read_file_bytes(path), str(path))
+    file = display_name(path)
+    if file == STDIN_NAME:
+        data = _read_stdin()
+        if len(data) > MAX_FILE_BYTES:
+            raise _input_error(f"input too large (over {MAX_FILE_BYTES // 2**20} MiB)", file)
+        return decode_rule_bytes(data, file)
+    return decode_rule_bytes(read_file_bytes(path), file)
 
 
 def decode_rule_bytes(data: bytes, file: str) -> str:

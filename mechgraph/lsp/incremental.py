@@ -22,7 +22,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from mechgraph.errors import Diagnostic, MechgraphError, Severity, sort_diagnostics
+from mechgraph.errors import (
+    Diagnostic,
+    MechgraphError,
+    limit_diagnostics,
+    sort_diagnostics,
+)
 from mechgraph.language.parser import MAX_DIAGNOSTICS, parse_text
 from mechgraph.language.syntax import Blank, RuleFile
 
@@ -114,9 +119,6 @@ class IncrementalParse:
             diagnostics.extend(piece[1])
         self._pieces = new
         found = sort_diagnostics(diagnostics)
-        if len(found) > MAX_DIAGNOSTICS:  # as a parse of the whole file says it
-            more = len(found) - MAX_DIAGNOSTICS
-            note = Diagnostic(Severity.NOTE, f"... {more} more", file=self.path, code="too-many")
-            found = found[:MAX_DIAGNOSTICS] + [note]
+        found = limit_diagnostics(found, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS)  # as a whole parse
         self._last = Parsed(RuleFile(self.path, tuple(statements), text=text), tuple(found))
         return Parsed(self._last.rule_file, self._last.diagnostics, reparsed)

@@ -18,7 +18,7 @@ the statement asks for them (``hypotheses=include``).
 ...                                Ref("effect"), Ref("NMDA_adaptation")),))
 >>> print(predict(g, "h").format())
 hypothesis h: 1 entity outside antidepressant reaches NMDA_adaptation under any context
-  1. ketamine ─(+)→ NMDA_adaptation  (1 hop; reaches effect)
+  1. ketamine ─(+)→ NMDA_adaptation  (1 hop; reaches effect through NMDA_adaptation)
 >>> print(knockout(g, "h", "NMDA_adaptation").format())
 hypothesis h: removing NMDA_adaptation cuts 1 of 1 members off effect under any context
   imipramine  had imipramine ─(+)→ NMDA_adaptation ─(+)→ effect
@@ -26,6 +26,7 @@ hypothesis h: removing NMDA_adaptation cuts 1 of 1 members off effect under any 
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,23 +41,51 @@ from mechgraph.query.question import require
 from mechgraph.results.answers import Path
 from mechgraph.results.verdicts import Witness
 
-__all__ = ["Candidate", "Prediction", "Knockout", "predict", "knockout"]
+__all__ = ["Candidate", "Onward", "Prediction", "Knockout", "predict", "knockout"]
+
+
+class Onward(enum.Enum):
+    """How a candidate goes on from the pathway X to the target T."""
+
+    THROUGH = "through the pathway"  # a route to T passes X, as the hypothesis says
+    AROUND = "only around the pathway"  # it reaches T, but no route to T passes X
+    NONE = "no route on"  # it does not reach T at all
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """An entity outside C with a route to the pathway; whether it also reaches the target."""
+    """An entity outside C with a route to the pathway, and how it reaches the target.
+
+    ``onward_path`` is its route to the target: through X when ``onward`` is
+    ``THROUGH``, around X when ``AROUND``.
+    """
 
     entity: str
     path: Path
-    reaches_target: bool
+    onward: Onward
+    onward_path: Path | None = None
+
+    @property
+    def reaches_target(self) -> bool:
+        return self.onward is not Onward.NONE
+
+    def describe(self, pathway: str, target: str) -> str:
+        """``reaches T through X`` / ``reaches T only around X: route`` / ``no route on to T``."""
+        if self.onward is Onward.NONE:
+            return f"no route on to {target}"
+        if self.onward is Onward.THROUGH:
+            return f"reaches {target} through {pathway}"
+        around = f": {self.onward_path.chain()}" if self.onward_path is not None else ""
+        return f"reaches {target} only around {pathway}{around}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity": self.entity,
             "hops": len(self.path.hops),
             "reaches_target": self.reaches_target,
+            "onward": self.onward.name.lower(),
             "path": self.path.to_dict(),
+            "onward_path": None if self.onward_path is None else self.onward_path.to_dict(),
         }
 
 
@@ -81,7 +110,7 @@ class Prediction:
         lines = [_head(self.hypothesis, self.where) % what]
         for rank, c in enumerate(self.candidates, 1):
             hops = len(c.path.hops)
-            also = f"reaches {self.target}" if c.reaches_target else f"no route on to {self.target}"
+            also = c.describe(self.pathway, self.target)
             lines.append(f"  {rank}. {c.path.chain()}  ({hops} hop{'s' * (hops != 1)}; {also})")
         return "\n".join(lines)
 
@@ -160,8 +189,11 @@ def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> P
 
     X, C, T and the context come from the hypothesis's first
     ``every|some C reaches T through X`` statement.  Candidates are every
-    entity with a route to X that is neither C, a member of C, nor X itself,
-    ranked by the length of their shortest route (then by name).
+    entity with a route to X that is neither C, a member of C, nor X itself.
+    Each says how it goes on to T: through X (as the hypothesis says), only
+    around X, or not at all; candidates reaching T through X come first, then
+    those going around it, then the rest, each group by the length of the
+    route to X (then by name).
 
     Raises
     ------
@@ -177,13 +209,22 @@ def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> P
     outside = set(index.members.get(cls, ())) | {cls, pathway}
     found = routes(search, [n for n in index.names if n not in outside], budget)
     reaching = [r for r in found.values() if r.reach is Reach.ROUTE]
-    onward = routes(
-        scope.search(graph, cls, target), [r.member for r in reaching if r.member != target], budget
-    )
-    ranked = sorted(reaching, key=lambda r: (len(r.witness.hops), r.member))
+    entities = [r.member for r in reaching if r.member != target]
+    through = routes(scope.search(graph, cls, target, via=pathway), entities, budget)
+    onward = routes(scope.search(graph, cls, target), entities, budget)
+
+    def candidate(member: str, path: Path) -> Candidate:
+        if member == target or through[member].reach is Reach.ROUTE:
+            route = None if member == target else through[member].witness
+            return Candidate(member, path, Onward.THROUGH, route)
+        if onward[member].reach is Reach.ROUTE:
+            return Candidate(member, path, Onward.AROUND, onward[member].witness)
+        return Candidate(member, path, Onward.NONE)
+
+    found_candidates = [candidate(r.member, r.witness) for r in reaching]
+    rank = list(Onward)
     candidates = tuple(
-        Candidate(r.member, r.witness, r.member == target or onward[r.member].reach is Reach.ROUTE)
-        for r in ranked
+        sorted(found_candidates, key=lambda c: (rank.index(c.onward), len(c.path.hops), c.entity))
     )
     return Prediction(name, cls, pathway, target, scope.where, candidates)
 

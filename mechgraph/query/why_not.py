@@ -10,6 +10,7 @@ no   a reaches b under duration=acute
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -35,9 +36,9 @@ from mechgraph.results.answers import (
     Path,
     Question,
     Verdict,
-    WhyNot,
     hop_of_claim,
 )
+from mechgraph.results.why_not import Gap, Side, WhyNot
 
 __all__ = ["why_not"]
 
@@ -60,6 +61,44 @@ def _nearest(found: dict[int, int], distance: dict[int, int], names) -> tuple[st
     ranked = sorted((distance[n], names[n]) for n in found if n in distance)
     best = [name for d, name in ranked if d == ranked[0][0]] if ranked else []
     return tuple(best[:_MAX_NEAREST])
+
+
+def _side(found: dict[int, int], names) -> Side | None:
+    """A few entities of ``found`` but where the search began (the furthest first);
+    ``None`` when it found nothing else."""
+    ranked = sorted((n for n in found if found[n]), key=lambda n: (-found[n], names[n]))
+    if not ranked:
+        return None
+    return Side(tuple(names[n] for n in ranked[:_MAX_NEAREST]), len(ranked))
+
+
+def _gap(index, forward: dict[int, int], backward: dict[int, int]) -> Gap:
+    """The pair (one reached from the source, one reaching the target) closest in the whole
+    network, every hop in either direction; else the two furthest ends of both sides.
+
+    One breadth-first search from every reached entity at once (the furthest from the
+    source first, so ties keep the most progress) stops at the first entity that reaches
+    the target.
+    """
+    names = index.names
+    neighbours: list[list[int]] = [[t for t, _, _ in hops] for hops in index.out]
+    for node, hops in enumerate(index.out):
+        for t, _, _ in hops:
+            neighbours[t].append(node)
+    seeds = sorted(forward, key=lambda n: (-forward[n], names[n]))
+    origin = {node: node for node in seeds}
+    depth = dict.fromkeys(seeds, 0)
+    queue = deque(seeds)
+    while queue:
+        node = queue.popleft()
+        if node in backward:
+            return Gap(names[origin[node]], names[node], depth[node])
+        for nxt in neighbours[node]:
+            if nxt not in depth:
+                depth[nxt], origin[nxt] = depth[node] + 1, origin[node]
+                queue.append(nxt)
+    far = min(backward, key=lambda n: (-backward[n], names[n]))
+    return Gap(names[seeds[0]], names[far], None)
 
 
 def _first_path(graph: MechanismGraph, question: Question, left_out: Iterable[int]) -> Path | None:
@@ -143,6 +182,7 @@ def why_not(
     no   drug reaches effect under duration=acute
          drug reaches nothing here
          nothing reaches effect here
+         nearest gap: drug → effect would join them (1 link apart ignoring context, status and direction)
          blocked: drug -> effect [duration=chronic] needs duration=chronic, asked duration=acute
          no-change claim: drug -0 effect [duration=acute] holds here
     """
@@ -170,11 +210,22 @@ def why_not(
     if question.via is not None:
         without_via = _first_path(graph, replace(question, via=None), left_out)
     cut = search.target not in forward  # else the route fails on sign, via or simplicity
+    last_reached = _nearest(forward, to_target, index.names) if cut else ()
+    first_reaching = _nearest(backward, from_source, index.names) if cut else ()
+    reached = _side(forward, index.names) if cut and not last_reached else None
+    reaching = _side(backward, index.names) if cut and not first_reaching else None
+    if cut and not (last_reached or reached):
+        last_reached = (question.source,)  # only the source itself
+    if cut and not (first_reaching or reaching):
+        first_reaching = (question.target,)
     return WhyNot(
         question,
         result.verdict,
-        last_reached=_nearest(forward, to_target, index.names) if cut else (),
-        first_reaching=_nearest(backward, from_source, index.names) if cut else (),
+        last_reached=last_reached,
+        first_reaching=first_reaching,
+        reached=reached,
+        reaching=reaching,
+        gap=_gap(index, forward, backward) if cut else None,
         blocked=tuple(_blocked(search, forward, to_target)),
         no_change=tuple(_no_change(search, forward, to_target)),
         wrong_sign=wrong_sign,

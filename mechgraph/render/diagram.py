@@ -29,6 +29,7 @@ from typing import Any
 from mechgraph.errors import Diagnostic, MechgraphError, QueryError
 from mechgraph.files import write_atomic
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph
+from mechgraph.progress import phase
 from mechgraph.render.dot import Attributes, html, node_id, statement
 from mechgraph.render.focus import View, focus
 from mechgraph.render.style import (
@@ -45,7 +46,16 @@ from mechgraph.render.style import (
     short_value,
 )
 
-__all__ = ["FORMATS", "Highlight", "Rendering", "to_dot", "render", "svg_of"]
+__all__ = [
+    "FORMATS",
+    "Highlight",
+    "Rendering",
+    "to_dot",
+    "render",
+    "svg_of",
+    "left_out_note",
+    "DOT_TIMEOUT",
+]
 
 #: Output formats :func:`render` knows, by file suffix.
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -57,6 +67,9 @@ _INSTALL_HINT = (
 
 
 _LABEL_WIDTH = 28
+
+#: Seconds graphviz may lay out one drawing before it is stopped.
+DOT_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,8 @@ class Rendering:
     nodes: int
     edges: int
     left_out: int = 0
+    edges_left_out: int = 0
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (``mechgraph render --json``)."""
@@ -175,11 +190,19 @@ def render(graph: MechanismGraph, path: str | os.PathLike[str], **options: Any) 
                 hint="end the file name with " + ", ".join("." + f for f in FORMATS),
             )
         )
+    timeout = options.pop("timeout", DOT_TIMEOUT)
     dot, view = _draw(graph, **options)
-    data = dot.encode("utf-8") if fmt == "dot" else _run_dot(dot, fmt, str(path))
+    data = dot.encode("utf-8") if fmt == "dot" else _run_dot(dot, fmt, str(path), timeout)
     write_atomic(path, data)
+    edges = len(view.claims) + len(view.isa)
     return Rendering(
-        str(path), fmt, len(view.nodes), len(view.claims) + len(view.isa), view.left_out
+        str(path),
+        fmt,
+        len(view.nodes),
+        edges,
+        view.left_out,
+        view.edges_left_out,
+        left_out_note(view),
     )
 
 
@@ -188,21 +211,41 @@ def svg_of(graph: MechanismGraph, **options: Any) -> str:
 
     ``options`` are those of :func:`to_dot`; needs graphviz's ``dot``.
     """
-    return _run_dot(_draw(graph, **options)[0], "svg", "<svg>").decode("utf-8")
+    timeout = options.pop("timeout", DOT_TIMEOUT)
+    return _run_dot(_draw(graph, **options)[0], "svg", "<svg>", timeout).decode("utf-8")
 
 
-def _run_dot(dot: str, fmt: str, where: str) -> bytes:
-    """``dot`` laid out and drawn by graphviz as ``fmt``; errors are located at ``where``."""
-    import graphviz
+def _run_dot(dot: str, fmt: str, where: str, timeout: float | None = DOT_TIMEOUT) -> bytes:
+    """``dot`` laid out and drawn by graphviz as ``fmt`` within ``timeout`` seconds;
+    errors are located at ``where``."""
+    import shutil
+    import subprocess
 
-    try:
-        return graphviz.pipe("dot", fmt, dot.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound:
+    program = shutil.which("dot")
+    if program is None:
         message = f"the graphviz 'dot' program is not installed: {_INSTALL_HINT}"
-    except graphviz.CalledProcessError as error:
-        reason = (error.stderr or b"").decode("utf-8", "replace").strip() or str(error)
-        message = f"graphviz 'dot' failed: {reason}"
-    raise MechgraphError(Diagnostic.error(message, file=where))
+        raise MechgraphError(Diagnostic.error(message, file=where))
+    with phase("draw"):
+        try:
+            done = subprocess.run(
+                [program, f"-T{fmt}"],
+                input=dot.encode("utf-8"),
+                capture_output=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            raise MechgraphError(
+                Diagnostic.error(
+                    f"graphviz 'dot' took longer than {timeout:g} s and was stopped",
+                    file=where,
+                    hint="draw less: --max-nodes N, --around X --depth 1, --from C --to T, "
+                    "or allow more time with --dot-timeout S",
+                )
+            ) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
+        raise MechgraphError(Diagnostic.error(f"graphviz 'dot' failed: {reason}", file=where))
+    return done.stdout
 
 
 # --- the diagram ------------------------------------------------------------------------
@@ -243,7 +286,7 @@ def _draw(
     node_roles, edge_roles = _roles(graph, highlight)
     view = focus(graph, prefer=sorted(node_roles), **focus_options)
     if not isa:
-        view = View(view.nodes, view.claims, (), view.left_out)
+        view = View(view.nodes, view.claims, (), view.left_out, view.edges_left_out)
     claims = sorted((graph.claim(i) for i in view.claims), key=_claim_order)
     lines = ["digraph mechanism {", statement("graph", _graph_attrs(title))]
     lines.append(statement("node", {"fontname": FONT, "fontsize": "11", "style": "filled"}))
@@ -262,7 +305,7 @@ def _draw(
         attrs = _with_halo(attrs, halo(edge_roles.get(key, []), SIGN_STYLE[claim.sign]))
         lines.append(statement(f"{node_id(claim.subject)} -> {node_id(claim.object)}", attrs))
     prefix = _reserved_prefix(view.nodes)
-    if view.left_out:
+    if view.left_out or view.edges_left_out:
         lines.append(statement(node_id(prefix + "left out"), _note_attrs(view)))
     if legend:
         roles = {r for rs in (*node_roles.values(), *edge_roles.values()) for r in rs}
@@ -372,12 +415,29 @@ def _reserved_prefix(names: Sequence[str]) -> str:
     return prefix
 
 
+def left_out_note(view: View) -> str:
+    """What a drawing left out, in words (empty when it shows everything).
+
+    >>> left_out_note(View(("a",), (), (), 3, 5))
+    '3 more entities and 5 more links not shown (--max-nodes N or --all to draw more)'
+    """
+    if not (view.left_out or view.edges_left_out):
+        return ""
+    parts = []
+    for n, one, many in (
+        (view.left_out, "entity", "entities"),
+        (view.edges_left_out, "link", "links"),
+    ):
+        if n:
+            parts.append(f"{n} more {one if n == 1 else many}")
+    return " and ".join(parts) + " not shown (--max-nodes N or --all to draw more)"
+
+
 def _note_attrs(view: View) -> Attributes:
-    n = view.left_out
     return {
-        "label": html(f"{n} more {'entity' if n == 1 else 'entities'} not shown"),
+        "label": html(left_out_note(view).split(" (")[0]),
         "shape": "note",
         "fillcolor": "#fff8dc",
         "fontsize": "10",
-        "tooltip": f"max_nodes kept the {len(view.nodes)} entities nearest the focus",
+        "tooltip": f"the drawing's budget kept the {len(view.nodes)} entities nearest the focus",
     }

@@ -40,13 +40,19 @@ Attributes = Mapping[str, "str | Html"]
 def html(text: str, *, size: int | None = None) -> Html:
     r"""Text for an HTML-like label: XML-escaped, line breaks as ``<BR/>``, tabs as spaces.
 
+    Backslashes are doubled: graphviz reads ``\N`` or ``\G`` as the node's or
+    graph's name even in an HTML-like label, and ``\\`` as one backslash.
+
     >>> html('a<b & "c"\nd').text
     'a&lt;b &amp; &quot;c&quot;<BR/>d'
+    >>> html("dose \\N").text
+    'dose \\\\N'
     >>> html("small", size=9).text
     '<FONT POINT-SIZE="9">small</FONT>'
     """
     text = _printable(_one_newline(text)).replace("\t", " ") or " "  # graphviz rejects <> and <\t>
     escaped = xml_escape(text, {'"': "&quot;"}).replace("\n", "<BR/>")
+    escaped = escaped.replace("\\", "\\\\")  # graphviz expands \N, \G ... even here; \\ is \
     return Html(escaped if size is None else f'<FONT POINT-SIZE="{size}">{escaped}</FONT>')
 
 

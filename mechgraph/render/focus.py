@@ -34,20 +34,27 @@ from mechgraph.graph.admission import admitted_claims
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.syntax import Sign
 
-__all__ = ["View", "focus"]
+__all__ = ["View", "focus", "DEFAULT_MAX_NODES", "DEFAULT_MAX_EDGES"]
+
+#: The default budget of a drawing: graphviz lays out this much in a few seconds.
+#: ``None`` for either (``--all``) draws everything.
+DEFAULT_MAX_NODES = 200
+DEFAULT_MAX_EDGES = 500
 
 
 @dataclass(frozen=True)
 class View:
     """What a diagram shows: sorted entity names, claim ids and ``isa`` pairs.
 
-    ``left_out`` counts the entities dropped by ``max_nodes``.
+    ``left_out`` and ``edges_left_out`` count the entities and edges (claims
+    and ``isa``) the budget (``max_nodes``, ``max_edges``) dropped.
     """
 
     nodes: tuple[str, ...]
     claims: tuple[int, ...]
     isa: tuple[tuple[str, str], ...]
     left_out: int = 0
+    edges_left_out: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping.
@@ -60,6 +67,7 @@ class View:
             "claims": list(self.claims),
             "isa": [list(pair) for pair in self.isa],
             "left_out": self.left_out,
+            "edges_left_out": self.edges_left_out,
         }
 
 
@@ -70,7 +78,8 @@ def focus(
     depth: int = 1,
     between: tuple[str, str] | None = None,
     where: Mapping[str, str] | None = None,
-    max_nodes: int | None = None,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    max_edges: int | None = DEFAULT_MAX_EDGES,
     prefer: Iterable[str] = (),
 ) -> View:
     """The part of ``graph`` to draw.
@@ -88,10 +97,12 @@ def focus(
     where : mapping, optional
         Keep only the claims this context admits; entities that lose all
         their edges to it are dropped too.
-    max_nodes : int, optional
-        Keep at most this many entities: the nearest to the focus
-        (``around``, the ends of ``between``, else ``prefer``), then the
-        best connected, then by name.
+    max_nodes, max_edges : int, optional
+        The budget: keep at most this many entities and edges (claims and
+        ``isa``): entities are taken nearest to the focus first (``around``,
+        the ends of ``between``, else ``prefer``, the witnesses), then the
+        best connected, then by name, while both budgets hold.  ``None``
+        lifts a budget; the defaults keep graphviz to a few seconds.
     prefer : iterable of str
         The focus for ``max_nodes`` when there is no other (highlighted nodes).
 
@@ -115,20 +126,53 @@ def focus(
     if between is not None:
         nodes &= _on_routes(graph, claims, *between)
         centre = (set(between) | _members(graph, between[0])) & nodes
-    left_out = 0
-    if max_nodes is not None and len(nodes) > max_nodes:
-        left_out = len(nodes) - max_nodes
-        nodes = _nearest(_undirected(graph, nodes, claims), centre, max_nodes)
-    return _view(graph, nodes, claims, left_out)
+    every = _view(graph, nodes, claims)
+    edges = len(every.claims) + len(every.isa)
+    over_nodes = max_nodes is not None and len(nodes) > max_nodes
+    if not (over_nodes or (max_edges is not None and edges > max_edges)):
+        return every
+    kept = _within_budget(graph, nodes, claims, centre, max_nodes, max_edges)
+    view = _view(graph, kept, claims)
+    left = edges - len(view.claims) - len(view.isa)
+    return View(view.nodes, view.claims, view.isa, len(nodes) - len(kept), left)
 
 
-def _view(graph: MechanismGraph, nodes: set[str], claims: list[Claim], left_out: int) -> View:
+def _view(graph: MechanismGraph, nodes: set[str], claims: list[Claim]) -> View:
     return View(
         tuple(sorted(nodes)),
         tuple(sorted(c.id for c in claims if c.subject in nodes and c.object in nodes)),
         tuple(sorted((u, v) for u, v in graph.hierarchy.edges if u in nodes and v in nodes)),
-        left_out,
     )
+
+
+def _within_budget(
+    graph: MechanismGraph,
+    nodes: set[str],
+    claims: list[Claim],
+    centre: set[str],
+    max_nodes: int | None,
+    max_edges: int | None,
+) -> set[str]:
+    """Entities taken nearest the centre first while at most ``max_nodes`` entities and
+    ``max_edges`` edges among them are kept (the first entity always is)."""
+    ranked = _ranked(_undirected(graph, nodes, claims), centre)
+    ends: dict[str, list[str]] = {}
+    for u, v in [(c.subject, c.object) for c in claims] + list(graph.hierarchy.edges):
+        if u in nodes and v in nodes:
+            ends.setdefault(u, []).append(v)
+            if v != u:
+                ends.setdefault(v, []).append(u)
+    kept: set[str] = set()
+    edges = 0
+    for name in ranked:
+        if max_nodes is not None and len(kept) >= max_nodes:
+            break
+        more = sum(1 for other in ends.get(name, ()) if other in kept or other == name)
+        if kept and max_edges is not None and edges + more > max_edges:
+            continue  # a hub would spend the edge budget: leave it, try the next
+        kept.add(name)
+        edges += more
+    return kept
 
 
 def _all_nodes(graph: MechanismGraph) -> set[str]:
@@ -173,11 +217,10 @@ def _on_routes(graph: MechanismGraph, claims: list[Claim], start: str, target: s
     return (reached & (nx.ancestors(routes, target) | {target})) | {start, target}
 
 
-def _nearest(g: nx.Graph, centre: set[str], count: int) -> set[str]:
-    """The ``count`` nodes of ``g`` nearest ``centre``, then best connected, then by name."""
+def _ranked(g: nx.Graph, centre: set[str]) -> list[str]:
+    """The nodes of ``g``: nearest ``centre`` first, then best connected, then by name."""
     distance = nx.multi_source_dijkstra_path_length(g, centre) if centre else {}
-    ranked = sorted(g, key=lambda n: (distance.get(n, math.inf), -g.degree(n), n))
-    return set(ranked[:count])
+    return sorted(g, key=lambda n: (distance.get(n, math.inf), -g.degree(n), n))
 
 
 def _check_options(

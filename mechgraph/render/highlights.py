@@ -22,9 +22,10 @@ from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Reaches
 from mechgraph.render.diagram import Highlight, svg_of
 from mechgraph.render.style import Role
-from mechgraph.results.answers import Answer, Pathways, WhyNot
+from mechgraph.results.answers import Answer, Pathways
 from mechgraph.results.consistency import ExperimentResult
 from mechgraph.results.verdicts import HypothesisResult
+from mechgraph.results.why_not import WhyNot
 
 #: Diagrams of verdicts keep this many entities at most (``to_dot`` keeps highlighted ones first).
 VERDICT_MAX_NODES = 60

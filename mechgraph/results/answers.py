@@ -1,4 +1,4 @@
-"""What questions return: hops, witness paths, answers, why-not explanations, pathways.
+"""What questions return: hops, witness paths, answers, pathways (why-nots: :mod:`mechgraph.results.why_not`).
 
 Plain frozen dataclasses with ``to_dict()`` (for ``--json``) and ``format()``
 (for people); the functions in :mod:`mechgraph.query` build them.
@@ -36,14 +36,14 @@ __all__ = [
     "Answer",
     "Blocked",
     "Unknown",
-    "WhyNot",
     "Pathways",
     "cite",
     "citations",
     "hop_of_claim",
 ]
 
-_INDENT = " " * 5
+#: The indent of the lines below an answer's headline.
+INDENT = " " * 5
 
 
 class Verdict(enum.Enum):
@@ -286,7 +286,7 @@ def _path_lines(paths: Sequence[Path], first: str) -> list[str]:
     for number, path in enumerate(paths):
         lead = first if number == 0 else " or"
         lines.append(f"{lead:<4} {path.chain()}")
-        lines += [_INDENT + line for line in path.details()]
+        lines += [INDENT + line for line in path.details()]
     return lines
 
 
@@ -314,7 +314,7 @@ class Answer(Displayable):
         else:
             lines = [f"{self.verdict.value:<4} {self.question.describe()}"]
         if self.note:
-            lines.append(_INDENT + self.note)
+            lines.append(INDENT + self.note)
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -376,67 +376,6 @@ class Unknown:
 
     def to_dict(self) -> dict[str, Any]:
         return {"role": self.role, "name": self.name, "suggestions": list(self.suggestions)}
-
-
-def _brief(path: Path) -> str:
-    return f"{path.chain()} (net sign {path.sign.value})"
-
-
-@dataclass(frozen=True)
-class WhyNot(Displayable):
-    """Why a question is not answered yes: what was reached, what blocked the routes."""
-
-    question: Question
-    verdict: Verdict
-    unknown: tuple[Unknown, ...] = ()
-    last_reached: tuple[str, ...] = ()
-    first_reaching: tuple[str, ...] = ()
-    blocked: tuple[Blocked, ...] = ()
-    no_change: tuple[Hop, ...] = ()
-    wrong_sign: Path | None = None
-    without_via: Path | None = None
-    note: str | None = None
-    graph: MechanismGraph | None = attached_graph()
-
-    def format(self) -> str:
-        """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
-        q = self.question
-        lines = [f"{self.verdict.value:<4} {q.describe()}"]
-        lines += [_INDENT + "; ".join(filter(None, (u.describe(), u.hint))) for u in self.unknown]
-        if self.last_reached == (q.source,):
-            lines.append(f"{_INDENT}{q.source} reaches nothing here")
-        elif self.last_reached:
-            near = ", ".join(self.last_reached)
-            lines.append(f"{_INDENT}reached from {q.source}, nearest to {q.target}: {near}")
-        if self.first_reaching == (q.target,):
-            lines.append(f"{_INDENT}nothing reaches {q.target} here")
-        elif self.first_reaching:
-            near = ", ".join(self.first_reaching)
-            lines.append(f"{_INDENT}reaching {q.target}, nearest to {q.source}: {near}")
-        lines += [f"{_INDENT}blocked: {b.describe()}" for b in self.blocked]
-        for hop in self.no_change:
-            lines.append(f"{_INDENT}no-change claim: {hop.located()} holds here")
-        if self.wrong_sign is not None:
-            lines.append(f"{_INDENT}with the other sign: {_brief(self.wrong_sign)}")
-        if self.without_via is not None:
-            lines.append(f"{_INDENT}not through {q.via}: {_brief(self.without_via)}")
-        if self.note:
-            lines.append(_INDENT + self.note)
-        return "\n".join(lines)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "question": self.question.to_dict(),
-            "verdict": self.verdict.value,
-            "unknown": [u.to_dict() for u in self.unknown],
-            "last_reached": list(self.last_reached),
-            "first_reaching": list(self.first_reaching),
-            "blocked": [b.to_dict() for b in self.blocked],
-            "no_change": [h.to_dict() for h in self.no_change],
-            "wrong_sign": None if self.wrong_sign is None else self.wrong_sign.to_dict(),
-            "without_via": None if self.without_via is None else self.without_via.to_dict(),
-            "note": self.note,
-        }
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from typing import Any
 
 from mechgraph.graph.admission import Context
 from mechgraph.language.syntax import NOWHERE, Sign, Span
-from mechgraph.results.answers import Hop, Path, WhyNot
+from mechgraph.results.answers import Hop, Path
 from mechgraph.results.consistency import ExperimentResult
 from mechgraph.results.display import Displayable, attached_graph
+from mechgraph.results.why_not import WhyNot
 
 __all__ = [
     "Outcome",
@@ -140,6 +141,8 @@ class Counterexample:
     why_not: WhyNot | None = None
     contradictions: tuple[Contradiction, ...] = ()
     experiment: ExperimentResult | None = None
+    #: For a route of the other sign: the member's route of the asked sign, when it has one.
+    asked_sign: Path | None = None
 
     def lines(self) -> list[str]:
         """The headline and the indented details."""
@@ -153,6 +156,9 @@ class Counterexample:
         if self.why_not is not None:
             lines += [_INDENT + line.strip() for line in self.why_not.format().splitlines()]
         lines += [_INDENT + "contradicts: " + c.describe() for c in self.contradictions]
+        if self.asked_sign is not None:
+            sign = self.asked_sign.sign.value
+            lines.append(f"{_INDENT}a route of sign {sign} exists too: {self.asked_sign.chain()}")
         if self.experiment is not None:
             lines += self.experiment.format(predictions=False).splitlines()[1:]
         return lines
@@ -165,6 +171,7 @@ class Counterexample:
             "why_not": None if self.why_not is None else self.why_not.to_dict(),
             "contradictions": [c.to_dict() for c in self.contradictions],
             "experiment": None if self.experiment is None else self.experiment.to_dict(),
+            "asked_sign": None if self.asked_sign is None else self.asked_sign.to_dict(),
         }
 
 

@@ -47,9 +47,9 @@ def test_semantic_mistakes_are_located(tmp_path, capsys):
 
 
 def test_usage_error_exits_2(capsys):
-    """Check that a missing PATH is a usage error."""
+    """Check that an option missing its value is a usage error."""
     try:
-        main(["check"])
+        main(["check", "rules/", "--hypothesis"])
     except SystemExit as stop:
         assert stop.code == 2
     else:
@@ -69,3 +69,10 @@ def test_circular_support_is_named_in_the_json_why_not(tmp_path, capsys):
     assert counter["member"] == "a" and counter["why_not"]["verdict"] == "no"
     [blocked] = counter["why_not"]["blocked"]
     assert (blocked["claim"]["subject"], blocked["reason"]) == ("a", "circular")
+
+
+def test_rules_default_to_the_rules_folder(monkeypatch, capsys):
+    """Check that `check` without paths checks rules/, as the question verbs do."""
+    monkeypatch.chdir(RULES.parent)
+    assert main(["check"]) == 0
+    assert "\nok: " in capsys.readouterr().out

@@ -174,7 +174,7 @@ def test_a_thousand_structured_mutations_are_refused_or_harmless(seeded):
     header = entry.read_bytes().partition(b"\n")[0]
     rng = random.Random(18)
     refused = loaded = 0
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine may be busy
     for _ in range(1000):
         document = json.loads(json.dumps(original))
         for _ in range(rng.randint(1, 3)):
@@ -189,7 +189,7 @@ def test_a_thousand_structured_mutations_are_refused_or_harmless(seeded):
         loaded += warm is not None
     assert refused + loaded == 1000 and refused > 500
     assert load(rules, cache=store).ask(*QUESTION).to_dict() == expected
-    assert time.perf_counter() - started < 60
+    assert time.process_time() - started < 30
 
 
 def _body_of(document) -> bytes:

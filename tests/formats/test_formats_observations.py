@@ -49,3 +49,17 @@ def test_an_observation_file_becomes_a_canonical_experiment_that_is_judged():
     (result,) = model.observe("ecoli")
     assert result.consistent is True
     assert dict(result.predictions)["gadX"] == "+"
+
+
+def test_observe_judges_a_data_file_and_writes_its_block(tmp_path, capsys):
+    """Check observe --data (with --where and --name) and --write of the canonical block."""
+    from mechgraph.cli import main
+
+    data, rules, out = tmp_path / "e.obs", tmp_path / "net.mg", tmp_path / "ecoli.mg"
+    data.write_text(ECOLI_LIKE)
+    rules.write_text("gene crp, fis, gadX, lrp\ncrp -| fis\ncrp -> gadX\n")
+    code = main(["observe", str(rules), "--data", str(data), "--where", "species=ecoli",
+                 "--name", "ecoli", "--write", str(out)])  # fmt: skip
+    assert code == 0
+    assert "experiment ecoli [species=ecoli]: consistent" in capsys.readouterr().out
+    assert out.read_text().startswith("experiment ecoli [species=ecoli]:\n    input crp\n")

@@ -323,4 +323,5 @@ def test_diagnostics_are_capped():
         parse_text("a => b\n" * 70)
     diagnostics = caught.value.diagnostics
     assert len(diagnostics) == 51
-    assert diagnostics[-1].message == "... 20 more"
+    assert diagnostics[-1].message == "… 20 more errors in <input> (not shown)"
+    assert diagnostics[-1].omitted == 20 and diagnostics[-1].severity.value == "note"

@@ -323,7 +323,10 @@ class TestRenderFiles:
             "nodes": 5,
             "edges": result.edges,
             "left_out": 7,
+            "edges_left_out": result.edges_left_out,
+            "note": result.note,
         }
+        assert result.note.startswith("7 more entities and ") and "--all" in result.note
 
 
 SEED_RULES = """\
@@ -399,12 +402,15 @@ class TestCommandLine:
         import json
 
         assert code == 0
-        assert json.loads(stdout) == {
+        document = json.loads(stdout)
+        assert document.pop("note").startswith("2 more entities and 3 more links not shown")
+        assert document == {
             "output": str(out),
             "format": "dot",
             "nodes": 3,
             "edges": 1,
             "left_out": 2,
+            "edges_left_out": 3,
         }
         text = out.read_text("utf-8")
         assert "cluster_legend" not in text and '"note"' in text
@@ -479,3 +485,13 @@ class TestCommandLine:
         code, _, err = self.run(capsys, "render", str(rules), "-o", str(out), "--around", "ECT")
         assert code == 2 and "unknown entity 'ECT'" in err and "did you mean 'ECS'" in err
         assert not out.exists()
+
+
+@needs_dot
+def test_graphviz_label_escapes_are_drawn_literally():
+    """Check issue 18: a label "dose \\N mg \\G" is drawn as written, not as the node's name."""
+    from mechgraph.model import Model
+
+    model = Model.from_text('drug a "dose \\\\N mg \\\\G x\\\\y"\nprocess b\na -> b\n')
+    svg = svg_of(model.graph)
+    assert ">dose \\N mg \\G x\\y</text>" in svg and "dose a mg" not in svg

@@ -19,6 +19,7 @@ from mechgraph.language.syntax import (
     Comment,
     Hypothesis,
 )
+from mechgraph.progress import phase
 from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses.decide import statement_result
 from mechgraph.query.hypotheses.registry import CHECKS, rank_of
@@ -115,4 +116,10 @@ def judge_all(
     graph: MechanismGraph, names: Sequence[str] | None = None, budget: int = DEFAULT_BUDGET
 ) -> tuple[HypothesisResult, ...]:
     """Judge the hypotheses called ``names`` (default: all, by name)."""
-    return tuple(judge(graph, name, budget) for name in (names or sorted(graph.hypotheses)))
+    chosen = names or sorted(graph.hypotheses)
+    results = []
+    with phase("judge", total=len(chosen)) as advance:
+        for name in chosen:
+            results.append(judge(graph, name, budget))
+            advance(1)
+    return tuple(results)

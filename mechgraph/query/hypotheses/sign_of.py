@@ -1,7 +1,10 @@
 """``sign of C to T is +|-``: every member's every route has that net sign.
 
 A route of the other sign exists exactly when the target is reachable in the
-other sign's product state, so each sign is one traversal.
+other sign's product state, so each sign is one traversal.  A failing
+verdict names, for each route of the other sign, the claims contradicting it
+(which the lint also reports) and the member's route of the asked sign when
+there is one.
 
 >>> from mechgraph.graph.mechanism import MechanismGraph
 >>> from mechgraph.language.syntax import Ref, Relation, Sign, SignOf
@@ -23,6 +26,7 @@ from mechgraph.language.syntax import (
     SignOf,
 )
 from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.hypotheses.contradictions import contradictions
 from mechgraph.query.hypotheses.decide import (
     decide,
     plural,
@@ -44,6 +48,21 @@ from mechgraph.results.verdicts import (
 __all__ = ["check_sign_of"]
 
 
+def _failing(failures, target: str, want: Sign, other: Sign, scope: Scope) -> str:
+    """``2 members reaching T with sign -; 1 route rests on a contradicted link; ...``."""
+    reason = f"{plural(len(failures), 'member')} reaching {target} with sign {other.value} {under(scope)}"
+    contradicted = sum(bool(c.contradictions) for c in failures)
+    if contradicted:
+        reason += (
+            f"; {contradicted} of these routes use a link another claim contradicts "
+            "(a lint warning; see contradicts:)"
+        )
+    both = sum(c.asked_sign is not None for c in failures)
+    if both:
+        reason += f"; {both} of these members also reach it with sign {want.value}"
+    return reason
+
+
 def check_sign_of(
     graph: MechanismGraph, statement: SignOf, scope: Scope, earlier=(), budget: int = DEFAULT_BUDGET
 ) -> StatementResult:
@@ -61,7 +80,13 @@ def check_sign_of(
         for sign in (want, other, Sign.UNSIGNED)
     }
     failures = [
-        Counterexample(Problem.OTHER_SIGN, r.member, r.path)
+        Counterexample(
+            Problem.OTHER_SIGN,
+            r.member,
+            r.path,
+            contradictions=tuple(contradictions(graph, scope, r.witness)),
+            asked_sign=by_sign[want][r.member].path,
+        )
         for r in with_reach(by_sign[other], Reach.ROUTE)
     ]
     unsigned = with_reach(by_sign[Sign.UNSIGNED], Reach.ROUTE)
@@ -73,7 +98,7 @@ def check_sign_of(
         reason = f"no member of {cls} reaches {target} {under(scope)}: no route to take a sign of"
         return decide(statement, failures, None, reason)
     reason = (
-        f"{plural(len(failures), 'member')} reaching {target} with sign {other.value} {under(scope)}"
+        _failing(failures, target, want, other, scope)
         if failures
         else f"every route of the {len(reaching)} members that reach {target} has sign {want.value} {under(scope)}"
     )

@@ -1,0 +1,3 @@
+drugs imipramine
+imipramine => NMDA_adaptation
+antidepressant -> NMDA_adaptation [duration chronic]
