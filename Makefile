@@ -15,6 +15,7 @@ MG := $(BIN)/mechgraph
 
 run: setup
 	$(MG) check rules/ --render graphs/
+	$(MG) observe rules/ --experiment chronic_antidepressants --experiment acute_antidepressants
 	$(MG) ask imipramine antidepressant_effect --via NMDA_adaptation --where duration=chronic --max-paths 1
 	$(MG) ask imipramine NMDA_adaptation --where duration=acute
 	$(MG) ask dizocilpine beta_adrenoceptor_downregulation --where duration=chronic
@@ -24,10 +25,12 @@ run: setup
 test: setup $(VENV)/.pybel lint
 	$(BIN)/python -m pytest
 
-# Lint and format check (ruff); part of `make test`.
+# Lint, format check (ruff) and types (mypy on the language, graph and query stages);
+# part of `make test`.
 lint: setup
 	$(BIN)/ruff check mechgraph tests benchmarks
 	$(BIN)/ruff format --check mechgraph tests benchmarks
+	$(BIN)/mypy
 
 # PyBEL only feeds the differential BEL test, which is skipped where it does not install.
 $(VENV)/.pybel: $(STAMP)
@@ -43,7 +46,7 @@ setup: $(STAMP) dot
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,lsp]'
+	$(BIN)/pip install -q -e '.[dev,lsp,solver]'
 	touch $(STAMP)
 
 dot:

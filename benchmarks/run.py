@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from mechgraph.memory import allow_gc_pause
+
 from . import figures, report
 from .generate import header, parse_size, write_files
 from .layout import CorpusSpec
@@ -58,6 +60,7 @@ def ensure_corpus(spec: CorpusSpec, folder: Path) -> Path:
 def _worker(args: argparse.Namespace) -> int:
     spec = CorpusSpec(parse_size(args.worker), args.seed)
     corpus = ensure_corpus(spec, args.corpora)
+    allow_gc_pause()  # measure the stages as the command line runs them
     if args.mode == "memory":
         result = figures.measure_memory(corpus, spec)
     else:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mechgraph.language.syntax import RuleFile
     from mechgraph.query.predict import Knockout, Prediction
     from mechgraph.results.answers import Answer, Pathways, WhyNot
+    from mechgraph.results.consistency import ExperimentResult
     from mechgraph.results.verdicts import HypothesisResult
 
 from mechgraph.results.display import use_drawer
@@ -153,6 +154,14 @@ class Model:
         from mechgraph.query.hypotheses import judge_all
 
         return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
+
+    def observe(self, *names: str, **options: Any) -> tuple[ExperimentResult, ...]:
+        """Judge the experiments ``names`` (default: all); options as
+        :func:`mechgraph.query.consistency.experiment.analyse` (``time_limit``, ...)."""
+        from mechgraph.query.consistency.experiment import analyse
+
+        chosen = names or tuple(self.graph.experiments)
+        return tuple(analyse(self.graph, name, **options) for name in chosen)
 
     def predict(self, hypothesis: str) -> Prediction:
         """See :func:`mechgraph.query.predict.predict`."""

@@ -44,6 +44,7 @@ def _statement_lines(statement) -> list[str]:
             (
                 f"{statement.subject.name!r} {statement.relation.value} {statement.object.name!r}"
                 f" [{context}] {evidence} {statement.status.value}"
+                + "".join(f" {a.key}={a.value!r}" for a in statement.attributes)
             )
         ]
     if isinstance(statement, Hypothesis):

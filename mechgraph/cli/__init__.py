@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from mechgraph.errors import MechgraphError, QueryError
+from mechgraph.memory import allow_gc_pause
 from mechgraph.version import __version__
 
 __all__ = ["VERBS", "build_parser", "main"]
@@ -34,6 +35,7 @@ VERBS: dict[str, str] = {
     "import": "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonical rules",
     "export": "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT",
     "lsp": "run the language server (LSP over stdio) for editors: diagnostics, hover, completion, rename",
+    "observe": "confront the rules with their experiments: consistency, minimal inconsistent cores, repairs, predictions; exit 1 when one is inconsistent",
 }
 #: Verbs whose module name is not the verb with ``_`` for ``-`` (keywords).
 _MODULES = {"import": "import_"}
@@ -70,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(a for a in argv[:1] if a in VERBS)
     args = parser.parse_args(argv)
+    paused = allow_gc_pause()  # the command owns its process: parse and compile may pause the GC
     try:
         return args.run(args)
     except MechgraphError as error:
@@ -86,3 +89,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             "  (set MECHGRAPH_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr
         )
         return 70
+    finally:
+        allow_gc_pause(paused)

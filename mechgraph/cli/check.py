@@ -12,6 +12,8 @@ from mechgraph.compiler.lint import lint
 from mechgraph.errors import Diagnostic, sort_diagnostics
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.loader import load_paths
+from mechgraph.query.consistency.experiment import analyse
+from mechgraph.query.consistency.solver import DEFAULT_TIME_LIMIT
 from mechgraph.query.hypotheses import judge_all
 from mechgraph.results.verdicts import Outcome, tally
 
@@ -31,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="FILE",
         help="add these rules for a what-if check; the other files stay as they are",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="S",
+        help="seconds per experiment before it is 'undecided' (default %(default)g)",
     )
     parser.add_argument(
         "--render",
@@ -93,17 +102,34 @@ def run(args: argparse.Namespace) -> int:
     summary = Summary.of(graph, diagnostics)
     # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.
     judged = () if summary.errors else judge_all(graph, args.hypothesis)
+    observed = (
+        []
+        if summary.errors or args.hypothesis
+        else [
+            analyse(graph, name, time_limit=args.time_limit, with_predictions=False)
+            for name in graph.experiments
+        ]
+    )
     failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
+    failing += [r.name for r in observed if r.consistent is False]
     drawn = (
         [draw(graph, r, Path(args.render) / f"{r.name}.svg") for r in judged] if args.render else []
     )
     if not args.json:
         print_diagnostics(diagnostics)
     lines = [r.format() + "\n" for r in judged]
+    lines += [r.format() + "\n" for r in observed]
     lines.append(summary.format())
     lines.append(
         tally(judged) if not summary.errors else "hypotheses: not judged (fix the errors first)"
     )
+    if observed:
+        inconsistent = sum(r.consistent is False for r in observed)
+        undecided = sum(r.consistent is None for r in observed)
+        lines.append(
+            f"experiments: {len(observed) - inconsistent - undecided} consistent, "
+            f"{inconsistent} inconsistent, {undecided} undecided"
+        )
     emit(
         args,
         "\n".join(lines),
@@ -112,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
             "summary": summary.__dict__,
             "diagnostics": [d.to_dict() for d in diagnostics],
             "hypotheses": [r.to_dict() for r in judged],
+            "experiments": [r.to_dict() for r in observed],
             "diagrams": [d.to_dict() for d in drawn],
         },
     )

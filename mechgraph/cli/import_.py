@@ -24,6 +24,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="OUT.mg",
         help="write the rules here (atomically); standard output when omitted",
     )
+    parser.add_argument(
+        "--keep-terms",
+        action="store_true",
+        help="BEL: keep act(), modified and located terms as entities of their own "
+        "(by default they are collapsed onto their entity, the term kept as an attribute)",
+    )
+    parser.add_argument(
+        "--context-keys",
+        metavar="KEY,KEY",
+        help="BEL: the annotations that restrict reasoning (default: Species, Anatomy, "
+        "MeSHAnatomy, Tissue, Cell, CellLine, Disease, ...); the others are kept as link "
+        "attributes (provenance)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     parser.add_argument(
         "-v",
@@ -39,7 +52,10 @@ def rule_text(result: ImportResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = import_file(args.format, args.file, quiet=args.quiet)
+    options = {"keep_terms": args.keep_terms}
+    if args.context_keys is not None:
+        options["context_keys"] = [k.strip() for k in args.context_keys.split(",") if k.strip()]
+    result = import_file(args.format, args.file, quiet=args.quiet, options=options)
     text = rule_text(result)
     shown = [d for d in result.diagnostics if args.verbose or d.severity is not Severity.NOTE]
     if not args.quiet:

@@ -211,6 +211,7 @@ def _graph_document(g: MechanismGraph) -> dict[str, Any]:
         },
         "sources": _encode(list(g.sources.values())),
         "hypotheses": _encode(list(g.hypotheses.values())),
+        "experiments": _encode(list(g.experiments.values())),
         "files": g.files,
         "claims": _claim_columns(g.claims),
     }
@@ -235,6 +236,7 @@ def _graph(document: dict[str, Any], texts: dict[str, str]) -> MechanismGraph:
     g.sources = {s.name: s for s in _decode(document["sources"])}
     g.add_claims(_claims(document["claims"]))
     g.hypotheses = {h.name.name: h for h in _decode(document["hypotheses"])}
+    g.experiments = {e.name.name: e for e in _decode(document.get("experiments", []))}
     return g
 
 

@@ -32,12 +32,15 @@ import networkx as nx
 import numpy as np
 
 from mechgraph.compiler.quantities import QuantityChecker
+from mechgraph.compiler.experiments import check_experiment
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph, Source
 from mechgraph.language.syntax import (
     NOWHERE,
+    ConsistentWith,
     EntityDecl,
     Evidence,
+    Experiment,
     Hypothesis,
     IsA,
     Link,
@@ -213,10 +216,13 @@ class _Compiler:
         return tuple(references)
 
     def check_values(self, link: Link) -> None:
-        for qualifier in link.context:
+        self.check_context(link.context, link.span)
+
+    def check_context(self, context, fallback: Span) -> None:
+        for qualifier in context:
             if self.undeclared_value(qualifier.key, qualifier.value):
                 declared = self.values[qualifier.key]
-                span = qualifier.span if qualifier.span != NOWHERE else link.span
+                span = qualifier.span if qualifier.span != NOWHERE else fallback
                 hint = _did_you_mean(qualifier.value, declared) or (
                     f"declared values: {', '.join(sorted(declared))}"
                 )
@@ -228,9 +234,22 @@ class _Compiler:
                     hint,
                 )
 
-    def check_hypothesis(self, hypothesis: Hypothesis, known: Iterable[str]) -> None:
+    def check_hypothesis(
+        self, hypothesis: Hypothesis, known: Iterable[str], experiments: Iterable[str] = ()
+    ) -> None:
         self.check_evidence(hypothesis.evidence, hypothesis.span)
         for statement in hypothesis.statements:
+            if isinstance(statement, ConsistentWith):
+                for ref in statement.experiments:
+                    if ref.name not in experiments:
+                        self.report(
+                            Severity.ERROR,
+                            "unknown-experiment",
+                            f"hypothesis `{hypothesis.name.name}` names unknown experiment `{ref.name}`",
+                            _where(ref, statement.span),
+                            _did_you_mean(ref.name, experiments)
+                            or "declare it: `experiment NAME [key=value, ...] @source:`",
+                        )
             if not isinstance(statement, (Reaches, SignOf)):
                 continue
             pairs = [(q.key, q.value) for q in statement.context]
@@ -401,6 +420,7 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
     value_isa: dict[str, nx.DiGraph] = {key: nx.DiGraph() for key in c.values}
     links = _Links()
     hypotheses: dict[str, Hypothesis] = {}
+    experiments: dict[str, Experiment] = {}
     for statement in statements:
         if isinstance(statement, Link):
             links.add(c, statement)
@@ -414,17 +434,9 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
             for member in statement.members:
                 memberships[c.use(member, statement.span), parent] = statement.span
         elif isinstance(statement, Hypothesis):
-            name = statement.name.name
-            if name in hypotheses:
-                c.report(
-                    Severity.ERROR,
-                    "duplicate-hypothesis",
-                    f"duplicate hypothesis `{name}`",
-                    _where(statement.name, statement.span),
-                    hint=f"first stated at {hypotheses[name].span}; give each hypothesis its own name",
-                )
-            else:
-                hypotheses[name] = statement
+            _keep(c, hypotheses, statement, "hypothesis")
+        elif isinstance(statement, Experiment) and _keep(c, experiments, statement, "experiment"):
+            check_experiment(c, statement)
 
     hierarchy = nx.DiGraph()
     hierarchy.add_edges_from(
@@ -434,10 +446,28 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
     for key in sorted(value_isa):
         c.check_cycles(value_isa[key], f"`{key}` value isa", "value-isa-cycle")
     for name in sorted(hypotheses):
-        c.check_hypothesis(hypotheses[name], c.known)
+        c.check_hypothesis(hypotheses[name], c.known, experiments)
     c.quantities.finish()
     c.diagnostics.extend(c.quantities.diagnostics)
-    return _build(c, hierarchy, value_isa, links, hypotheses), sort_diagnostics(c.diagnostics)
+    graph = _build(c, hierarchy, value_isa, links, hypotheses)
+    graph.experiments = {name: experiments[name] for name in sorted(experiments)}
+    return graph, sort_diagnostics(c.diagnostics)
+
+
+def _keep(c: _Compiler, kept: dict, statement: Hypothesis | Experiment, what: str) -> bool:
+    """Keep a block under its name; a second block of the same name is an error (False)."""
+    name = statement.name.name
+    if name in kept:
+        c.report(
+            Severity.ERROR,
+            f"duplicate-{what}",
+            f"duplicate {what} `{name}`",
+            _where(statement.name, statement.span),
+            hint=f"first stated at {kept[name].span}; give each {what} its own name",
+        )
+        return False
+    kept[name] = statement
+    return True
 
 
 def _build(c: _Compiler, hierarchy, value_isa, links: _Links, hypotheses) -> MechanismGraph:

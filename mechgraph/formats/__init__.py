@@ -15,9 +15,9 @@ it with the formatter); exporters turn a :class:`MechanismGraph` into text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from mechgraph.errors import Diagnostic, MechgraphError
 from mechgraph.formats.bel import read_bel, write_bel
@@ -95,7 +95,9 @@ def _format(name: str, action: str) -> Format:
     return known
 
 
-def import_file(format: str, path: str, *, quiet: bool = True) -> ImportResult:
+def import_file(
+    format: str, path: str, *, quiet: bool = True, options: Mapping[str, Any] | None = None
+) -> ImportResult:
     """Import ``path`` in ``format`` as a rule file.
 
     Parameters
@@ -106,6 +108,10 @@ def import_file(format: str, path: str, *, quiet: bool = True) -> ImportResult:
         The input file.
     quiet : bool
         When false, show a progress bar on a terminal.
+    options : mapping, optional
+        Reader options: ``keep_terms`` (BEL: keep ``act()``, modified and
+        located terms apart from their entity), ``context_keys`` (BEL: the
+        annotations that restrict reasoning; the others are provenance).
 
     Returns
     -------
@@ -119,7 +125,7 @@ def import_file(format: str, path: str, *, quiet: bool = True) -> ImportResult:
         records: every error, located, and nothing imported.
     """
     chosen = _format(format, "read")
-    builder = RuleBuilder(path)
+    builder = RuleBuilder(path, options)
     with open_input(path) as stream, progress(stream, path, quiet) as advance:
         chosen.read(stream, builder, advance)
     return builder.build([f"imported from {chosen.title} {path} by mechgraph import {format}"])

@@ -28,7 +28,12 @@ __all__ = [
     "read_term",
     "term_for",
     "unsupported",
+    "write",
     "write_term",
+    "Core",
+    "core",
+    "function_for",
+    "COMPOSITES",
 ]
 
 #: Namespace written for entities without an identifier; read back as "no identifier".
@@ -52,16 +57,47 @@ FUNCTIONS = {
     "pathology": ("disease", "pathology"),
 }
 CHEMICAL_NAMESPACES = frozenset({"CHEBI", "CHEMBL", "DRUGBANK", "PUBCHEM", "DB"})
-#: Why a term with arguments beyond one name cannot be imported, by function.
+#: Functions wrapping an entity's term: its activity, place or turnover (``act(p(X))``).
+WRAPPERS = frozenset(
+    [
+        *("act", "activity", "tloc", "translocation", "sec", "cellSecretion"),
+        *("surf", "cellSurfaceExpression", "deg", "degradation"),
+        # BEL 1's activity functions
+        *("kin", "kinaseActivity", "cat", "catalyticActivity", "chap", "chaperoneActivity"),
+        *("gtp", "gtpBoundActivity", "pep", "peptidaseActivity", "phos"),
+        *("phosphataseActivity", "ribo", "ribosylationActivity", "tscript"),
+        *("transcriptionalActivity", "tport", "transportActivity", "molecularActivity"),
+    ]
+)
+#: Wrappers that invert the sign of the entity's own amount (more degradation, less X).
+INVERTING = frozenset({"deg", "degradation"})
+#: Arguments after the name that say which form or place of the entity is meant.
+MODIFIERS = frozenset(
+    [
+        "pmod",
+        "proteinModification",
+        "gmod",
+        "var",
+        "variant",
+        "frag",
+        "fragment",
+        "sub",
+        "substitution",
+        "trunc",
+        "truncation",
+        "loc",
+        "location",
+        "ma",
+        "molecularActivity",
+        "fromLoc",
+        "toLoc",
+    ]
+)
+#: Functions whose term is a new entity of its own (named by the term).
+COMPOSITES = frozenset(["complex", "complexAbundance", "composite", "compositeAbundance"])
+#: Why a term cannot be imported at all, by function.
 _TERM_REASONS = {
-    "activity": "act kin cat chap gtp pep phos ribo tscript tport ma molecularActivity "
-    "activity kinaseActivity catalyticActivity",
-    "modification or variant": "pmod proteinModification gmod var variant frag fragment "
-    "fus fusion sub trunc",
-    "translocation, secretion or degradation": "tloc translocation sec surf deg degradation "
-    "cellSecretion cellSurfaceExpression",
-    "complex or composite abundance": "complex complexAbundance composite compositeAbundance",
-    "location": "loc location",
+    "fusion": "fus fusion",
     "reaction or list": "rxn reaction reactants products list",
     "population": "pop populationAbundance",
 }
@@ -217,13 +253,86 @@ def unsupported(term: Term) -> str | None:
     return _REASON_BY_FUNCTION.get(function, f"BEL function {function}()")
 
 
+@dataclass(frozen=True)
+class Core:
+    """What a term says about one entity: its simple term, and how it was reached.
+
+    ``term`` is the simple term (``p(HGNC:MTOR)``) or, for a complex or
+    composite, the whole term; ``inverted`` is true under ``deg()``;
+    ``collapsed`` true when activity, modification or location was dropped.
+    """
+
+    term: Term
+    inverted: bool = False
+    collapsed: bool = False
+
+
+def core(term: Term) -> Core:
+    """The entity a term is about, as INDRA and pybel-tools collapse it.
+
+    ``act(p(HGNC:MTOR), ma(kin))`` and ``p(HGNC:AKT1, pmod(Ph, Ser, 473))``
+    are about MTOR and AKT1; ``deg(p(X))`` is about X with the sign inverted;
+    a complex or composite is an entity of its own.
+
+    Raises
+    ------
+    TermError
+        With the reason, for a term that names no single entity (fusions,
+        reactions, lists, populations).
+
+    Examples
+    --------
+    >>> c = core(read_term("act(p(HGNC:MTOR), ma(kin))", 0)[0])
+    >>> write(c.term), c.inverted, c.collapsed
+    ('p(HGNC:MTOR)', False, True)
+    >>> core(read_term("deg(p(HGNC:AKT1))", 0)[0]).inverted
+    True
+    """
+    function, args = term.function, term.args
+    if function in WRAPPERS and args and isinstance(args[0], Term):
+        inner = core(args[0])
+        return Core(inner.term, inner.inverted != (function in INVERTING), True)
+    if function in COMPOSITES:
+        return Core(term)
+    if function in FUNCTIONS and args and isinstance(args[0], Value):
+        extra = [a for a in args[1:] if not (isinstance(a, Term) and a.function in MODIFIERS)]
+        if not extra:
+            return Core(Term(function, args[:1], term.col), False, len(args) > 1)
+    raise TermError(unsupported(term) or f"BEL function {function}()", term.col)
+
+
+def write(term: Term | Value) -> str:
+    """The canonical BEL text of a term.
+
+    >>> write(read_term('act(p(HGNC:MTOR),ma(kin))', 0)[0])
+    'act(p(HGNC:MTOR), ma(kin))'
+    >>> write(read_term('bp(GO:"cell death" ! x)', 0)[0])
+    'bp(GO:"cell death" ! x)'
+    """
+    if isinstance(term, Value):
+        text = (
+            quote(term.name) if term.namespace is None else f"{term.namespace}:{quote(term.name)}"
+        )
+        return text + (f" ! {quote(term.label)}" if term.label is not None else "")
+    return f"{term.function}({', '.join(map(write, term.args))})"
+
+
+def function_for(kind: str) -> str:
+    """The BEL function of an entity kind (``a`` for kinds BEL has no function for).
+
+    >>> function_for("receptor"), function_for("drug")
+    ('p', 'a')
+    """
+    return _KIND_FUNCTION.get(kind, "a")
+
+
 def term_for(kind: str, name: str, identifier: str | None = None) -> str:
     """The BEL term for an entity: its function from the kind, its identifier and name.
 
     >>> term_for("drug", "imipramine", "CHEBI:47499"), term_for("process", "NMDA adaptation")
     ('a(CHEBI:47499 ! imipramine)', 'bp(MG:"NMDA adaptation")')
     """
-    function = _KIND_FUNCTION.get(kind, "a")
+    function = function_for(kind)
     if identifier and ":" in identifier.strip(":"):
         return write_term(function, identifier, name)
     return write_term(function, f"{LOCAL_NAMESPACE}:{name}")

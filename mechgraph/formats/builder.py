@@ -113,6 +113,7 @@ class _EntityRecord:
     kind: str
     identifier: str | None
     label: str | None
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -129,10 +130,13 @@ class RuleBuilder:
     ----------
     file : str
         The input's path as shown in diagnostics.
+    options : mapping, optional
+        Reader options (``keep_terms``, ``context_keys``, ...), read by the readers.
     """
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, options: Mapping[str, Any] | None = None):
         self.file = file
+        self.options: Mapping[str, Any] = options or {}
         self._entities: dict[Hashable, _EntityRecord] = {}
         self._names: dict[str, Hashable] = {}
         self._links: dict[tuple, _LinkRecord] = {}
@@ -158,6 +162,7 @@ class RuleBuilder:
         distinct: str | None = None,
         declaration: bool = True,
         where: Where | None = None,
+        attributes: tuple[tuple[str, str], ...] = (),
     ) -> str:
         """Declare (or find) the entity known by ``key``; returns its rule name.
 
@@ -182,7 +187,7 @@ class RuleBuilder:
         if identifier is not None:
             self._check_identifier(identifier, where)
         unique = self._unique_name(name, distinct or identifier)
-        self._entities[key] = _EntityRecord(unique, kind, identifier, label)
+        self._entities[key] = _EntityRecord(unique, kind, identifier, label, attributes)
         self._names[unique] = key
         return unique
 
@@ -212,6 +217,7 @@ class RuleBuilder:
         evidence: tuple[str, ...] = (),
         comment: str | None = None,
         where: Where | None = None,
+        attributes: Mapping[str, str] | None = None,
     ) -> None:
         """State a link; a second statement of the same link adds its evidence.
 
@@ -219,7 +225,7 @@ class RuleBuilder:
         source name or ``PREFIX:ID``, is an error located at ``where``.
         """
         where = where or Where(self.file)
-        bad_keys = [k for k in (context or {}) if not is_bare_name(k)]
+        bad_keys = [k for k in (*(context or {}), *(attributes or {})) if not is_bare_name(k)]
         bad_refs = [e for e in evidence if not is_reference(e)]
         for key in bad_keys:
             self.error(
@@ -236,10 +242,13 @@ class RuleBuilder:
         if bad_keys or bad_refs:
             return
         qualifiers = tuple(Qualifier(k, v) for k, v in sorted((context or {}).items()))
-        key = (subject, relation, object, qualifiers, status)
+        said = tuple(Attribute(k, v) for k, v in (attributes or {}).items())
+        key = (subject, relation, object, qualifiers, status, said)
         record = self._links.get(key)
         if record is None:
-            link = Link(Ref(subject), relation, Ref(object), qualifiers, (), status)
+            link = Link(
+                Ref(subject), relation, Ref(object), qualifiers, (), status, attributes=said
+            )
             record = self._links[key] = _LinkRecord(link, comment)
         else:
             self._merged_links += 1
@@ -330,7 +339,8 @@ class RuleBuilder:
                     Declared(
                         Ref(e.name),
                         e.label,
-                        (Attribute("id", e.identifier),) if e.identifier else (),
+                        ((Attribute("id", e.identifier),) if e.identifier else ())
+                        + tuple(Attribute(k, v) for k, v in e.attributes),
                     ),
                 ),
             )

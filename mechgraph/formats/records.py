@@ -47,12 +47,13 @@ ISA = "isa"
 
 @dataclass(frozen=True)
 class NodeRecord:
-    """One entity: name, kind, optional label and identifier."""
+    """One entity: name, kind, optional label and identifier, other attributes."""
 
     name: str
     kind: str
     label: str | None = None
     identifier: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class EdgeRecord:
     context: tuple[tuple[str, str], ...] = ()
     evidence: tuple[str, ...] = ()
     status: Status = Status.OBSERVED
+    attributes: tuple[tuple[str, str], ...] = ()
 
     @property
     def relation_word(self) -> str:
@@ -85,8 +87,9 @@ def graph_records(graph: MechanismGraph) -> tuple[list[NodeRecord], list[EdgeRec
     """Entities (sorted by name) and claims then ``isa`` edges of ``graph``."""
     nodes = []
     for entity in graph.entities():
-        attributes = dict(entity.attributes)
-        nodes.append(NodeRecord(entity.name, entity.kind, entity.label, attributes.get("id")))
+        identifier = dict(entity.attributes).get("id")
+        others = tuple((k, v) for k, v in entity.attributes if k != "id")
+        nodes.append(NodeRecord(entity.name, entity.kind, entity.label, identifier, others))
     edges = [
         EdgeRecord(
             claim.subject,
@@ -95,6 +98,7 @@ def graph_records(graph: MechanismGraph) -> tuple[list[NodeRecord], list[EdgeRec
             claim.context,
             tuple(_reference(graph, e) for e in claim.evidence),
             claim.status,
+            claim.attributes,
         )
         for claim in graph.claims
     ]

@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from mechgraph.graph.index import GraphIndex, build_index
-from mechgraph.language.syntax import NOWHERE, Hypothesis, Relation, Sign, Span, Status
+from mechgraph.language.syntax import (
+    NOWHERE,
+    Experiment,
+    Hypothesis,
+    Relation,
+    Sign,
+    Span,
+    Status,
+)
 
 __all__ = [
     "Entity",
@@ -99,9 +107,10 @@ class Claim:
         True
         """
         new = object.__new__
-        setters = (getattr(cls, name).__set__ for name in cls.__slots__)
-        set_id, set_subject, set_relation, set_object, *setters = setters
-        set_context, set_evidence, set_status, set_span, set_attributes = setters
+        set_id, set_subject, set_relation, set_object, *rest = (
+            getattr(cls, name).__set__ for name in cls.__slots__
+        )
+        set_context, set_evidence, set_status, set_span, set_attributes = rest
         claims = []
         for number, row in enumerate(rows, start):
             subject, relation, obj, context, evidence, status, span, attributes = row
@@ -139,8 +148,8 @@ class MechanismGraph:
         (``duration`` → ``chronic`` → ``("period", ">=14d")``).
     scales : dict
         Every unit the rules use → ``(factor to the base unit, dimensionality)``.
-    sources, hypotheses : dict
-        Declared sources and hypothesis blocks by name.
+    sources, hypotheses, experiments : dict
+        Declared sources, hypothesis blocks and experiment blocks by name.
     texts : dict
         The text of each rule file by path, for diagnostics' snippets.
     """
@@ -153,6 +162,7 @@ class MechanismGraph:
     scales: dict[str, tuple[float, str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
+    experiments: dict[str, Experiment] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)
@@ -222,7 +232,7 @@ class MechanismGraph:
         ``context`` is a mapping or ``(key, value)`` pairs (a key may then
         repeat, as a self-contradicting rule can state it).
         """
-        pairs = context.items() if hasattr(context, "items") else (context or ())
+        pairs = context.items() if isinstance(context, Mapping) else (context or ())
         claim = Claim(
             len(self.claims),
             subject,

@@ -18,7 +18,7 @@ search from a virtual row joined to them all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ class HopArrays:
     _memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, out: Sequence[Iterable[tuple[int, int, int]]]) -> HopArrays:
+    def of(cls, out: Sequence[Sequence[tuple[int, int, int]]]) -> HopArrays:
         """From per-node lists of ``(neighbour, claim id, sign code)`` hops."""
         counts = np.fromiter((len(hops) for hops in out), np.int64, len(out))
         flat = np.array([hop for hops in out for hop in hops], np.int64).reshape(-1, 3)

@@ -22,7 +22,7 @@ from typing import Protocol
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.language.parser import parse_text
-from mechgraph.language.syntax import IsA, Link, Relation, RuleFile, Span
+from mechgraph.language.syntax import IsA, Link, Relation, RuleFile, Span, Statement
 
 __all__ = ["without_entity", "without_link", "link_matcher"]
 
@@ -30,7 +30,7 @@ Matcher = Callable[[Link], bool]
 
 
 def _edit(
-    files: Sequence[RuleFile], keep: Callable[[object], object | None]
+    files: Sequence[RuleFile], keep: Callable[[Statement], Statement | None]
 ) -> tuple[RuleFile, ...]:
     """Each file with every statement replaced by ``keep(statement)`` (``None`` drops it)."""
     edited = []

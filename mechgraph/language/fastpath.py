@@ -50,6 +50,7 @@ from mechgraph.language.syntax import (
     Declared,
     EntityDecl,
     Evidence,
+    HypothesisStatement,
     IsA,
     Link,
     Qualifier,
@@ -61,6 +62,7 @@ from mechgraph.language.syntax import (
     SignOf,
     SourceDecl,
     Span,
+    Statement,
     Status,
     ValueDecl,
 )
@@ -108,6 +110,7 @@ class LineReader:
     def fast_statement(self, line: str, out: list) -> bool:
         """Append the nodes of a plain statement line to ``out``; False when no fast
         form matches it (``out`` is then untouched)."""
+        node: Statement
         if (m := LINK_LINE.fullmatch(line)) is not None:
             node = self.fast_link(m)
         elif (m := ISA_LINE.fullmatch(line)) is not None:
@@ -132,8 +135,9 @@ class LineReader:
     def fast_hypothesis_statement(self, line: str, out: list) -> bool:
         """As :meth:`fast_statement`, for an indented line of a hypothesis block."""
         span = self.span(len(line) - len(line.lstrip(" ")) + 1)
+        node: HypothesisStatement
         if (m := REACHES_LINE.fullmatch(line)) is not None:
-            through = m["through"] and self.ref(m["through"], m.start("through") + 1)
+            through = self.ref(m["through"], m.start("through") + 1) if m["through"] else None
             node = Reaches(
                 Quantifier(m["quantifier"]),
                 self.ref(m["members"], m.start("members") + 1),
@@ -192,7 +196,7 @@ class LineReader:
         for entry in ENTRY.finditer(m["entries"]):
             name = self.ref(entry["name"], base + entry.start() + 1)
             label = entry["label"] and grammar.unquote(entry["label"])
-            attributes = ()
+            attributes: tuple[Attribute, ...] = ()
             if entry["attributes"]:
                 attributes = self.fast_attributes(
                     entry["attributes"], base + entry.start("attributes")
@@ -228,7 +232,7 @@ class LineReader:
         start = _spanned((file, line_no, 1))
         if context is not None:
             context = self.fast_pairs(context, m.start(4))
-        evidence = ()
+        evidence: tuple[Evidence, ...] = ()
         if reference is not None:  # the first one, then any more
             evidence = (Evidence(reference, _spanned((file, line_no, m.start(5)))),)
             if more:

@@ -24,13 +24,17 @@ from mechgraph.language.syntax import (
     Blank,
     Comment,
     Consistent,
+    ConsistentWith,
     Declared,
     EntityDecl,
     Evidence,
+    Experiment,
     Hypothesis,
     Include,
+    Inputs,
     IsA,
     Link,
+    Observed,
     Qualifier,
     Reaches,
     Ref,
@@ -185,6 +189,9 @@ _WORDS: dict[type, Callable[..., list[str]]] = {
     Reaches: _reaches,
     SignOf: _sign_of,
     Consistent: lambda n: ["consistent"],
+    ConsistentWith: lambda n: ["consistent with", _names(n.experiments)],
+    Inputs: lambda n: ["input", _names(n.names)],
+    Observed: lambda n: [_names(n.names), "=", n.value, *_evidence(n.evidence)],
     Comment: lambda n: ["#" + n.text.rstrip(" \t")],
     Blank: lambda n: [],
 }
@@ -200,6 +207,15 @@ def format_statement(node) -> str:
     return " ".join(_WORDS[type(node)](node))
 
 
+def _header(node: Hypothesis | Experiment) -> str:
+    """``hypothesis NAME @evidence:`` or ``experiment NAME [context] @evidence:``."""
+    if isinstance(node, Hypothesis):
+        words = ["hypothesis", format_name(node.name)]
+    else:
+        words = ["experiment", format_name(node.name), *_context(node.context)]
+    return " ".join([*words, *_evidence(node.evidence)]) + ":"
+
+
 def _lines(statements, lines: list[str], indent: str = "", attachable: bool = False) -> None:
     """Append the lines of ``statements``; a trailing comment joins the line before it
     when ``attachable`` (the last line is a statement's)."""
@@ -207,9 +223,8 @@ def _lines(statements, lines: list[str], indent: str = "", attachable: bool = Fa
         if isinstance(node, Comment) and node.trailing and attachable:
             lines[-1] += "  " + format_statement(node)
             attachable = False
-        elif isinstance(node, Hypothesis):
-            header = " ".join(["hypothesis", format_name(node.name), *_evidence(node.evidence)])
-            lines.append(header + ":")
+        elif isinstance(node, (Hypothesis, Experiment)):
+            lines.append(_header(node))
             _lines(node.statements, lines, INDENT, attachable=True)
             attachable = False
         elif isinstance(node, Blank):

@@ -13,7 +13,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     line            ::= blank | comment | statement_line | INDENT hypothesis_line
     statement_line  ::= statement [comment] END
     statement       ::= include | source | value_decl | hypothesis_header
-                      | entity_decl | isa | link
+                      | experiment_header | entity_decl | isa | link
     include         ::= "include" STRING
     source          ::= "source" name "=" PREFIX_ID [STRING]
     value_decl      ::= "context" KEY ":" DIMENSION
@@ -22,6 +22,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     entity_decl     ::= KIND entry {"," entry}
     entry           ::= name [STRING] {KEY "=" value}
     hypothesis_header ::= "hypothesis" name {evidence} ":"
+    experiment_header ::= "experiment" name [context] {evidence} ":"
     isa             ::= name {"," name} "isa" name
     link            ::= name RELATION name [context] {evidence} ["status" "=" STATUS]
                         {KEY "=" value}            (KEY other than status)
@@ -29,7 +30,11 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     pair            ::= KEY condition
     condition       ::= "=" value | (">=" | "<=") QUANTITY
     evidence        ::= "@" REFERENCE
-    hypothesis_line ::= (reaches | sign_of | "consistent") [comment] END
+    hypothesis_line ::= (reaches | sign_of | consistent) [comment] END
+    consistent      ::= "consistent" ["with" name {"," name}]
+    experiment_line ::= (inputs | observed) [comment] END
+    inputs          ::= "input" name {"," name}
+    observed        ::= name {"," name} "=" OBSERVED {evidence}
     reaches         ::= ("every" | "some" | "no") name "reaches" name
                         ["through" name] [context]
     sign_of         ::= "sign" "of" name "to" name "is" ("+" | "-") [context]
@@ -42,6 +47,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     RELATION  ::= "->" | "-|" | "-0" | "--"
                 | increases | decreases | causesNoChange | association
     STATUS    ::= hypothesis | observed
+    OBSERVED  ::= "+" | "-" | "0" | notPlus | notMinus | change | MIN | MAX
     BARE      ::= [A-Za-z_][A-Za-z0-9_.]*
     KEY       ::= BARE
     value     ::= QUANTITY_SPACED | VALUE | STRING
@@ -79,7 +85,7 @@ import string
 
 import pyparsing as pp
 
-from mechgraph.language.syntax import ENTITY_KINDS
+from mechgraph.language.syntax import ENTITY_KINDS, LEVELS, OBSERVED_VALUES
 
 __all__ = [
     "BARE",
@@ -113,6 +119,8 @@ __all__ = [
     "SIGN_LINE",
     "CONSISTENT_LINE",
     "HEADER_LINE",
+    "experiment_line",
+    "OBSERVED_WORDS",
 ]
 
 # Lexical fragments (regular-expression source), shared with the parser's
@@ -157,6 +165,9 @@ KEYWORDS = frozenset(
         "is",
         "consistent",
         "observed",
+        "experiment",
+        "input",
+        "with",
     )
 )
 
@@ -187,11 +198,11 @@ def squeeze(text: str) -> str:
     return _BLANKS.sub("", text)
 
 
-def _kw(word: str) -> pp.Keyword:
+def _kw(word: str) -> pp.ParserElement:
     return pp.Keyword(word, ident_chars=IDENT_CHARS).set_name(f"'{word}'")
 
 
-def _lit(symbol: str, name: str | None = None) -> pp.Suppress:
+def _lit(symbol: str, name: str | None = None) -> pp.ParserElement:
     return pp.Suppress(symbol).set_name(name or f"'{symbol}'")
 
 
@@ -285,6 +296,14 @@ hypothesis_header = (
     - evidence_list
     - _lit(":", "':' to end the hypothesis header")
 )
+experiment_header = (
+    _kw("experiment")("experiment")
+    + _not_decl
+    - _at(name)("name")
+    - pp.Opt(context)
+    - evidence_list
+    - _lit(":", "':' to end the experiment header")
+)
 status = (
     _kw("status")
     - _lit("=", "'=' after status")
@@ -305,9 +324,9 @@ link_tail = (
     - pp.Group(pp.ZeroOrMore(link_attribute))("attributes")
 )
 by_name = _at(name)("subject") - (isa_tail | link_tail).set_name(f"{_RELATION} or isa")
-statement = (include | source | value_decl | hypothesis_header | entity_decl | by_name).set_name(
-    "a statement"
-)
+statement = (
+    include | source | value_decl | hypothesis_header | experiment_header | entity_decl | by_name
+).set_name("a statement")
 #: One top-level line: a statement, then an optional comment.
 statement_line = (statement + pp.Opt(_at(comment)("comment")) + end).parse_with_tabs()
 
@@ -330,7 +349,9 @@ sign_of = (
     - pp.Regex(r"[-+](?![-+])").set_name("a sign + or -")("sign")
     - pp.Opt(context)
 )
-consistent = _kw("consistent")("consistent")
+consistent = _kw("consistent")("consistent") + pp.Opt(
+    _kw("with")("with") - _listed(_at(name), "an experiment name")("experiments")
+)
 hypothesis_statement = (reaches | sign_of | consistent).set_name(
     "a hypothesis statement (every|some|no ..., sign of ..., consistent)"
 )
@@ -420,3 +441,28 @@ CONSISTENT_LINE = re.compile(f"{_SP}consistent{NOT_IDENT}{_END}")
 HEADER_LINE = re.compile(
     f"hypothesis{_DECLARES}(?P<name>{_NAME})(?P<evidence>(?:{_SP}@{REFERENCE})*){_SP}:{_END}"
 )
+
+
+#: The words an observation may end with: a change, or a starting level.
+OBSERVED_WORDS = (*OBSERVED_VALUES, *LEVELS)
+_observed_value = pp.MatchFirst(
+    [pp.Regex(r"[-+0](?![-+0A-Za-z0-9_.])")]
+    + [_kw(word) for word in OBSERVED_WORDS if word[0].isalpha()]
+).set_name("an observed value (+, -, 0, notPlus, notMinus, change, MIN or MAX)")
+inputs = (
+    _kw("input")("input")
+    + ~pp.Literal("=")
+    + ~pp.Literal(",")
+    - _listed(_at(name), "a perturbed entity")("names")
+)
+observed = (
+    _listed(_at(name), "an observed entity")("names")
+    - _lit("=", "'=' and an observed value")
+    - _observed_value("value")
+    - evidence_list
+)
+experiment_statement = (inputs | observed).set_name(
+    "an experiment statement (input NAME, ... or NAME, ... = VALUE)"
+)
+#: One indented line of an experiment block.
+experiment_line = (experiment_statement + pp.Opt(_at(comment)("comment")) + end).parse_with_tabs()

@@ -25,14 +25,28 @@ from mechgraph.errors import Diagnostic
 from mechgraph.language import grammar
 from mechgraph.language.syntax import ENTITY_KINDS
 
-__all__ = ["Layout", "layout_error", "syntax_error", "RELATIONS_HINT", "STATEMENT_FORMS"]
+__all__ = [
+    "Layout",
+    "layout_error",
+    "syntax_error",
+    "RELATIONS_HINT",
+    "STATEMENT_FORMS",
+    "EXPERIMENT_FORMS",
+]
 
 RELATIONS_HINT = (
     "relations are -> (increases), -| (decreases), -0 (causesNoChange), -- (association)"
 )
 STATEMENT_FORMS = (
     "a hypothesis statement is one of: 'every|some|no C reaches T [through X] [k=v, ...]', "
-    "'sign of C to T is +|- [k=v, ...]', 'consistent'"
+    "'sign of C to T is +|- [k=v, ...]', 'consistent', 'consistent with EXPERIMENT, ...'"
+)
+EXPERIMENT_FORMS = (
+    "an experiment statement is 'input NAME, ...' (the perturbed entities) or "
+    "'NAME, ... = VALUE [@source]' with VALUE one of +, -, 0, notPlus, notMinus, change, MIN, MAX"
+)
+_OBSERVED_LINE = re.compile(
+    r'\s*(?:[A-Za-z_][A-Za-z0-9_.]*|"[^"]*")\s*(?:,[^=]*)?=\s*([A-Za-z0-9+-]\S*)'
 )
 _STATEMENTS = "a statement is 'KIND name, ...', 'NAME, ... isa NAME' or 'SUBJECT -> OBJECT ...'"
 _CONTEXT = (
@@ -49,6 +63,11 @@ _UNQUOTED = re.compile(r'[^\s,\[\]@#"=;]+')
 
 #: Hints keyed by a phrase of the expected element's name (first match wins).
 _HINTS = (
+    (
+        "end the experiment header",
+        "an experiment header is 'experiment NAME [key=value, ...] @source:'; "
+        "its statements follow, indented",
+    ),
     (
         "':' to end",
         "a hypothesis header is 'hypothesis NAME @source:'; its statements follow, indented",
@@ -81,6 +100,7 @@ class Layout(enum.Enum):
         "indent hypothesis statements with spaces (4 by convention)",
     )
     EMPTY = ("empty-hypothesis", "hypothesis has no statements", STATEMENT_FORMS)
+    EMPTY_EXPERIMENT = ("empty-experiment", "experiment has no statements", EXPERIMENT_FORMS)
 
 
 def layout_error(kind: Layout, line: str, index: int, *, file: str, line_no: int) -> Diagnostic:
@@ -99,14 +119,18 @@ def layout_error(kind: Layout, line: str, index: int, *, file: str, line_no: int
 
 
 def syntax_error(
-    exc: pp.ParseBaseException, line: str, *, file: str, line_no: int, in_block: bool
+    exc: pp.ParseBaseException, line: str, *, file: str, line_no: int, block: str | None = None
 ) -> Diagnostic:
-    """The diagnostic of a pyparsing failure on ``line`` (one line of the file)."""
+    """The diagnostic of a pyparsing failure on ``line`` (one line of the file);
+    ``block`` is the kind of block (``hypothesis``, ``experiment``) the line is in."""
     loc = min(exc.loc, len(line))
     while loc < len(line) and line[loc] in " \t":
         loc += 1
     expected = exc.msg[len("Expected ") :] if exc.msg.startswith("Expected ") else exc.msg
-    code, message, hint, loc = _explain(line, loc, expected, in_block)
+    if block == "experiment":
+        code, message, hint, loc = _explain_experiment(line, loc, expected)
+    else:
+        code, message, hint, loc = _explain(line, loc, expected, block is not None)
     return Diagnostic.error(
         message, file=file, line=line_no, col=loc + 1, snippet=line, hint=hint, code=code
     )
@@ -157,6 +181,17 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
             "indent it under a header 'hypothesis NAME @source:'; " + STATEMENT_FORMS,
             0,
         )
+    observed = _OBSERVED_LINE.match(line)
+    if not in_block and (
+        observed and observed[1] in grammar.OBSERVED_WORDS or first and first[0] == "input"
+    ):
+        return (
+            "experiment-statement",
+            "experiment statement outside an experiment block",
+            "indent it under a header 'experiment NAME [key=value, ...] @source:'; "
+            + EXPERIMENT_FORMS,
+            0,
+        )
     if in_block:
         return (
             "hypothesis-statement",
@@ -200,13 +235,35 @@ def _explain(line: str, loc: int, expected: str, in_block: bool):
     return ("syntax", f"expected {expected}, found {found}", hint, loc)
 
 
+def _explain_experiment(line: str, loc: int, expected: str):
+    """``(code, message, hint, loc)`` for a faulty line of an experiment block."""
+    observed = _OBSERVED_LINE.match(line)
+    if observed and observed[1] not in grammar.OBSERVED_WORDS and "value" in expected:
+        word = observed[1]
+        close = difflib.get_close_matches(word, grammar.OBSERVED_WORDS, n=1, cutoff=0.6)
+        lowered = {w.lower(): w for w in grammar.OBSERVED_WORDS}.get(word.lower())
+        suggestion = lowered or (close[0] if close else None)
+        hint = f"did you mean '{suggestion}'? " if suggestion else ""
+        return (
+            "unknown-observed-value",
+            f"unknown observed value '{word}'",
+            hint
+            + "values are +, -, 0, notPlus, notMinus, change (what changed) or MIN, MAX (a starting level)",
+            observed.start(1),
+        )
+    return (
+        "experiment-statement",
+        f"malformed experiment statement: expected {expected}, found {_shown(_token(line, loc))}",
+        EXPERIMENT_FORMS,
+        loc,
+    )
+
+
 def _bad_relation(line: str, loc: int, token: str, expected: str):
     rest = line[loc + len(token) :].lstrip(" \t")
-    if (
-        token == "is"
-        and _WORD.match(rest)
-        and _WORD.match(rest)[0] == "a"
-        or _close(token.lower(), ["isa", "is_a"])
+    after = _WORD.match(rest)
+    if (token == "is" and after is not None and after[0] == "a") or _close(
+        token.lower(), ["isa", "is_a"]
     ):
         spelt = "is a" if token == "is" else token
         return ("unknown-relation", f"unknown relation '{spelt}'", "did you mean 'isa'?", loc)
@@ -214,7 +271,7 @@ def _bad_relation(line: str, loc: int, token: str, expected: str):
         return ("unknown-relation", f"unknown relation '{token}'", RELATIONS_HINT, loc)
     first = _WORD.match(line)
     kind = _close(first[0], ENTITY_KINDS) if first and _WORD.fullmatch(token or "-") else None
-    if kind and line[first.end() : loc].strip() == "":
+    if kind and first and line[first.end() : loc].strip() == "":
         return (
             "unknown-kind",
             f"unknown entity kind '{first[0]}'",

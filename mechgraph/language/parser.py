@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyparsing as pp
 
@@ -32,13 +32,18 @@ from mechgraph.language.syntax import (
     Blank,
     Comment,
     Consistent,
+    ConsistentWith,
     Declared,
     EntityDecl,
     Evidence,
+    Experiment,
     Hypothesis,
+    HypothesisStatement,
     Include,
+    Inputs,
     IsA,
     Link,
+    Observed,
     Qualifier,
     Quantifier,
     Reaches,
@@ -58,7 +63,7 @@ __all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
 
 #: A file's diagnostics beyond this many are summarised in one closing note.
 MAX_DIAGNOSTICS = 50
-_HEADER_WORD = re.compile(f"hypothesis{NOT_IDENT}")
+_HEADER_WORD = re.compile(f"(hypothesis|experiment){NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 #: A control character other than the line feed that splits lines.
 _CONTROL_INSIDE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -77,6 +82,7 @@ class _Reader(LineReader):
     header_line: str = ""
     block: list | None = None
     block_lines: int = 0  # indented lines seen in the open block, faulty ones included
+    kind: str = "hypothesis"  # of the open block: hypothesis or experiment
 
     # -- pyparsing's locations --------------------------------------------------------
     def col(self, loc: int) -> int:
@@ -126,6 +132,9 @@ class _Reader(LineReader):
         indent = len(line) - len(stripped)
         control = _CONTROL.search(line)
         if control:
+            if stripped and not indent and stripped[0] != "#":  # a top-level line ends a block
+                self.close_block()
+                self.flush_trivia()
             self.error(self.layout(Layout.CONTROL, line, control.start()))
         elif not stripped:
             self.trivia.append(Blank(span=self.span(1)))
@@ -147,7 +156,10 @@ class _Reader(LineReader):
         else:
             self.block_lines += 1
             self.block.extend(self.take_comments())
-            self.read_hypothesis_statement(line)
+            if self.kind == "experiment":
+                self.read_experiment_statement(line)
+            else:
+                self.read_hypothesis_statement(line)
 
     def take_comments(self) -> list[Comment]:
         """The comments waiting between block lines (blank lines inside a block are dropped)."""
@@ -165,18 +177,23 @@ class _Reader(LineReader):
         if self.block is None:
             return
         if self.header is not None:
-            name, evidence, span, comments = self.header
+            *node, comments = self.header
             statements = tuple(comments + self.block)
+            experiment = self.kind == "experiment"
+            span = node[0].span if experiment else node[2]
             if not self.block_lines:
+                empty = Layout.EMPTY_EXPERIMENT if experiment else Layout.EMPTY
                 self.error(
-                    layout_error(
-                        Layout.EMPTY, self.header_line, 0, file=self.file, line_no=span.line
-                    )
+                    layout_error(empty, self.header_line, 0, file=self.file, line_no=span.line)
                 )
+            elif experiment:
+                self.out.append(replace(node[0], statements=statements))
             else:
+                name, evidence, span = node
                 self.out.append(Hypothesis(name, statements, evidence, span=span))
         self.header = self.block = None
         self.block_lines = 0
+        self.kind = "hypothesis"
 
     def error(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
@@ -185,7 +202,8 @@ class _Reader(LineReader):
         return layout_error(kind, line, index, file=self.file, line_no=self.line_no)
 
     def syntax(self, exc: pp.ParseBaseException, line: str, in_block: bool) -> Diagnostic:
-        return syntax_error(exc, line, file=self.file, line_no=self.line_no, in_block=in_block)
+        block = self.kind if in_block else None
+        return syntax_error(exc, line, file=self.file, line_no=self.line_no, block=block)
 
     # -- statements ---------------------------------------------------------------------
     def read_statement(self, line: str) -> None:
@@ -198,12 +216,16 @@ class _Reader(LineReader):
             result = grammar.statement_line.parse_string(line, parse_all=True)
         except pp.ParseBaseException as exc:
             self.error(self.syntax(exc, line, in_block=False))
-            if _HEADER_WORD.match(line):  # still read its block, for errors
+            if opened := _HEADER_WORD.match(line):  # still read its block, for errors
                 self.header, self.block, self.header_line = None, [], line
+                self.kind = opened[1]
             return
         node = self.statement(result)
         trailing = self.trailing(result)
-        if isinstance(node, tuple):  # a hypothesis header opens a block
+        if isinstance(node, Experiment):  # an experiment header opens a block
+            self.header, self.kind = (node, trailing), "experiment"
+            self.header_line, self.block = line, []
+        elif isinstance(node, tuple):  # a hypothesis header opens a block
             self.header = node[:3] + (trailing,)
             self.header_line, self.block = line, []
         else:
@@ -230,6 +252,9 @@ class _Reader(LineReader):
             return ValueDecl(r["key"], tuple(values), span=span, defined=tuple(defined))
         if "hypothesis" in r:
             return (self.located(r["name"]), self.evidence(r), span)
+        if "experiment" in r:
+            name = self.located(r["name"])
+            return Experiment(name, (), self.context(r), self.evidence(r), span=span)
         if "kind" in r:
             entries = tuple(map(self.declared, r["entries"]))
             return EntityDecl(r["kind"].value[0], entries, span=span)
@@ -270,7 +295,9 @@ class _Reader(LineReader):
         )
 
     def read_hypothesis_statement(self, line: str) -> None:
-        if self.fast and self.fast_hypothesis_statement(line, self.block):
+        block = self.block
+        assert block is not None, "a hypothesis statement is read inside a block"
+        if self.fast and self.fast_hypothesis_statement(line, block):
             return
         try:
             r = grammar.hypothesis_line.parse_string(line, parse_all=True)
@@ -278,7 +305,10 @@ class _Reader(LineReader):
             self.error(self.syntax(exc, line, in_block=True))
             return
         span = self.span(len(line) - len(line.lstrip(" ")) + 1)
-        if "consistent" in r:
+        node: HypothesisStatement
+        if "with" in r:
+            node = ConsistentWith(tuple(map(self.located, r["experiments"])), span=span)
+        elif "consistent" in r:
             node = Consistent(span=span)
         elif "sign_of" in r:
             sign = Sign(r["sign"])
@@ -299,8 +329,25 @@ class _Reader(LineReader):
                 self.context(r),
                 span=span,
             )
-        self.block.append(node)
-        self.block.extend(self.trailing(r))
+        block.append(node)
+        block.extend(self.trailing(r))
+
+    def read_experiment_statement(self, line: str) -> None:
+        block = self.block
+        assert block is not None, "an experiment statement is read inside a block"
+        try:
+            r = grammar.experiment_line.parse_string(line, parse_all=True)
+        except pp.ParseBaseException as exc:
+            self.error(self.syntax(exc, line, in_block=True))
+            return
+        span = self.span(len(line) - len(line.lstrip(" ")) + 1)
+        names = tuple(map(self.located, r["names"]))
+        if "input" in r:
+            node: Inputs | Observed = Inputs(names, span=span)
+        else:
+            node = Observed(names, r["value"], self.evidence(r), span=span)
+        block.append(node)
+        block.extend(self.trailing(r))
 
 
 def parse_text(text: str, file: str = "<input>", first_line: int = 1) -> RuleFile:

@@ -48,7 +48,14 @@ __all__ = [
     "Reaches",
     "SignOf",
     "Consistent",
+    "ConsistentWith",
     "HypothesisStatement",
+    "OBSERVED_VALUES",
+    "LEVELS",
+    "Inputs",
+    "Observed",
+    "ExperimentStatement",
+    "Experiment",
     "Hypothesis",
     "Statement",
     "RuleFile",
@@ -364,7 +371,59 @@ class Consistent:
     span: Span = _span()
 
 
-HypothesisStatement = Reaches | SignOf | Consistent | Comment
+@dataclass(slots=True, unsafe_hash=True)
+class ConsistentWith:
+    """``consistent with EXPERIMENT, ...``: the links explain every observation of each."""
+
+    experiments: tuple[Ref, ...]
+    span: Span = _span()
+
+    @property
+    def context(self) -> tuple[Qualifier, ...]:
+        """Hypothesised links count here (data are independent evidence): ``hypotheses=include``."""
+        return (Qualifier("hypotheses", "include"),)
+
+
+HypothesisStatement = Reaches | SignOf | Consistent | ConsistentWith | Comment
+
+#: What an experiment may say of an entity: its change (Iggy's spellings, and ``change``:
+#: it changed, in a direction not reported) ...
+OBSERVED_VALUES = ("+", "-", "0", "notPlus", "notMinus", "change")
+#: ... or its starting level (it cannot decrease below MIN, nor increase above MAX).
+LEVELS = ("MIN", "MAX")
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Inputs:
+    """``input imipramine, ECS``: the entities the experimenter perturbed."""
+
+    names: tuple[Ref, ...]
+    span: Span = _span()
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Observed:
+    """``NMDA_adaptation, NMDA_receptor = + @skolnick1996``: an observed change (one of
+    :data:`OBSERVED_VALUES`) or a starting level (one of :data:`LEVELS`)."""
+
+    names: tuple[Ref, ...]
+    value: str
+    evidence: tuple[Evidence, ...] = ()
+    span: Span = _span()
+
+
+ExperimentStatement = Inputs | Observed | Comment
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Experiment:
+    """``experiment NAME [context] @evidence:`` and its indented statements."""
+
+    name: Ref
+    statements: tuple[ExperimentStatement, ...]
+    context: tuple[Qualifier, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    span: Span = _span()
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -378,7 +437,16 @@ class Hypothesis:
 
 
 Statement = (
-    Comment | Blank | Include | SourceDecl | EntityDecl | ValueDecl | IsA | Link | Hypothesis
+    Comment
+    | Blank
+    | Include
+    | SourceDecl
+    | EntityDecl
+    | ValueDecl
+    | IsA
+    | Link
+    | Hypothesis
+    | Experiment
 )
 
 

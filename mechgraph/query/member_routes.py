@@ -51,6 +51,13 @@ class Route:
     reach: Reach
     path: Path | None = None
 
+    @property
+    def witness(self) -> Path:
+        """The shortest witness of a member that has a route (``reach`` is ``ROUTE``)."""
+        if self.path is None:
+            raise ValueError(f"{self.member} has no witness ({self.reach.name})")
+        return self.path
+
 
 def members_of(graph: MechanismGraph, name: str) -> tuple[str, ...]:
     """The members of ``name`` with no members themselves; ``(name,)`` when it has none."""

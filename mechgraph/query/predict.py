@@ -169,6 +169,7 @@ def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> P
         When the hypothesis is unknown or has no such statement.
     """
     statement = _statement(graph, name, needs_through=True)
+    assert statement.through is not None  # needs_through
     cls, target, pathway = statement.members.name, statement.target.name, statement.through.name
     scope = Scope.of(graph, name, statement.context)
     index = graph.index
@@ -179,9 +180,9 @@ def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> P
     onward = routes(
         scope.search(graph, cls, target), [r.member for r in reaching if r.member != target], budget
     )
-    ranked = sorted(reaching, key=lambda r: (len(r.path.hops), r.member))
+    ranked = sorted(reaching, key=lambda r: (len(r.witness.hops), r.member))
     candidates = tuple(
-        Candidate(r.member, r.path, r.member == target or onward[r.member].reach is Reach.ROUTE)
+        Candidate(r.member, r.witness, r.member == target or onward[r.member].reach is Reach.ROUTE)
         for r in ranked
     )
     return Prediction(name, cls, pathway, target, scope.where, candidates)
@@ -215,7 +216,7 @@ def knockout(
         removed,
         target,
         scope.where,
-        lost=tuple(Witness(m, before[m].path) for m in had if after[m].reach is Reach.NONE),
+        lost=tuple(Witness(m, before[m].witness) for m in had if after[m].reach is Reach.NONE),
         kept=tuple(m for m in had if after[m].reach is Reach.ROUTE),
         unreached=tuple(m for m in members if before[m].reach is Reach.NONE),
         unsure=tuple(

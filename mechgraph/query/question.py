@@ -86,8 +86,10 @@ def require_quantities(graph: MechanismGraph, where: Context) -> None:
 
 def parse_sign(sign: SignLike) -> Sign | None:
     """``"+"``/``"-"`` (or a :class:`Sign`) to a sign; ``None`` stays ``None``."""
-    chosen = {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign, sign)  # type: ignore[call-overload]
-    if chosen not in (None, Sign.POSITIVE, Sign.NEGATIVE):
+    chosen = (
+        {"+": Sign.POSITIVE, "-": Sign.NEGATIVE}.get(sign, sign) if isinstance(sign, str) else sign
+    )
+    if chosen not in (None, Sign.POSITIVE, Sign.NEGATIVE) or isinstance(chosen, str):
         raise QueryError(
             Diagnostic.error(f"unknown sign {sign!r}", file="<question>", hint="use + or -")
         )

@@ -230,9 +230,10 @@ def witnesses(
                 continue
             context = p.context
             if claim_id != ISA:
-                context = merge(p.context, claims[claim_id].context, values=up)
-                if context is None:
+                merged = merge(p.context, claims[claim_id].context, values=up)
+                if merged is None:
                     continue
+                context = merged
             steps = p.steps + ((p.node, nxt, claim_id),)
             child = Partial(nxt, sign, phase, p.visited | {nxt}, context, steps)
             heapq.heappush(heap, (len(steps) + dist[state], start, steps, child))

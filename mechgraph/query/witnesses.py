@@ -135,9 +135,10 @@ class _Walk:
         for step in self._hops(state, slack):
             after = context
             if step.claim != ISA:
-                after = self._merge(context, self.claims[step.claim].context)
-                if after is None:
+                merged = self._merge(context, self.claims[step.claim].context)
+                if merged is None:
                     continue  # the best-first search drops it unpopped
+                after = merged
             found = self.solve(after, step.state, left - step.depth)
             pops += found.pops
             if pops > budget:

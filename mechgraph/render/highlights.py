@@ -23,6 +23,7 @@ from mechgraph.language.syntax import Reaches
 from mechgraph.render.diagram import Highlight, svg_of
 from mechgraph.render.style import Role
 from mechgraph.results.answers import Answer, Pathways, WhyNot
+from mechgraph.results.consistency import ExperimentResult
 from mechgraph.results.verdicts import HypothesisResult
 
 #: Diagrams of verdicts keep this many entities at most (``to_dot`` keeps highlighted ones first).
@@ -107,3 +108,20 @@ def _hypothesis(result: HypothesisResult, graph: MechanismGraph) -> dict[str, An
     pathway = [Highlight(through, (), Role.PATHWAY)] if through else []
     marked = failed + pathway + witnessed  # the first highlight naming an element colours it
     return {"highlight": marked, "max_nodes": VERDICT_MAX_NODES, "title": title_of(result)}
+
+
+@diagram_options.register
+def _experiment(result: ExperimentResult, graph: MechanismGraph) -> dict[str, Any]:
+    """The cores' links and observed entities in red; when consistent, the predictions."""
+    marked = []
+    for core in result.cores:
+        nodes = [o.node for o in core.observations]
+        marked.append(Highlight(nodes, Highlight.along(core.links).edges, Role.COUNTEREXAMPLE))
+    if not marked:
+        marked = [Highlight([node for node, _ in result.predictions], (), Role.WITNESS)]
+    return {
+        "where": dict(result.context) or None,
+        "highlight": marked,
+        "max_nodes": VERDICT_MAX_NODES,
+        "title": title_of(result),
+    }

@@ -23,6 +23,7 @@ from typing import Any
 from mechgraph.graph.admission import Context
 from mechgraph.language.syntax import NOWHERE, Sign, Span
 from mechgraph.results.answers import Hop, Path, WhyNot
+from mechgraph.results.consistency import ExperimentResult
 from mechgraph.results.display import Displayable, attached_graph
 
 __all__ = [
@@ -74,6 +75,7 @@ class Problem(enum.Enum):
     OTHER_SIGN = "other sign"  # a route with the sign the statement denies
     UNSIGNED = "unknown sign"  # a route through an association: its sign is unknown
     CONTRADICTION = "contradiction"  # two claims (or a route and a claim) disagree
+    INCONSISTENT = "inconsistent"  # an experiment's observations clash with the links
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ class Counterexample:
     path: Path | None = None
     why_not: WhyNot | None = None
     contradictions: tuple[Contradiction, ...] = ()
+    experiment: ExperimentResult | None = None
 
     def lines(self) -> list[str]:
         """The headline and the indented details."""
@@ -150,6 +153,8 @@ class Counterexample:
         if self.why_not is not None:
             lines += [_INDENT + line.strip() for line in self.why_not.format().splitlines()]
         lines += [_INDENT + "contradicts: " + c.describe() for c in self.contradictions]
+        if self.experiment is not None:
+            lines += self.experiment.format(predictions=False).splitlines()[1:]
         return lines
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,6 +164,7 @@ class Counterexample:
             "path": None if self.path is None else self.path.to_dict(),
             "why_not": None if self.why_not is None else self.why_not.to_dict(),
             "contradictions": [c.to_dict() for c in self.contradictions],
+            "experiment": None if self.experiment is None else self.experiment.to_dict(),
         }
 
 

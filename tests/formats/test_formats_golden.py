@@ -21,6 +21,7 @@ FOLDER = FIXTURES / "formats"
 CASES = [
     ("bel", "pybel_test_bel.bel"),
     ("bel", "pybel_test_thorough.bel"),
+    ("bel", "selventa_style.bel"),
     ("sif", "signed_edges.sif"),
     ("sif", "cif_lines.sif"),
     ("signor", "signor_rows.csv"),

@@ -98,5 +98,6 @@ def test_check_render_writes_one_diagram_per_hypothesis(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "antagonists_mimic_antidepressants.svg",
         "final_common_pathway.svg",
+        "final_common_pathway_meets_data.svg",
     ]
     assert '"diagrams"' in capsys.readouterr().out

@@ -49,10 +49,11 @@ def contradictions(graph: MechanismGraph, scope: Scope, path: Path) -> list[Cont
     for i in range(len(path.hops)):
         sign, context = Sign.POSITIVE, scope.where
         for j in range(i, len(path.hops)):
-            sign = sign * path.hops[j].sign
-            context = merge(context, path.hops[j].context, values=up)
-            if context is None:  # the stretch cannot hold under the scope
+            merged = merge(context, path.hops[j].context, values=up)
+            if merged is None:  # the stretch cannot hold under the scope
                 break
+            context = merged
+            sign = sign * path.hops[j].sign
             stretch = tuple(h for h in path.hops[i : j + 1] if not h.is_isa)
             if sign not in SIGNED or not stretch:
                 continue
@@ -78,7 +79,7 @@ def denied_no_change(graph: MechanismGraph, scope: Scope, no_change: Hop) -> lis
     a class above it or a member below it, under a compatible context."""
     up, index = graph.index.value_up, graph.index
     subject = no_change.subject
-    holders = [(subject, None)]
+    holders: list[tuple[str, tuple[str, str] | None]] = [(subject, None)]
     holders += [(above, (subject, above)) for above in sorted(index.ancestors.get(subject, ()))]
     holders += [(below, (below, subject)) for below in sorted(index.members.get(subject, ()))]
     found = []

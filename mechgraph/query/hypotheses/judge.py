@@ -101,7 +101,7 @@ def judge(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Hyp
         )
         left_out |= scope.left_out if scope else set()
     results = [judged[i] for i in range(len(written))]
-    used = {hop.claim_id: hop for r in results for hop in r.relies_on()}
+    used = {h.claim_id: h for r in results for h in r.relies_on() if h.claim_id is not None}
     return HypothesisResult(
         name,
         tuple(results),

@@ -87,18 +87,18 @@ def check_reaches(
                 f" {target} {under(scope)}{avoid}"
             )
         )
-        witnessed = tuple(Witness(r.member, r.path) for r in reaching)
+        witnessed = tuple(Witness(r.member, r.witness) for r in reaching)
         return decide(statement, failures, walk_only(found, bypass), reason, witnesses=witnessed)
     good = sorted(
         (r for r in reaching if r.member not in bypass or bypass[r.member].reach is Reach.NONE),
-        key=lambda r: (len(r.path.hops), r.member),
+        key=lambda r: (len(r.witness.hops), r.member),
     )
     if good:
         reason = f"{good[0].member} reaches {target} {under(scope)}" + (
             f"; none of its routes bypasses {through}" if through else ""
         )
         return decide(
-            statement, (), None, reason, witnesses=(Witness(good[0].member, good[0].path),)
+            statement, (), None, reason, witnesses=(Witness(good[0].member, good[0].witness),)
         )
     failures = bypassing or [
         Counterexample(Problem.NO_ROUTE, None, why_not=scope.why_not(graph, cls, target))
@@ -119,7 +119,7 @@ def _check_no(graph, statement: Reaches, scope: Scope, members, through, budget)
             Problem.REACHES,
             r.member,
             r.path,
-            contradictions=tuple(contradictions(graph, scope, r.path)),
+            contradictions=tuple(contradictions(graph, scope, r.witness)),
         )
         for r in with_reach(found, Reach.ROUTE)
     ]

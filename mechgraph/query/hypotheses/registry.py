@@ -8,15 +8,16 @@ in a module of this package (signature :class:`~mechgraph.query.hypotheses.decid
 and add a row here.
 
 >>> [row.statement.__name__ for row in CHECKS]
-['Reaches', 'SignOf', 'Consistent']
+['Reaches', 'SignOf', 'ConsistentWith', 'Consistent']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mechgraph.language.syntax import Consistent, Reaches, SignOf
+from mechgraph.language.syntax import Consistent, ConsistentWith, Reaches, SignOf
 from mechgraph.query.hypotheses.consistent import check_consistent
+from mechgraph.query.hypotheses.consistent_with import check_consistent_with
 from mechgraph.query.hypotheses.decide import Check
 from mechgraph.query.hypotheses.reaches import check_reaches
 from mechgraph.query.hypotheses.sign_of import check_sign_of
@@ -35,6 +36,7 @@ class Registered:
 CHECKS: tuple[Registered, ...] = (
     Registered(Reaches, check_reaches),
     Registered(SignOf, check_sign_of),
+    Registered(ConsistentWith, check_consistent_with),
     Registered(Consistent, check_consistent),
 )
 

@@ -86,5 +86,5 @@ def check_sign_of(
             f"a route of unknown sign (an association) reaches {target} {under(scope)}",
             counterexamples=examples,
         )
-    witnessed = tuple(Witness(r.member, r.path) for r in reaching)
+    witnessed = tuple(Witness(r.member, r.witness) for r in reaching)
     return decide(statement, failures, unsure, reason, witnesses=witnessed)

@@ -1,0 +1,1 @@
+"""Sign consistency of a mechanism with experiments (``OBSERVATIONS.md``), solved by clingo."""
