@@ -31,8 +31,8 @@ from operator import attrgetter
 import networkx as nx
 import numpy as np
 
-from mechgraph.compiler.quantities import QuantityChecker
 from mechgraph.compiler.experiments import check_experiment
+from mechgraph.compiler.quantities import QuantityChecker
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph, Source
 from mechgraph.language.syntax import (
