@@ -143,7 +143,8 @@ class ContextValues(dict):
         return reading
 
     def _expand(self, pairs: tuple[tuple[str, str], ...]) -> Reading:
-        words, bounds = [], {}
+        words: list[tuple[str, str]] = []
+        bounds: dict[str, Bound] = {}
         for key, value in pairs:
             interval = self.interval(key, value)
             if interval is not None:

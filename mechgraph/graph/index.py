@@ -79,7 +79,7 @@ class GraphIndex:
     into: Adjacency
     ancestors: Mapping[str, frozenset[str]]
     members: Mapping[str, frozenset[str]]
-    value_up: Mapping[str, Mapping[str, frozenset[str]]]
+    value_up: ContextValues
     context_values: Mapping[str, frozenset[str]]
     hops: HopArrays
     contexts: tuple[tuple[tuple[str, str], ...], ...]
