@@ -221,7 +221,8 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     from mechgraph.language.loader import load_paths
 
     names = [os.fspath(p) for p in paths]
-    entry = cache.read(names) if cache is not None else None
+    key = cache.key(names) if cache is not None else None
+    entry = cache.read_key(key) if cache is not None and key is not None else None
     if entry is not None:
         return Model(entry.graph, entry.diagnostics)
     files, diagnostics = load_paths(names)
@@ -229,6 +230,6 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     if errors:
         raise ParseError(errors)
     model = Model.from_files(files, diagnostics)
-    if cache is not None:
-        cache.write(names, Entry(model.graph, model.diagnostics))
+    if cache is not None and key is not None:
+        cache.write(names, Entry(model.graph, model.diagnostics), expected_key=key)
     return model

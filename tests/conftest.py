@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def _private_cache(tmp_path, monkeypatch):
     """Keep the compiled cache of command-line runs out of the user's cache folder."""
     monkeypatch.setenv("MECHGRAPH_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    """The seed rules in a folder, loaded once through a fresh cache: (rules, store, entry file)."""
+    from mechgraph.compiler.cache import Cache
+    from mechgraph.model import load
+
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "seed", rules)
+    store = Cache(tmp_path / "store")
+    load(rules, cache=store)
+    (entry,) = store.folder.glob("*.json")
+    return rules, store, entry

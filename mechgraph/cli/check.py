@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from pathlib import Path
 
 from mechgraph.cli.output import draw, emit, print_diagnostics
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
 from mechgraph.errors import Diagnostic, sort_diagnostics
+from mechgraph.files import confined_path
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.loader import load_paths
 from mechgraph.query.consistency.experiment import analyse
@@ -44,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--render",
         metavar="DIR",
-        help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway)",
+        help="draw each judged hypothesis as DIR/NAME.svg (witnesses, counterexamples, pathway); "
+        "a NAME that is not a plain file name is made one (see README)",
     )
 
 
@@ -113,7 +114,9 @@ def run(args: argparse.Namespace) -> int:
     failing = [r.name for r in judged if r.outcome is Outcome.FAILS]
     failing += [r.name for r in observed if r.consistent is False]
     drawn = (
-        [draw(graph, r, Path(args.render) / f"{r.name}.svg") for r in judged] if args.render else []
+        [draw(graph, r, confined_path(args.render, r.name, ".svg")) for r in judged]
+        if args.render
+        else []
     )
     if not args.json:
         print_diagnostics(diagnostics)

@@ -60,7 +60,7 @@ def format_path(path: Path, write: bool) -> FormatResult:
     changed = formatted != text
     if write and changed:
         try:
-            write_atomic(path, formatted)
+            write_atomic(path, formatted, keep_links=True)
         except MechgraphError as error:
             return FormatResult(str(path), changed, diagnostics=tuple(error.diagnostics))
     return FormatResult(str(path), changed, write and changed, None if write else formatted)

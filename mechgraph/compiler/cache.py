@@ -1,13 +1,17 @@
 """The compiled cache: unchanged rule files are neither parsed nor compiled again.
 
-An entry is one JSON file named by a hash of mechgraph's version, the cache
-format and the path and bytes of every rule file named; it records every
-file the load read (includes too) with its hash, and is used only when all
-of them still match.  It holds the compiled graph and the load's warnings as
+An entry is one JSON file named by a hash of mechgraph's code identity
+(version, entry format, a hash of the sources that build it) and the path
+and bytes of every rule file named; it records every file the load read
+(includes too) with its hash, and is used only when all of them still
+match.  Before storing, every file is read again and must still hold the
+text that was parsed.  Entries are sealed, bounded in total size and
+evicted least recently used first (:mod:`mechgraph.compiler.cache_files`);
+reading a damaged entry is a miss, never an error.  It holds the compiled graph and the load's warnings as
 plain data: claims as columns of numbers, everything else as the names and
 fields of mechgraph's own dataclasses and enums — nothing else can be
 built from an entry, so a tampered entry cannot run code.  Entries are
-written to a temporary file, then renamed into place.
+written atomically (:func:`mechgraph.files.write_atomic`).
 
 The folder is ``$MECHGRAPH_CACHE``, else ``$XDG_CACHE_HOME/mechgraph``, else
 ``~/.cache/mechgraph``.
@@ -36,26 +40,29 @@ import enum
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mechgraph import errors
+from mechgraph.compiler.cache_files import (
+    FORMAT,
+    cache_limit,
+    code_identity,
+    discard,
+    load_entry,
+    store_entry,
+)
 from mechgraph.errors import Diagnostic, MechgraphError
 from mechgraph.graph import mechanism as graph
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language import syntax
 from mechgraph.language.syntax import NOWHERE, Span
-from mechgraph.language.text import read_rule_text
+from mechgraph.language.text import decode_rule_bytes, read_file_bytes
 from mechgraph.memory import paused_gc
-from mechgraph.version import __version__
 
 __all__ = ["Cache", "Entry", "cache_folder", "FORMAT"]
-
-#: Bumped whenever the layout of an entry changes.
-FORMAT = 3
 
 #: The only types an entry can name: mechgraph's frozen dataclasses and enums.
 _TYPES = {
@@ -78,18 +85,20 @@ def cache_folder() -> Path:
 
 
 def _digest(path: str | os.PathLike) -> str | None:
+    """The SHA-256 of a regular file's bytes (``None``: unreadable, not a regular file, too big)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_file_bytes(path)).hexdigest()
+    except MechgraphError:
         return None
 
 
 def _text(path: str, digest: str) -> str | None:
-    """The rule text of ``path`` when its bytes still have ``digest``."""
-    if _digest(path) != digest:
-        return None
+    """The rule text of ``path`` when its bytes still have ``digest`` (read once)."""
     try:
-        return read_rule_text(path)
+        data = read_file_bytes(path)
+        if hashlib.sha256(data).hexdigest() != digest:
+            return None
+        return decode_rule_bytes(data, path)
     except MechgraphError:
         return None
 
@@ -260,37 +269,63 @@ class Cache:
 
     def key(self, paths: Iterable[str | os.PathLike]) -> str | None:
         """The entry name for loading ``paths`` as they are now (``None``: unreadable)."""
-        from mechgraph.language.loader import (
-            rule_paths,  # the loader parses; the cache only lists files
-        )
-
-        found, problems = rule_paths(paths)
-        digests = [(str(p.resolve()), _digest(p)) for p in found]
-        if problems or any(d is None for _, d in digests):
-            return None
-        text = json.dumps([_version(), FORMAT, digests])
-        return hashlib.sha256(text.encode()).hexdigest()
+        return self._key(paths, _digest)
 
     def read(self, paths: Sequence[str | os.PathLike]) -> Entry | None:
         """The cached load of ``paths``, or ``None`` when there is none or anything changed."""
         key = self.key(paths)
-        if key is None:
+        return None if key is None else self.read_key(key)
+
+    def read_key(self, key: str) -> Entry | None:
+        """Entry ``key`` when it is sound and every file it read is unchanged; else ``None``.
+
+        Whatever goes wrong while reading an entry (a broken seal, bad JSON,
+        JSON nested too deep, wrong types or codes) makes a miss, never an
+        error: the entry is removed and the rules are loaded again.
+        """
+        body = load_entry(self.folder, key, self.limit)
+        if body is None:
             return None
         try:
             with paused_gc():
-                document = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
+                document = json.loads(body)
+                if document["format"] != FORMAT:
+                    raise ValueError("another format")
                 texts = {path: _text(path, digest) for path, digest in document["read"]}
                 if None in texts.values():
-                    return None
-                return Entry(_graph(document["graph"], texts), _decode(document["diagnostics"]))
-        except (OSError, KeyError, TypeError, ValueError):
+                    return None  # a rule file changed: the entry is stale, not damaged
+                graph = _graph(document["graph"], texts)
+                diagnostics = _decode(document["diagnostics"])
+                if not all(isinstance(d, Diagnostic) for d in diagnostics):
+                    raise TypeError("not diagnostics")
+                return Entry(graph, diagnostics)
+        except Exception:  # any failure in a damaged entry is a miss
+            discard(self.folder, key)
             return None
 
-    def write(self, paths: Sequence[str | os.PathLike], entry: Entry) -> None:
-        """Store ``entry`` as the load of ``paths`` (quietly skipped when that fails)."""
-        key = self.key(paths)
-        read = [[path, _digest(path)] for path in entry.graph.files]
-        if key is None or any(digest is None for _, digest in read):
+    def write(
+        self, paths: Sequence[str | os.PathLike], entry: Entry, expected_key: str | None = None
+    ) -> None:
+        """Store ``entry`` as the load of ``paths`` (quietly skipped when that fails).
+
+        Every file the entry's graph was built from is read again: the entry
+        is stored only when each still holds exactly the text that was parsed,
+        under the key of those very bytes, and (given ``expected_key``, the
+        key before the load) only when the key did not change during the
+        load — a file replaced meanwhile is never stored under the wrong key.
+        """
+        read, verified = [], {}
+        for path in entry.graph.files:
+            try:
+                data = read_file_bytes(path)
+                if decode_rule_bytes(data, path) != entry.graph.texts.get(path):
+                    return  # changed since it was parsed
+            except MechgraphError:
+                return
+            read.append([path, hashlib.sha256(data).hexdigest()])
+            verified[str(Path(path).resolve())] = read[-1][1]
+        key = self._key(paths, lambda p: verified.get(str(p.resolve())))
+        if key is None or (expected_key is not None and key != expected_key):
             return
         with paused_gc():  # one string in C (json.dump would encode piece by piece in Python)
             text = json.dumps(
@@ -302,19 +337,21 @@ class Cache:
                 },
                 separators=(",", ":"),
             )
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.folder / f"{key}.json")
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        store_entry(self.folder, key, text.encode("utf-8"), self.limit)
 
+    @property
+    def limit(self) -> int:
+        """The most bytes the cache folder may hold (``$MECHGRAPH_CACHE_MAX``)."""
+        return cache_limit()
 
-def _version() -> str:
-    """The package version, part of every key."""
-    return __version__
+    def _key(self, paths: Iterable[str | os.PathLike], digest: Any) -> str | None:
+        from mechgraph.language.loader import (
+            rule_paths,  # the loader parses; the cache only lists files
+        )
+
+        found, problems = rule_paths(paths)
+        digests = [(str(p.resolve()), digest(p)) for p in found]
+        if problems or any(d is None for _, d in digests):
+            return None
+        text = json.dumps([code_identity(), digests])
+        return hashlib.sha256(text.encode()).hexdigest()

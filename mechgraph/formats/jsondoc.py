@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from mechgraph.errors import Diagnostic, InputError
 from mechgraph.formats.reading import ignore_progress
+from mechgraph.language.text import decode_utf8
 
 __all__ = ["dump_json", "load_json", "structure_error"]
 
@@ -23,22 +24,7 @@ def load_json(
     """Parse a JSON document; bad encoding or syntax is a located InputError."""
     data = stream.read()
     advance(len(data))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        start = data.rfind(b"\n", 0, error.start) + 1
-        raise InputError(
-            Diagnostic.error(
-                f"{file} is not UTF-8 text",
-                file=file,
-                line=line,
-                col=error.start - start + 1,
-                snippet=data[start:].split(b"\n", 1)[0].decode("utf-8", "replace"),
-                hint="convert the file to UTF-8",
-                code="encoding",
-            )
-        ) from None
+    text = decode_utf8(data, file)
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

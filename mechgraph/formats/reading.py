@@ -11,7 +11,6 @@ progress bar follows the bytes read and only appears on a terminal.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import json
 import os
@@ -20,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from mechgraph.errors import Diagnostic, InputError
+from mechgraph.language.text import Utf8Chunks, decode_utf8
 
 __all__ = ["ignore_progress", "iter_json_array", "open_input", "progress", "read_lines"]
 
@@ -40,26 +40,9 @@ def read_lines(
     InputError
         At the first line that is not UTF-8, located at the first bad byte.
     """
-    number = 0
     for number, raw in enumerate(stream, start=1):
         advance(len(raw))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            shown = raw[: error.start].decode("utf-8", "replace")
-            raise InputError(
-                Diagnostic.error(
-                    f"{file} is not UTF-8 text (byte 0x{raw[error.start]:02x})",
-                    file=file,
-                    line=number,
-                    col=len(shown) + 1,
-                    snippet=raw.decode("utf-8", "replace").rstrip("\r\n"),
-                    hint="convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8",
-                    code="encoding",
-                )
-            ) from None
-        if number == 1:
-            text = text.removeprefix("\ufeff")
+        text = decode_utf8(raw, file, line=number, bom=number == 1)
         yield number, text.rstrip("\r\n")
 
 
@@ -109,7 +92,7 @@ class _Buffer:
 
     def __init__(self, stream: BinaryIO, file: str, advance: Callable[[int], object]):
         self.stream, self.file, self.advance = stream, file, advance
-        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.decoder = Utf8Chunks(file)
         self.text, self.pos, self.line, self.eof = "", 0, 1, False
 
     def more(self) -> bool:
@@ -119,18 +102,7 @@ class _Buffer:
         raw = self.stream.read(_CHUNK)
         self.advance(len(raw))
         self.eof = not raw
-        try:
-            self.text += self.decoder.decode(raw, final=self.eof)
-        except UnicodeDecodeError as error:
-            self.text += raw[: error.start].decode("utf-8", "replace")
-            self.fail(
-                len(self.text),
-                f"{self.file} is not UTF-8 text (byte 0x{raw[error.start]:02x})",
-                "convert the file to UTF-8",
-                code="encoding",
-            )
-        if self.line == 1 and self.text.startswith("\ufeff"):
-            self.text = self.text[1:]
+        self.text += self.decoder.decode(raw, final=self.eof)
         return True
 
     def skip_space(self) -> str:

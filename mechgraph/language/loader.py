@@ -27,6 +27,7 @@ from pathlib import Path
 from mechgraph.errors import Diagnostic, MechgraphError, sort_diagnostics
 from mechgraph.language.parser import parse_file
 from mechgraph.language.syntax import Include, RuleFile
+from mechgraph.language.text import file_kind
 
 __all__ = ["load_paths", "rule_paths", "RULE_SUFFIX"]
 
@@ -115,8 +116,21 @@ class _Load:
             error(
                 f"included file '{node.path}' not found", f"the path is relative to {path.parent}"
             )
+        elif (kind := _kind(key)) is not None:
+            error(
+                f"include '{node.path}' names {kind}, not a rule file",
+                "include a rule file (*.mg); a folder is loaded by naming it on the command line",
+            )
         else:
             self.load(target, chain)
+
+
+def _kind(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (``None``: a regular file or unreadable)."""
+    try:
+        return file_kind(path.stat().st_mode)
+    except OSError:
+        return None  # reading it will say what is wrong
 
 
 def load_paths(

@@ -7,6 +7,7 @@ import shutil
 
 from mechgraph.cli import main
 from mechgraph.compiler.cache import Cache, cache_folder
+from mechgraph.compiler.cache_files import store_entry
 from mechgraph.model import load
 
 from conftest import FIXTURES
@@ -60,16 +61,12 @@ def test_any_change_invalidates(tmp_path):
     assert store.read([str(rules)]) is None
 
 
-def test_unknown_types_are_refused(tmp_path):
+def test_unknown_types_are_refused(seeded):
     """Check that an entry naming anything but mechgraph's own types is not used."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FIXTURES / "seed", rules)
-    store = Cache(tmp_path / "cache")
-    load(rules, cache=store)
-    (entry,) = store.folder.glob("*.json")
-    document = json.loads(entry.read_text())
+    rules, store, entry = seeded
+    document = json.loads(entry.read_bytes().partition(b"\n")[2])
     document["diagnostics"] = [{"@": "Popen", "fields": {"args": "true"}}]
-    entry.write_text(json.dumps(document))
+    store_entry(store.folder, entry.stem, json.dumps(document).encode(), 2**30)  # sealed again
     assert store.read([str(rules)]) is None
     assert not list(store.folder.glob("*.tmp"))
 

@@ -99,8 +99,8 @@ def test_parse_errors_of_several_files_are_collected(tmp_path):
 @pytest.mark.parametrize(
     "content, message, where",
     [
-        (b"drug a\nb \xff\xfe c\n", "invalid UTF-8 (byte 0xff)", (2, 3)),
-        (b"drug \xc3\xa9\n\xe2\x82", "invalid UTF-8 (byte 0xe2)", (2, 1)),
+        (b"drug a\nb \xff\xfe c\n", "not UTF-8 text (byte 0xff)", (2, 3)),
+        (b"drug \xc3\xa9\n\xe2\x82", "not UTF-8 text (byte 0xe2)", (2, 1)),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (NUL byte), not rule text", (3, 1)),
     ],
 )
