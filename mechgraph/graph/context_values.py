@@ -32,7 +32,12 @@ from mechgraph.graph.quantities import (
     unit_scale,
 )
 
-__all__ = ["Bound", "Reading", "ContextValues", "pair_text", "render_interval"]
+__all__ = ["Bound", "Reading", "ContextValues", "TIME_COURSE", "pair_text", "render_interval"]
+
+#: Time-course keys and the key of a question each bounds: ``onset>=7d`` (the change needs
+#: at least 7 days of treatment) also reads as ``period>=7d``; ``persists>=3d`` (it is still
+#: there 3 days after the last dose) also reads as ``time_after_last_dose<=3d``.
+TIME_COURSE = {"onset": ("period", ">="), "persists": ("time_after_last_dose", "<=")}
 
 
 def pair_text(key: str, value: str) -> str:
@@ -160,7 +165,24 @@ class ContextValues(dict):
                 if key == target:
                     continue
             words.append((key, value))
+        for key, (target, op) in TIME_COURSE.items():
+            if key in bounds and target in self.dimensions:
+                self._time_course(bounds, key, target, op)
         return Reading(tuple(words), bounds)
+
+    def _time_course(self, bounds: dict[str, Bound], key: str, target: str, op: str) -> None:
+        """Narrow ``target`` by what time-course key ``key`` states (see :data:`TIME_COURSE`)."""
+        stated = bounds[key]
+        at = stated.interval.low
+        if math.isinf(at):
+            return
+        condition = parse_condition(stated.text)
+        unit = condition.unit if condition is not None else ""
+        factor = self.scale(unit)[0] if unit else 1.0
+        interval = Interval(at, math.inf) if op == ">=" else Interval(-math.inf, at)
+        text = render_interval(interval, unit, factor)
+        via = pair_text(key, stated.text)
+        _narrow(bounds, target, Bound(interval, text, via, stated=False), self)
 
 
 def _narrow(bounds: dict[str, Bound], key: str, new: Bound, values: ContextValues) -> None:

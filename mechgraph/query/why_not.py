@@ -17,6 +17,7 @@ from mechgraph.graph.admission import clash
 from mechgraph.graph.index import ISA
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Relation
+from mechgraph.query.coverage import coverage
 from mechgraph.query.question import (
     SignLike,
     Where,
@@ -159,9 +160,10 @@ def why_not(
     if question.via is not None:
         without_via = _first_path(graph, replace(question, via=None), left_out)
     cut = search.target not in forward  # else the route fails on sign, via or simplicity
+    uncovered = coverage(search) if result.verdict is Verdict.NO and question.where else None
     return WhyNot(
         question,
-        result.verdict,
+        result.verdict if uncovered is None else Verdict.UNCOVERED,
         last_reached=_nearest(forward, to_target, index.names) if cut else (),
         first_reaching=_nearest(backward, from_source, index.names) if cut else (),
         blocked=tuple(_blocked(search, forward, to_target)),
@@ -169,4 +171,5 @@ def why_not(
         wrong_sign=wrong_sign,
         without_via=without_via,
         note=result.note,
+        coverage=uncovered,
     )

@@ -23,6 +23,7 @@ from typing import Any
 from mechgraph.graph.admission import Clash, Context, format_context
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.syntax import NOWHERE, Relation, Sign, Span
+from mechgraph.results.coverage import Coverage
 from mechgraph.results.display import Displayable, attached_graph
 
 __all__ = [
@@ -52,6 +53,7 @@ class Verdict(enum.Enum):
     YES = "yes"
     NO = "no"
     WALK_ONLY = "walk only"  # reachable by a walk; no simple witness within the search budget
+    UNCOVERED = "uncovered"  # no claim speaks for the quantity asked (see query.coverage)
 
 
 class Hypotheses(enum.Enum):
@@ -298,6 +300,7 @@ class Answer(Displayable):
     verdict: Verdict
     paths: tuple[Path, ...] = ()
     note: str | None = None
+    coverage: Coverage | None = None
     graph: MechanismGraph | None = attached_graph()
 
     @property
@@ -313,6 +316,8 @@ class Answer(Displayable):
             lines = _path_lines(self.paths, self.verdict.value)
         else:
             lines = [f"{self.verdict.value:<4} {self.question.describe()}"]
+        if self.coverage is not None:
+            lines.append(_INDENT + self.coverage.describe())
         if self.note:
             lines.append(_INDENT + self.note)
         return "\n".join(lines)
@@ -323,6 +328,7 @@ class Answer(Displayable):
             "verdict": self.verdict.value,
             "paths": [p.to_dict() for p in self.paths],
             "note": self.note,
+            "coverage": None if self.coverage is None else self.coverage.to_dict(),
         }
 
 
@@ -396,6 +402,7 @@ class WhyNot(Displayable):
     wrong_sign: Path | None = None
     without_via: Path | None = None
     note: str | None = None
+    coverage: Coverage | None = None
     graph: MechanismGraph | None = attached_graph()
 
     def format(self) -> str:
@@ -413,6 +420,8 @@ class WhyNot(Displayable):
         elif self.first_reaching:
             near = ", ".join(self.first_reaching)
             lines.append(f"{_INDENT}reaching {q.target}, nearest to {q.source}: {near}")
+        if self.coverage is not None:
+            lines.append(_INDENT + self.coverage.describe())
         lines += [f"{_INDENT}blocked: {b.describe()}" for b in self.blocked]
         for hop in self.no_change:
             lines.append(f"{_INDENT}no-change claim: {hop.located()} holds here")
@@ -436,6 +445,7 @@ class WhyNot(Displayable):
             "wrong_sign": None if self.wrong_sign is None else self.wrong_sign.to_dict(),
             "without_via": None if self.without_via is None else self.without_via.to_dict(),
             "note": self.note,
+            "coverage": None if self.coverage is None else self.coverage.to_dict(),
         }
 
 

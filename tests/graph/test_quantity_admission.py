@@ -11,39 +11,7 @@ from mechgraph.graph.quantities import parse_condition, unit_scale
 from mechgraph.language.parser import parse_text
 from mechgraph.model import Model
 
-#: Seconds per unit, written out independently of pint (the oracle's own table).
-SECONDS = {"h": 3600, "d": 86400, "wk": 604800}
-#: The grid the oracle walks: every whole hour from -1 h to 60 weeks.
-GRID = range(-3600, 61 * 604800, 3600)
-
-units = st.sampled_from(sorted(SECONDS))
-numbers = st.integers(0, 60)
-
-
-@st.composite
-def conditions(draw) -> str:
-    """A time condition: a point, a range or a bound, in h, d or wk."""
-    unit, low = draw(units), draw(numbers)
-    form = draw(st.sampled_from(["point", "range", ">=", "<="]))
-    if form == "point":
-        return f"{low}{unit}"
-    if form == "range":
-        return f"{low}..{low + draw(numbers)}{unit}"
-    return f"{form}{low}{unit}"
-
-
-def allowed(condition: str, seconds: int) -> bool:
-    """The oracle: does ``condition`` allow a time of ``seconds``?"""
-    op = condition[:2] if condition[:2] in (">=", "<=") else "="
-    body = condition[2:] if op != "=" else condition
-    unit = next(u for u in sorted(SECONDS, key=len, reverse=True) if body.endswith(u))
-    numbers = body[: -len(unit)].split("..")
-    low, high = float(numbers[0]) * SECONDS[unit], float(numbers[-1]) * SECONDS[unit]
-    if op == ">=":
-        return seconds >= low
-    if op == "<=":
-        return seconds <= high
-    return low <= seconds <= high
+from oracles import GRID, allowed, time_conditions
 
 
 def values() -> ContextValues:
@@ -53,7 +21,7 @@ def values() -> ContextValues:
     )
 
 
-@given(conditions(), conditions())
+@given(time_conditions(), time_conditions())
 def test_admission_is_interval_overlap(asked, stated):
     """Check that a question admits a link exactly when some time satisfies both."""
     oracle = any(allowed(asked, t) and allowed(stated, t) for t in GRID)
@@ -61,7 +29,7 @@ def test_admission_is_interval_overlap(asked, stated):
     assert (clash({"period": asked}, [("period", stated)], values()) is None) == oracle
 
 
-@given(st.lists(conditions(), min_size=1, max_size=3))
+@given(st.lists(time_conditions(), min_size=1, max_size=3))
 def test_merge_is_intersection(stated):
     """Check that a path's context is the intersection of its links' conditions."""
     merged = merge(*([("period", c)] for c in stated), values=values())
@@ -74,7 +42,7 @@ def test_merge_is_intersection(stated):
         assert [t for t in GRID if allowed(text, t)] == inside
 
 
-@given(conditions())
+@given(time_conditions())
 def test_named_values_are_their_conditions(asked):
     """Check that duration=chronic admits exactly what period>=14d admits."""
     v = values()
@@ -84,7 +52,7 @@ def test_named_values_are_their_conditions(asked):
 
 def test_units_agree_with_the_table():
     """Check pint's factors against the oracle's table."""
-    for unit, seconds in SECONDS.items():
+    for unit, seconds in {"h": 3600, "d": 86400, "wk": 604800}.items():
         assert unit_scale(unit) == (float(seconds), "[time]")
     assert parse_condition("5 .. 20 mg/kg") is not None
 
