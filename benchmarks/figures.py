@@ -48,8 +48,8 @@ _MIN_SAMPLE_S = 0.02
 ENTRY_POINTS = {
     "parse_text": (("mechgraph.language.parser", "parse_text"),),
     "compile_rules": (("mechgraph.compiler.compile", "compile_rules"),),
-    "ask": (("mechgraph.query.questions", "ask"),),
-    "pathways": (("mechgraph.query.questions", "pathways"), ("mechgraph.pathways", "pathways")),
+    "ask": (("mechgraph.query.ask", "ask"),),
+    "pathways": (("mechgraph.query.pathways", "pathways"),),
     "check_reaches": (("mechgraph.query.hypotheses", "check_reaches"),),
     "scope": (("mechgraph.query.hypotheses", "Scope"),),
 }

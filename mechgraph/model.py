@@ -53,13 +53,27 @@ def parse_where(pairs: Iterable[str]) -> dict[str, str]:
     """``["duration=chronic", "species=mouse"]`` to a context mapping; a bound
     (``period>=14d``) keeps its operator in front of the value.
 
-    >>> parse_where(["duration=chronic", "period >= 2 wk"])
-    {'duration': 'chronic', 'period': '>=2wk'}
+    Parameters
+    ----------
+    pairs : iterable of str
+        ``key=value`` items, as ``--where`` takes them.
+
+    Returns
+    -------
+    dict
+        Key to value.
 
     Raises
     ------
     QueryError
         When an item is not ``key=value`` or a key repeats.
+
+    Examples
+    --------
+    >>> parse_where(["duration=chronic"])
+    {'duration': 'chronic'}
+    >>> parse_where(["duration=chronic", "period >= 2 wk"])
+    {'duration': 'chronic', 'period': '>=2wk'}
     """
     where: dict[str, str] = {}
     for pair in pairs:
@@ -97,7 +111,31 @@ class Model:
 
     @classmethod
     def from_files(cls, files: Sequence[RuleFile], diagnostics: Iterable[Diagnostic] = ()) -> Model:
-        """Compile parsed ``files``; raise :class:`CompileError` on any error."""
+        """Compile parsed rule files into a model.
+
+        Parameters
+        ----------
+        files : sequence of RuleFile
+            Parsed rule files (:func:`mechgraph.language.parser.parse_text`, ``parse_file``).
+        diagnostics : iterable of Diagnostic, optional
+            Warnings of an earlier stage (loading) to keep with the compiler's own.
+
+        Returns
+        -------
+        Model
+            The compiled model; :attr:`diagnostics` holds the warnings.
+
+        Raises
+        ------
+        CompileError
+            When the rules do not make sense together (every error attached).
+
+        Examples
+        --------
+        >>> from mechgraph.language.parser import parse_text
+        >>> Model.from_files([parse_text("a -> b")]).graph.claims[0].object
+        'b'
+        """
         from mechgraph.compiler.compile import compile_rules
 
         graph, found = compile_rules(files)
@@ -108,32 +146,147 @@ class Model:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<input>") -> Model:
-        """Parse and compile one rule text (:class:`ParseError`/:class:`CompileError`)."""
+        """Parse and compile one rule text.
+
+        Parameters
+        ----------
+        text : str
+            Rule text, as in a ``.mg`` file.
+        path : str, optional
+            The name diagnostics give the text.
+
+        Returns
+        -------
+        Model
+
+        Raises
+        ------
+        ParseError
+            When the text does not parse (every syntax error attached).
+        CompileError
+            When it parses but does not compile.
+
+        Examples
+        --------
+        >>> len(Model.from_text("drug a\\nprocess b\\na -> b").graph.claims)
+        1
+        """
         from mechgraph.language.parser import parse_text
 
         return cls.from_files([parse_text(text, path)])
 
     def ask(self, source: str, target: str, **options: Any) -> Answer:
-        """Does ``source`` reach ``target``? Options as :func:`mechgraph.query.ask.ask`
-        (``via``, ``where``, ``sign``, ``max_paths``, ``hypotheses``, ``budget``)."""
+        """Does ``source`` reach ``target``, and by which routes?
+
+        Parameters
+        ----------
+        source, target : str
+            Entity names (a class as source stands for its members).
+        **options
+            As :func:`mechgraph.query.ask.ask`: ``via``, ``where``, ``sign``, ``max_paths``,
+            ``hypotheses``, ``budget``.
+
+        Returns
+        -------
+        Answer
+            The verdict, witness paths (with sign, context and citations per hop) and notes.
+
+        Raises
+        ------
+        QueryError
+            For an unknown name (with close names as a hint) or a malformed option.
+
+        Examples
+        --------
+        >>> model = Model.from_text("drug a\\nprocess b, c\\na -> b [duration=chronic]\\nb -| c")
+        >>> model.ask("a", "c", where={"duration": "chronic"}).paths[0].sign.value
+        '-'
+        """
         from mechgraph.query.ask import ask
 
         return replace(ask(self.graph, source, target, **options), graph=self.graph)
 
     def why_not(self, source: str, target: str, **options: Any) -> WhyNot:
-        """Why not? Options as :func:`mechgraph.query.why_not.why_not`."""
+        """Why ``source`` does not reach ``target``: how far routes get and what blocks them.
+
+        Parameters
+        ----------
+        source, target : str
+            Entity names.
+        **options
+            As :func:`mechgraph.query.why_not.why_not`: ``via``, ``where``, ``sign``, ``hypotheses``.
+
+        Returns
+        -------
+        WhyNot
+            What is reached, what reaches the target, blocked links with the clashing context,
+            no-change claims.
+
+        Raises
+        ------
+        QueryError
+            For a malformed option.
+
+        Examples
+        --------
+        >>> model = Model.from_text("drug a\\nprocess b, c\\na -> b [duration=chronic]\\nb -| c")
+        >>> print(model.why_not("a", "c", where={"duration": "acute"}).blocked[0].clash)
+        needs duration=chronic, asked duration=acute
+        """
         from mechgraph.query.why_not import why_not
 
         return replace(why_not(self.graph, source, target, **options), graph=self.graph)
 
     def pathways(self, members: str | Sequence[str], target: str, **options: Any) -> Pathways:
-        """Common pathways; options as :func:`mechgraph.query.pathways.pathways`."""
+        """The entities every route from ``members`` to ``target`` passes.
+
+        Parameters
+        ----------
+        members : str or sequence of str
+            A class (its members) or entity names.
+        target : str
+            The entity routes lead to.
+        **options
+            As :func:`mechgraph.query.pathways.pathways`: ``where``, ``hypotheses``.
+
+        Returns
+        -------
+        Pathways
+            The common pathway, nearest to the target first, and the members that reach it.
+
+        Raises
+        ------
+        QueryError
+            For an unknown name.
+
+        Examples
+        --------
+        >>> model = Model.from_text("drug a\\nprocess b, c\\na -> b [duration=chronic]\\nb -| c")
+        >>> model.pathways("a", "c").pathway
+        ('b',)
+        """
         from mechgraph.query.pathways import pathways
 
         return replace(pathways(self.graph, members, target, **options), graph=self.graph)
 
     def stats(self, top: int = 10) -> Stats:
-        """See :func:`mechgraph.graph.stats.stats`."""
+        """Summary figures: counts by kind, relation and source, loops, most linked entities.
+
+        Parameters
+        ----------
+        top : int, optional
+            How many of the most linked entities to list.
+
+        Returns
+        -------
+        Stats
+
+        Examples
+        --------
+        >>> model = Model.from_text("drug a\\nprocess b, c\\na -> b [duration=chronic]\\nb -| c")
+        >>> model.stats().to_dict()["claims"]
+        2
+        """
         from mechgraph.graph.stats import stats
 
         return stats(self.graph, top)
@@ -144,33 +297,135 @@ class Model:
         return svg_of(self.graph)
 
     def lint(self) -> list[Diagnostic]:
-        """See :func:`mechgraph.compiler.lint.lint`."""
+        """Warnings about rules that compile but look wrong (contradictions, loops, orphans).
+
+        Returns
+        -------
+        list of Diagnostic
+
+        Examples
+        --------
+        >>> [d.code for d in Model.from_text("a -> b\\na -| b").lint()][:1]
+        ['contradiction']
+        """
         from mechgraph.compiler.lint import lint
 
         return lint(self.graph)
 
     def check(self, *names: str, budget: int = DEFAULT_BUDGET) -> tuple[HypothesisResult, ...]:
-        """Judge the hypotheses ``names`` (default: all); see :func:`mechgraph.query.hypotheses.judge`."""
+        """Judge hypotheses: a verdict, witnesses and counterexamples per statement.
+
+        Parameters
+        ----------
+        *names : str
+            Hypothesis names (default: every hypothesis, by name).
+        budget : int, optional
+            Partial paths each witness search may expand before answering "walk only".
+
+        Returns
+        -------
+        tuple of HypothesisResult
+
+        Raises
+        ------
+        QueryError
+            For an unknown hypothesis name (with close names as a hint).
+
+        Examples
+        --------
+        >>> rules = "a -> b\\nhypothesis h:\\n    some a reaches b\\n"
+        >>> Model.from_text(rules).check("h")[0].outcome.value
+        'holds'
+        """
         from mechgraph.query.hypotheses import judge_all
 
         return tuple(replace(r, graph=self.graph) for r in judge_all(self.graph, names, budget))
 
     def observe(self, *names: str, **options: Any) -> tuple[ExperimentResult, ...]:
-        """Judge the experiments ``names`` (default: all); options as
-        :func:`mechgraph.query.consistency.experiment.analyse` (``time_limit``, ...)."""
+        """Judge experiments: can the links each one's context admits explain what it observed?
+
+        Parameters
+        ----------
+        *names : str
+            Experiment names (default: every experiment).
+        **options
+            As :func:`mechgraph.query.consistency.experiment.analyse`: ``time_limit``,
+            ``with_cores``, ``with_predictions``, ...
+
+        Returns
+        -------
+        tuple of ExperimentResult
+            Per experiment: consistent or not, minimal inconsistent cores, corrections,
+            repairs and predictions.
+
+        Raises
+        ------
+        QueryError
+            For an unknown experiment name.
+
+        Examples
+        --------
+        >>> rules = "drug d\\nprocess p\\nd -> p\\nexperiment e:\\n    input d\\n    d = +\\n    p = -\\n"
+        >>> Model.from_text(rules).observe("e")[0].consistent
+        False
+        """
         from mechgraph.query.consistency.experiment import analyse
 
         chosen = names or tuple(self.graph.experiments)
         return tuple(analyse(self.graph, name, **options) for name in chosen)
 
     def predict(self, hypothesis: str) -> Prediction:
-        """See :func:`mechgraph.query.predict.predict`."""
+        """Entities outside a hypothesis's class that reach its common pathway.
+
+        Parameters
+        ----------
+        hypothesis : str
+            A hypothesis with an ``every|some C reaches T through X`` statement.
+
+        Returns
+        -------
+        Prediction
+
+        Raises
+        ------
+        QueryError
+            When the hypothesis is unknown or has no such statement.
+
+        Examples
+        --------
+        >>> rules = "class C\\nm isa C\\nC -> x\\nd -> x\\nx -> t\\nhypothesis h:\\n    every C reaches t through x\\n"
+        >>> [c.entity for c in Model.from_text(rules).predict("h").candidates]
+        ['d']
+        """
         from mechgraph.query.predict import predict
 
         return predict(self.graph, hypothesis)
 
     def knockout(self, hypothesis: str, entity: str) -> Knockout:
-        """See :func:`mechgraph.query.predict.knockout`."""
+        """What a hypothesis loses when ``entity`` is taken out of the rules.
+
+        Parameters
+        ----------
+        hypothesis : str
+            A hypothesis with an ``every|some C reaches T through X`` statement.
+        entity : str
+            The entity knocked out.
+
+        Returns
+        -------
+        Knockout
+
+        Raises
+        ------
+        QueryError
+            When the hypothesis or the entity is unknown.
+
+        Examples
+        --------
+        >>> rules = "class C\\nm isa C\\nC -> x\\nx -> t\\nhypothesis h:\\n    every C reaches t through x\\n"
+        >>> [w.member for w in Model.from_text(rules).knockout("h", "x").lost]
+        ['m']
+        """
         from mechgraph.query.predict import knockout
 
         return knockout(self.graph, hypothesis, entity)
@@ -178,11 +433,25 @@ class Model:
     def without(self, item: str | Claim | Hop) -> Model:
         """A new model without entity ``item``'s links and ``isa`` edges, or without a link.
 
-        ``item`` is an entity name, a :class:`~mechgraph.graph.mechanism.Claim`, a
-        link as rule text (``"a -> b [duration=chronic]"``) or a witness's
-        :class:`~mechgraph.results.answers.Hop`; see :mod:`mechgraph.language.edits`.  The
-        entity stays declared.
+        Parameters
+        ----------
+        item : str, Claim or Hop
+            An entity name, a :class:`~mechgraph.graph.mechanism.Claim`, a link as rule text
+            (``"a -> b [duration=chronic]"``) or a witness's
+            :class:`~mechgraph.results.answers.Hop` (see :mod:`mechgraph.language.edits`).
+            The entity stays declared.
 
+        Returns
+        -------
+        Model
+
+        Raises
+        ------
+        QueryError
+            When rule text is not exactly one link.
+
+        Examples
+        --------
         >>> model = Model.from_text("a -> b\\nb -> c\\na -> c")
         >>> model.without("b").ask("a", "c").paths[0].chain()
         'a ─(+)→ c'
@@ -198,17 +467,48 @@ class Model:
         return Model.from_files(without_link(self.files, item))
 
     def with_rules(self, text: str, path: str = "<extra>") -> Model:
-        """A new model with rule ``text`` added (:class:`ParseError`/:class:`CompileError`)."""
+        """A new model with rule ``text`` added to this model's files.
+
+        Parameters
+        ----------
+        text : str
+            Rule text to add.
+        path : str, optional
+            The name diagnostics give the text.
+
+        Returns
+        -------
+        Model
+
+        Raises
+        ------
+        ParseError, CompileError
+            When the text does not parse, or the rules no longer compile.
+
+        Examples
+        --------
+        >>> Model.from_text("a -> b").with_rules("b -> c").ask("a", "c").holds
+        True
+        """
         from mechgraph.language.parser import parse_text
 
         return Model.from_files(self.files + (parse_text(text, path),))
 
 
 def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
-    """Load rule files and folders (``*.mg``, following ``include``) into a :class:`Model`.
+    """Load rule files and folders (``*.mg``, following ``include``) into a model.
 
-    With a :class:`~mechgraph.compiler.cache.Cache`, rules whose files have not changed
-    since they were last loaded through it are read from it, not parsed.
+    Parameters
+    ----------
+    *paths : str or os.PathLike
+        Rule files and folders (searched recursively).
+    cache : Cache, optional
+        A :class:`~mechgraph.compiler.cache.Cache`: rules whose files have not changed since
+        they were last loaded through it are read from it, not parsed.
+
+    Returns
+    -------
+    Model
 
     Raises
     ------
@@ -216,6 +516,12 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
         When a file cannot be read or parsed (all its diagnostics attached).
     CompileError
         When the rules parse but do not make sense together.
+
+    Examples
+    --------
+    >>> model = load("rules")
+    >>> model.ask("imipramine", "NMDA_adaptation", where={"duration": "chronic"}).holds
+    True
     """
     from mechgraph.compiler.cache import Entry
     from mechgraph.language.loader import load_paths

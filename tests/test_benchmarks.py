@@ -37,7 +37,10 @@ def small() -> tuple[str, list[tuple[str, str, str]]]:
     return _corpus(SMALL)
 
 
-@pytest.mark.parametrize("module", ["layout", "generate", "baselines", "figures", "report", "run"])
+@pytest.mark.parametrize(
+    "module",
+    ["layout", "generate", "baselines", "figures", "report", "run", "startup", "graph_build"],
+)
 def test_doctests(module):
     """Check that the examples in the benchmarks' docstrings hold (pytest collects tests/ only)."""
     result = doctest.testmod(importlib.import_module(f"benchmarks.{module}"))
@@ -290,3 +293,9 @@ def test_runner_end_to_end(tmp_path):
     assert size["timings"]["ceiling"]["samples_cpu_s"] and size["peak_rss_mib"] > 0
     assert {row["label"] for row in document["figures"]} == {t.label for t in report.TARGETS}
     assert "parse lines/s vs re+split" in done.stdout
+
+
+@pytest.mark.parametrize("name", sorted(figures.ENTRY_POINTS))
+def test_every_entry_point_is_importable(name):
+    """Check that a module move is followed here: a stale entry would silently report n/a."""
+    assert figures._entry(name) is not None

@@ -174,32 +174,6 @@ class TestLoadAndCli:
         assert "no-change claim: antidepressant -0 NMDA_adaptation" in out
 
 
-def test_bulk_claims_build_the_same_multigraph():
-    """Check that add_claims fills the MultiDiGraph exactly as networkx's add_edge does."""
-    import networkx as nx
-
-    from mechgraph.graph.mechanism import Claim, MechanismGraph
-    from mechgraph.language.syntax import Relation
-
-    claims = [
-        Claim(i, s, Relation.INCREASES, o)
-        for i, (s, o) in enumerate([("a", "b"), ("a", "b"), ("b", "a"), ("c", "c"), ("b", "d")])
-    ]
-    graph = MechanismGraph()
-    graph.add_claims(claims)
-    expected = nx.MultiDiGraph()
-    for c in claims:
-        expected.add_edge(c.subject, c.object, key=c.id, claim=c)
-    assert nx.utils.graphs_equal(graph.links, expected)
-    assert list(graph.links.edges(keys=True, data=True)) == list(
-        expected.edges(keys=True, data=True)
-    )
-    assert list(graph.links.in_edges("a", keys=True)) == list(expected.in_edges("a", keys=True))
-    assert (
-        graph.links._succ["a"]["b"] is graph.links._pred["b"]["a"]
-    )  # one key dict, as nx shares it
-
-
 def test_numbered_claims_are_the_claims_init_makes():
     """Check that Claim.numbered fills every field (the span too) and stays frozen."""
     import dataclasses
@@ -230,3 +204,28 @@ def test_numbered_claims_are_the_claims_init_makes():
     ]
     with pytest.raises(dataclasses.FrozenInstanceError):
         made[0].subject = "z"
+
+
+def _public_facade():
+    import inspect
+
+    import mechgraph.model as facade
+
+    yield facade.load
+    yield facade.parse_where
+    for name, member in inspect.getmembers(facade.Model):
+        if not name.startswith("_") and callable(member):
+            yield member
+
+
+@pytest.mark.parametrize("function", list(_public_facade()), ids=lambda f: f.__qualname__)
+def test_facade_functions_have_numpydoc_sections(function):
+    """Check that every public function of the facade documents its parameters, result,
+    errors and an example, in numpydoc sections."""
+    import inspect
+
+    doc = inspect.getdoc(function) or ""
+    takes = [p for p in inspect.signature(function).parameters if p not in ("self", "cls")]
+    wanted = ["Returns", "Examples"] + ["Parameters"] * bool(takes)
+    missing = [s for s in wanted if f"{s}\n{'-' * len(s)}" not in doc]
+    assert not missing, f"{function.__qualname__} lacks {missing}"

@@ -131,13 +131,7 @@ def admits(
     >>> admits({}, [("duration", "acute")])
     True
     """
-    if isinstance(values, ContextValues) and values.quantities:
-        return _quantity_clash(query, link, values) is None
-    for key, value in link:
-        asked = query.get(key)
-        if asked is not None and not comparable(key, value, asked, values):
-            return False
-    return True
+    return clash(query, link, values) is None
 
 
 def merge(

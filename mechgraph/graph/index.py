@@ -52,9 +52,9 @@ class GraphIndex:
         Node id → name; ids follow sorted name order.
     ids : dict
         Name → node id.
-    out, into : tuple
+    out : tuple
         Per node id, the traversable hops ``(neighbour id, claim id, sign code)``
-        leaving (``out``) or entering (``into``) it: every claim but ``-0`` ones,
+        leaving it: every claim but ``-0`` ones,
         plus membership hops member → class with claim id :data:`ISA` and sign ``+``.
     ancestors, members : dict
         Transitive ``isa`` parents of each entity; transitive members of each class.
@@ -76,7 +76,6 @@ class GraphIndex:
     names: tuple[str, ...]
     ids: Mapping[str, int]
     out: Adjacency
-    into: Adjacency
     ancestors: Mapping[str, frozenset[str]]
     members: Mapping[str, frozenset[str]]
     value_up: ContextValues
@@ -96,12 +95,6 @@ class GraphIndex:
         ('imipramine',)
         """
         return tuple(sorted(m for m in self.members.get(name, ()) if m not in self.members))
-
-    def below(self, key: str, narrower: str, broader: str) -> bool:
-        """True when value ``narrower`` equals or lies below ``broader`` for ``key``."""
-        if narrower == broader:
-            return True
-        return broader in self.value_up.get(key, {}).get(narrower, ())
 
 
 def _closure(digraph: nx.DiGraph) -> dict[str, frozenset[str]]:
@@ -128,16 +121,13 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
     names = tuple(sorted(set(graph.links) | set(graph.hierarchy)))
     ids = {name: i for i, name in enumerate(names)}
     out: list[list[tuple[int, int, int]]] = [[] for _ in names]
-    into: list[list[tuple[int, int, int]]] = [[] for _ in names]
     for claim in graph.claims:
         sign = claim.relation.sign
         if sign is not Sign.NO_CHANGE:
             s, t, code = ids[claim.subject], ids[claim.object], SIGN_CODE[sign]
             out[s].append((t, claim.id, code))
-            into[t].append((s, claim.id, code))
     for member, parent in graph.hierarchy.edges:
         out[ids[member]].append((ids[parent], ISA, 0))
-        into[ids[parent]].append((ids[member], ISA, 0))
     ancestors = _closure(graph.hierarchy)
     members: dict[str, set[str]] = {}
     for member, parents in ancestors.items():
@@ -164,7 +154,6 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
         names,
         ids,
         out_hops,
-        tuple(tuple(sorted(hops)) for hops in into),
         ancestors,
         {name: frozenset(found) for name, found in sorted(members.items())},
         value_up,

@@ -258,10 +258,7 @@ class MechanismGraph:
         if [c.id for c in new] != list(range(len(self.claims), len(self.claims) + len(new))):
             raise ValueError("claim ids must continue MechanismGraph.claims")
         self.claims.extend(new)
-        if type(self.links) is nx.MultiDiGraph:
-            _add_edges(self.links, new)
-        else:
-            self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
+        self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
         self._index = None
 
     def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
@@ -310,26 +307,3 @@ class MechanismGraph:
 
     def __contains__(self, name: object) -> bool:
         return name in self.links
-
-
-def _add_edges(links: nx.MultiDiGraph, claims: list[Claim]) -> None:
-    """Add one edge per claim (keyed by its new id) to a plain ``MultiDiGraph``,
-    filling its adjacency dicts as ``add_edge`` does, without its per-edge checks."""
-    succ, pred, node = links._succ, links._pred, links._node
-
-    def new_node(name: str) -> dict:
-        succ[name], pred[name], node[name] = {}, {}, {}
-        return succ[name]
-
-    for claim in claims:
-        u, v = claim.subject, claim.object
-        out = succ.get(u)
-        if out is None:
-            out = new_node(u)
-        keys = out.get(v)
-        if keys is None:
-            if v not in succ:
-                new_node(v)
-            keys = out[v] = pred[v][u] = {}
-        keys[claim.id] = {"claim": claim}
-    getattr(links, "__networkx_cache__", {}).clear()

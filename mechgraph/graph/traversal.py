@@ -1,11 +1,12 @@
-"""The compiled traversal index: every hop as arrays, breadth-first searches in C.
+"""The compiled traversal index: every hop as arrays, breadth-first searches over them.
 
 A graph's traversable hops (claims but ``-0`` ones, and membership climbs)
 are kept as parallel integer arrays (:class:`HopArrays`).  A question picks
 the hops it may use and gets a :class:`Traversal`: sparse CSR matrices of
 the hops — forwards over entities, backwards over entities or over signed
 states ``entity * 3 + sign`` — searched by
-:func:`scipy.sparse.csgraph.breadth_first_order`.  Several starts are one
+:func:`scipy.sparse.csgraph.breadth_first_order` on large graphs (a Python
+search on small ones, where loading scipy would cost more than the search).  Several starts are one
 search from a virtual row joined to them all.
 
 >>> hops = HopArrays.of([[(1, 0, 0)], [(2, 1, 1)], []])
@@ -20,30 +21,74 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from scipy.sparse import csr_matrix
-
-__all__ = ["HopArrays", "Traversal", "Distances", "on_every_route"]
+__all__ = ["Distances", "HopArrays", "Rows", "SCIPY_FROM", "Traversal", "on_every_route"]
 
 _SIGNS = 3  # sign codes: + 0, - 1, unsigned 2
 
 
-def _sparse(*args, **kwargs) -> csr_matrix:
-    """A ``scipy.sparse.csr_matrix``; scipy is loaded on the first search, not at import."""
-    from scipy.sparse import csr_matrix
-
-    return csr_matrix(*args, **kwargs)
+#: Searches over more entries than this run in C (scipy); smaller ones in Python, which
+#: answers a small graph before scipy would have finished loading.
+SCIPY_FROM = 20_000
 
 
-def _breadth_first(graph: csr_matrix, root: int, predecessors: bool):
-    """``scipy.sparse.csgraph.breadth_first_order`` from ``root`` along directed rows."""
-    from scipy.sparse.csgraph import breadth_first_order
+@dataclass(frozen=True, eq=False)
+class Rows:
+    """A sparse 0/1 matrix in compressed rows: row ``i`` leads to the columns
+    ``indices[indptr[i]:indptr[i + 1]]`` (scipy's CSR layout, without scipy).
 
-    return breadth_first_order(graph, root, directed=True, return_predecessors=predecessors)
+    >>> Rows.of_pairs([0, 0, 1], [1, 2, 2], 3).row(0).tolist()
+    [1, 2]
+    """
+
+    indptr: np.ndarray
+    indices: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return len(self.indptr) - 1
+
+    @classmethod
+    def of_pairs(cls, rows: np.ndarray, cols: np.ndarray, size: int) -> Rows:
+        """The matrix with an entry at each ``(rows[i], cols[i])`` (kept in row order)."""
+        rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+        order = np.argsort(rows, kind="stable")
+        indptr = np.zeros(size + 1, np.int32)
+        np.cumsum(np.bincount(rows, minlength=size), out=indptr[1:])
+        return cls(indptr, cols[order].astype(np.int32))
+
+    def row(self, i: int) -> np.ndarray:
+        return self.indices[self.indptr[i] : self.indptr[i + 1]]
+
+
+def _breadth_first(graph: Rows, root: int) -> tuple[np.ndarray, np.ndarray]:
+    """The rows reached from ``root`` in breadth-first order, and each one's predecessor
+    (``-1`` for the root and unreached rows); neighbours are taken in column order, as
+    ``scipy.sparse.csgraph.breadth_first_order`` takes them, which runs large searches."""
+    if len(graph.indices) > SCIPY_FROM:
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import breadth_first_order
+
+        size = graph.size
+        matrix = csr_matrix(
+            (np.ones(len(graph.indices)), graph.indices, graph.indptr), shape=(size, size)
+        )
+        order, before = breadth_first_order(matrix, root, directed=True)
+        return order, np.where(before < 0, -1, before)
+    indptr, indices = graph.indptr.tolist(), graph.indices.tolist()
+    before = [-1] * graph.size
+    seen = bytearray(graph.size)
+    seen[root] = 1
+    order = [root]
+    for node in order:  # the list grows while it is read: a queue
+        for nxt in indices[indptr[node] : indptr[node + 1]]:
+            if not seen[nxt]:
+                seen[nxt] = 1
+                before[nxt] = node
+                order.append(nxt)
+    return np.array(order, np.int32), np.array(before, np.int32)
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,18 +160,14 @@ class _Layout:
     indptr: np.ndarray
     indices: np.ndarray
     claim: np.ndarray  # per entry, its claim id + 1 (0: a membership climb)
-    ones: np.ndarray
 
     @classmethod
     def of(cls, rows: np.ndarray, cols: np.ndarray, claim: np.ndarray, size: int) -> _Layout:
+        matrix = Rows.of_pairs(rows, cols, size)
         order = np.argsort(rows, kind="stable")
-        indptr = np.zeros(size + 1, np.int32)
-        np.cumsum(np.bincount(rows, minlength=size), out=indptr[1:])
-        return cls(
-            indptr, cols[order].astype(np.int32), claim[order].astype(np.int32), np.ones(len(rows))
-        )
+        return cls(matrix.indptr, matrix.indices, claim[order].astype(np.int32))
 
-    def matrix(self, admitted: np.ndarray | None) -> csr_matrix:
+    def matrix(self, admitted: np.ndarray | None) -> Rows:
         """The adjacency of membership climbs and the claims ``admitted`` marks (``None``: all)."""
         indptr, indices = self.indptr, self.indices
         if admitted is not None:
@@ -135,8 +176,7 @@ class _Layout:
             before[0] = 0
             np.cumsum(kept, dtype=np.int32, out=before[1:])
             indptr, indices = before[indptr], indices[kept]
-        size = len(indptr) - 1
-        return _sparse((self.ones[: len(indices)], indices, indptr), shape=(size, size))
+        return Rows(indptr, indices)
 
 
 @dataclass(frozen=True, eq=False)
@@ -157,7 +197,7 @@ class Traversal:
         searches may reach ``node``; :meth:`depth` and :meth:`reached` drop it."""
         return Traversal(self.hops, self.admitted, node, self)
 
-    def _matrix(self, name: str) -> csr_matrix:
+    def _matrix(self, name: str) -> Rows:
         if name not in self._matrices:
             if self.base is None:
                 self._matrices[name] = self.hops.layout(name).matrix(self.admitted)
@@ -178,68 +218,68 @@ class Traversal:
         width = _SIGNS if name == "signed" else 1
         return np.arange(self.avoid * width, self.avoid * width + width)
 
-    def forward(self) -> csr_matrix:
+    def forward(self) -> Rows:
         """Entity → entity along usable hops."""
         return self._matrix("forward")
 
-    def backward(self, signed: bool) -> csr_matrix:
+    def backward(self, signed: bool) -> Rows:
         """Usable hops reversed; ``signed``: over states ``entity * 3 + sign so far``, a
         state leading to the states a path may have had one hop earlier."""
         return self._matrix("signed" if signed else "backward")
 
-    def _avoided(self, matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+    def _avoided(self, matrix: Rows, starts: Sequence[int]) -> np.ndarray:
         """The avoided entity's rows of ``matrix`` but the starts among them."""
         if self.avoid < 0:
             return np.zeros(0, np.int64)
-        rows = self._rows("signed" if matrix.shape[0] > self.hops.nodes else "forward")
+        rows = self._rows("signed" if matrix.size > self.hops.nodes else "forward")
         return np.setdiff1d(rows, np.asarray(starts, np.int64))
 
-    def depth(self, matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+    def depth(self, matrix: Rows, starts: Sequence[int]) -> np.ndarray:
         """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
         depth = _depth(matrix, starts)
         depth[self._avoided(matrix, starts)] = -1
         return depth
 
-    def reached(self, matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+    def reached(self, matrix: Rows, starts: Sequence[int]) -> np.ndarray:
         """The rows reached from ``starts`` (themselves included), in search order."""
         order = _reached(matrix, starts)
         return order[~np.isin(order, self._avoided(matrix, starts))]
 
 
-def _depth(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+def _depth(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
     """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
     graph, root = _rooted(matrix, starts)
-    order, predecessors = _breadth_first(graph, root, True)
+    order, predecessors = _breadth_first(graph, root)
     # order lists states level by level; parents' positions never decrease along it
-    position = np.empty(graph.shape[0], np.int64)
+    position = np.empty(graph.size, np.int64)
     position[order] = np.arange(len(order))
     parents = position[predecessors[order[1:]]]
     bounds = [0, 1]
     while bounds[-1] < len(order):
         bounds.append(1 + int(np.searchsorted(parents, bounds[-1], side="left")))
     levels = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
-    depth = np.full(graph.shape[0], -1, np.int64)
-    depth[order] = levels - (root == matrix.shape[0])
-    return depth[: matrix.shape[0]]
+    depth = np.full(graph.size, -1, np.int64)
+    depth[order] = levels - (root == matrix.size)
+    return depth[: matrix.size]
 
 
-def _reached(matrix: csr_matrix, starts: Sequence[int]) -> np.ndarray:
+def _reached(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
     """The rows reached from ``starts`` (themselves included), in search order."""
     graph, root = _rooted(matrix, starts)
-    order = _breadth_first(graph, root, False)
-    return order[order < matrix.shape[0]]
+    order = _breadth_first(graph, root)[0]
+    return order[order < matrix.size]
 
 
-def _looped(matrix: csr_matrix, rows: np.ndarray) -> csr_matrix:
+def _looped(matrix: Rows, rows: np.ndarray) -> Rows:
     """``matrix`` with each of ``rows`` leading only to itself (a copy of its columns)."""
     indices = matrix.indices.copy()
     for row in rows.tolist():
         indices[matrix.indptr[row] : matrix.indptr[row + 1]] = row
-    return _sparse((matrix.data, indices, matrix.indptr), shape=matrix.shape)
+    return Rows(matrix.indptr, indices)
 
 
 def on_every_route(
-    matrix: csr_matrix, starts: Sequence[int], goal: int, reaching: np.ndarray
+    matrix: Rows, starts: Sequence[int], goal: int, reaching: np.ndarray
 ) -> list[int]:
     """The rows every walk from ``starts`` to ``goal`` along ``matrix`` passes (starts
     and ``goal`` left out), nearest to ``goal`` first.  ``reaching`` marks the rows
@@ -247,19 +287,18 @@ def on_every_route(
 
     One shortest walk ``p0 … pk`` is found; ``pi`` is on every walk unless some walk
     leaves the walk before ``pi`` and re-enters it after.  Each row off the walk gets
-    the first ``pl`` it can be reached from without passing the walk (one search in C
+    the first ``pl`` it can be reached from without passing the walk (one search
     per ``pl``); an edge from level ``l`` to ``pj`` then clears ``p(l+1) … p(j-1)``.
 
-    >>> from scipy.sparse import csr_matrix
-    >>> m = csr_matrix(np.array([[0, 1, 1, 0], [0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 0]]))
+    >>> m = Rows.of_pairs([0, 0, 1, 2], [1, 2, 3, 3], 4)
     >>> on_every_route(m, [0], 3, np.ones(4, bool)), on_every_route(m, [1, 2], 3, np.ones(4, bool))
     ([], [])
-    >>> on_every_route(m[[0, 1, 3]][:, [0, 1, 3]], [0], 2, np.ones(3, bool))
+    >>> on_every_route(Rows.of_pairs([0, 1], [1, 2], 3), [0], 2, np.ones(3, bool))
     [1]
     """
     graph, root = _rooted(matrix, starts)
-    size = graph.shape[0]
-    order, predecessors = _breadth_first(graph, root, True)
+    size = graph.size
+    order, predecessors = _breadth_first(graph, root)
     walk = [goal]
     while walk[-1] != root:
         walk.append(int(predecessors[walk[-1]]))
@@ -275,9 +314,7 @@ def on_every_route(
     keep = usable[source] & usable[target]
     source, target = source[keep], target[keep]
     off_walk = place[source] < 0
-    detour = _sparse(
-        (np.ones(int(off_walk.sum())), (source[off_walk], target[off_walk])), shape=(size, size)
-    )
+    detour = Rows.of_pairs(source[off_walk], target[off_walk], size)
     level = place.copy()
     for i, node in enumerate(walk):
         after = graph.indices[graph.indptr[node] : graph.indptr[node + 1]]
@@ -301,17 +338,16 @@ def on_every_route(
     ]
 
 
-def _rooted(matrix: csr_matrix, starts: Sequence[int]) -> tuple[csr_matrix, int]:
+def _rooted(matrix: Rows, starts: Sequence[int]) -> tuple[Rows, int]:
     """``matrix`` and the row to search from: the start itself when there is one,
     else a virtual row (one more than ``matrix`` has) joined to every start."""
     first = np.unique(np.asarray(starts, dtype=matrix.indices.dtype))
-    size = matrix.shape[0]
+    size = matrix.size
     if len(first) == 1:
         return matrix, int(first[0])
     indptr = np.append(matrix.indptr, matrix.indptr[-1] + len(first)).astype(matrix.indptr.dtype)
     indices = np.concatenate([matrix.indices, first])
-    data = np.ones(len(indices), np.float64)
-    return _sparse((data, indices, indptr), shape=(size + 1, size + 1)), size
+    return Rows(indptr, indices), size
 
 
 class Distances(Mapping[int, int]):

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mechgraph.errors import Diagnostic, MechgraphError, sort_diagnostics
-from mechgraph.language.parser import parse_file
 from mechgraph.language.syntax import Include, RuleFile
 from mechgraph.language.text import file_kind
 
@@ -62,11 +61,19 @@ def rule_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Dia
     return found, diagnostics
 
 
+def _parse_file(path: Path) -> RuleFile:
+    """:func:`~mechgraph.language.parser.parse_file`, the parser (and pyparsing) loaded on
+    the first parse: listing rule files, as the compiled cache does, needs neither."""
+    from mechgraph.language.parser import parse_file
+
+    return parse_file(path)
+
+
 @dataclass
 class _Load:
     """One load: files by resolved path, the include chain being followed, diagnostics."""
 
-    parse: Callable[[Path], RuleFile] = parse_file
+    parse: Callable[[Path], RuleFile] = _parse_file
     files: dict[Path, RuleFile] = field(default_factory=dict)
     seen: set[Path] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -134,7 +141,7 @@ def _kind(path: Path) -> str | None:
 
 
 def load_paths(
-    paths: Iterable[str | os.PathLike], parse: Callable[[Path], RuleFile] = parse_file
+    paths: Iterable[str | os.PathLike], parse: Callable[[Path], RuleFile] = _parse_file
 ) -> tuple[list[RuleFile], list[Diagnostic]]:
     """Parse every rule file under ``paths`` and every file they include, once each.
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from mechgraph.graph.admission import clash
 from mechgraph.graph.context_values import pair_text
-from mechgraph.graph.index import ISA
 from mechgraph.language.syntax import NOWHERE, Relation
-from mechgraph.query.search import Search, reach
+from mechgraph.query.search import Search
 from mechgraph.results.coverage import EFFECTS, Coverage, Nearby
 
 __all__ = ["coverage"]
@@ -44,13 +45,16 @@ def coverage(search: Search) -> Coverage | None:
     asked = values.expand(tuple(sorted(where.items())))
     if not asked.bounds:
         return None
-    forward = reach(index.out, search.starts, search.usable)
-    toward = reach(index.into, [search.target], lambda claim: True)
+    walk, every = search.traversal, index.hops.traversal(None)  # admitted hops; all hops
+    forward = np.flatnonzero(walk.depth(walk.forward(), search.starts) >= 0).tolist()
+    toward = set(
+        np.flatnonzero(every.depth(every.backward(signed=False), [search.target]) >= 0).tolist()
+    )
     names, ids = index.names, index.ids
     missed: dict[str, list] = {}
     for node in sorted(forward):
         for _, obj, claim_id in sorted(graph.links.out_edges(names[node], keys=True)):
-            if ids[obj] not in toward or claim_id == ISA:
+            if ids[obj] not in toward:
                 continue
             claim = graph.claims[claim_id]
             if search.admitted[claim_id]:

@@ -18,8 +18,7 @@ first, that drops partial paths whose context contradicts itself.
 from __future__ import annotations
 
 import heapq
-from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -45,7 +44,6 @@ from mechgraph.results.answers import (
 
 __all__ = [
     "answer",
-    "reach",
     "witnesses",
     "to_path",
     "times",
@@ -137,28 +135,6 @@ class Search:
             depth[:, :width, 0] = before.reshape(nodes, width)
             depth[self.via, :, 0] = -1  # reaching via always starts phase 1
         return Distances(depth.reshape(-1))
-
-
-def reach(
-    adjacency: Sequence[Sequence[tuple[int, int, int]]],
-    starts: Iterable[int],
-    usable: Callable[[int], bool],
-) -> dict[int, int]:
-    """Breadth-first hop counts from ``starts`` along ``adjacency`` (``GraphIndex.out``
-    forwards, ``.into`` backwards), using only hops whose claim id is ``usable``.
-
-    >>> reach([[(1, 0, 0)], [(2, 1, 0)], []], [0], lambda claim: claim != 1)
-    {0: 0, 1: 1}
-    """
-    depth = {start: 0 for start in starts}
-    queue = deque(depth)
-    while queue:
-        node = queue.popleft()
-        for nxt, claim_id, _ in adjacency[node]:
-            if nxt not in depth and usable(claim_id):
-                depth[nxt] = depth[node] + 1
-                queue.append(nxt)
-    return depth
 
 
 def _state(node: int, sign: int, phase: int) -> int:

@@ -10,12 +10,15 @@ no   a reaches b under duration=acute
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from mechgraph.graph.admission import clash
 from mechgraph.graph.index import ISA
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.graph.traversal import Traversal
 from mechgraph.language.syntax import Relation
 from mechgraph.query.coverage import coverage
 from mechgraph.query.question import (
@@ -24,7 +27,7 @@ from mechgraph.query.question import (
     make_question,
     unknown_name,
 )
-from mechgraph.query.search import Search, answer, reach
+from mechgraph.query.search import Search, answer
 from mechgraph.results.answers import (
     Blocked,
     BlockReason,
@@ -44,6 +47,13 @@ _MAX_LISTED = 10  # blocked and no-change claims listed by why_not
 
 
 _MAX_NEAREST = 5
+
+
+def _hop_counts(walk: Traversal, matrix, starts: Sequence[int]) -> dict[int, int]:
+    """Breadth-first hop counts from ``starts`` along ``matrix`` of ``walk``, by node."""
+    depth = walk.depth(matrix, starts)
+    reached = np.flatnonzero(depth >= 0)
+    return dict(zip(reached.tolist(), depth[reached].tolist()))
 
 
 def _nearest(found: dict[int, int], distance: dict[int, int], names) -> tuple[str, ...]:
@@ -150,10 +160,11 @@ def why_not(
     if result.holds:
         return WhyNot(question, Verdict.YES, note=f"it does: {result.paths[0].chain()}")
     index = search.index
-    forward = reach(index.out, search.starts, search.usable)
-    backward = reach(index.into, [search.target], search.usable)
-    to_target = reach(index.into, [search.target], lambda claim: True)
-    from_source = reach(index.out, search.starts, lambda claim: True)
+    walk, every = search.traversal, index.hops.traversal(None)  # admitted hops; all hops
+    forward = _hop_counts(walk, walk.forward(), search.starts)
+    backward = _hop_counts(walk, walk.backward(signed=False), [search.target])
+    to_target = _hop_counts(every, every.backward(signed=False), [search.target])
+    from_source = _hop_counts(every, every.forward(), search.starts)
     wrong_sign = without_via = None
     if question.sign is not None:
         wrong_sign = _first_path(graph, replace(question, sign=None), left_out)

@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mechgraph.compiler.compile import compile_rules
+from mechgraph.graph import traversal
 from mechgraph.graph.index import ISA
-from mechgraph.graph.traversal import HopArrays
+from mechgraph.graph.traversal import HopArrays, Rows
 from mechgraph.query.question import make_question
-from mechgraph.query.search import Search, reach
+from mechgraph.query.search import Search
 
 from factories import random_rules
 from oracles import questions
@@ -37,17 +38,21 @@ def test_depth_and_reach_match_a_python_search(out, data):
     usable = data.draw(st.sets(st.integers(0, 5)))
     admitted = [i in usable for i in range(6)]
     walk = HopArrays.of(out).traversal(np.array(admitted))
-    truth = reach(out, starts, lambda claim: claim == ISA or admitted[claim])
+    hops = nx.DiGraph()
+    hops.add_nodes_from(range(n))
+    hops.add_edges_from(
+        (node, nxt)
+        for node, row in enumerate(out)
+        for nxt, claim, _ in row
+        if claim == ISA or admitted[claim]
+    )
+    truth = nx.multi_source_dijkstra_path_length(hops, set(starts))
     depth = walk.depth(walk.forward(), starts)
     assert {i: int(d) for i, d in enumerate(depth) if d >= 0} == truth
     assert sorted(walk.reached(walk.forward(), starts).tolist()) == sorted(truth)
-    into = [[] for _ in out]
-    for node, hops in enumerate(out):
-        for nxt, claim, code in hops:
-            into[nxt].append((node, claim, code))
     back = walk.depth(walk.backward(signed=False), starts)
-    assert {i: int(d) for i, d in enumerate(back) if d >= 0} == reach(
-        into, starts, lambda claim: claim == ISA or admitted[claim]
+    assert {i: int(d) for i, d in enumerate(back) if d >= 0} == (
+        nx.multi_source_dijkstra_path_length(hops.reverse(), set(starts))
     )
 
 
@@ -96,3 +101,37 @@ def test_distances_match_the_product_graph(rules, data):
     if search.via < 0:  # without via only phase 1 is used
         truth = {s: d for s, d in truth.items() if s % 2}
     assert got == truth
+
+
+@settings(max_examples=300)
+@given(
+    size=st.integers(1, 12),
+    pairs=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=40),
+    root=st.integers(0, 11),
+)
+def test_python_search_is_scipys_search(size, pairs, root):
+    """Check that small graphs searched in Python give scipy's order and predecessors."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import breadth_first_order
+
+    pairs = [(a % size, b % size) for a, b in pairs]
+    rows = Rows.of_pairs([a for a, _ in pairs], [b for _, b in pairs], size)
+    order, before = traversal._breadth_first(rows, root % size)
+    matrix = csr_matrix((np.ones(len(rows.indices)), rows.indices, rows.indptr), (size, size))
+    truth_order, truth_before = breadth_first_order(matrix, root % size, directed=True)
+    assert order.tolist() == truth_order.tolist()
+    assert before.tolist() == np.where(truth_before < 0, -1, truth_before).tolist()
+
+
+def test_large_searches_run_in_scipy(monkeypatch):
+    """Check that a question gives the same hop counts on either side of SCIPY_FROM."""
+    out = [[(1, 0, 0), (2, 1, 1)], [(3, 2, 0)], [(3, 3, 1)], []]
+    walk = HopArrays.of(out).traversal(None)
+    in_python = walk.depth(walk.backward(signed=True), [9]).tolist()
+    monkeypatch.setattr(traversal, "SCIPY_FROM", 0)
+    called = []
+    real = traversal._breadth_first
+    monkeypatch.setattr(traversal, "_breadth_first", lambda *a: called.append(a) or real(*a))
+    walk = HopArrays.of(out).traversal(None)
+    assert walk.depth(walk.backward(signed=True), [9]).tolist() == in_python
+    assert called and len(called[0][0].indices) > traversal.SCIPY_FROM

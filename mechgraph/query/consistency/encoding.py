@@ -9,7 +9,9 @@ node and observation numbers; :func:`program` the rules of one mode:
   Iggy's costs (1 for a missed change or a change where none was seen, 2
   for the opposite sign), minimised;
 * ``measure="check"``: no repairs, each observation hard only while its
-  external atom ``act(I)`` is true (the consistency oracle of the cores).
+  external atom ``act(I)`` is true (the consistency oracle of the cores);
+* ``measure="consistent"``: no repairs, every observation hard: its models
+  are the solutions of both measures when they are 0.
 
 Constraints (one state per node): C0 levels, C1 explanation by a predecessor,
 C2 foundedness (``founded=False`` drops it), C3 forward propagation
@@ -31,7 +33,7 @@ from mechgraph.graph.signed import ExperimentData, Level, SignedNetwork, Value
 
 __all__ = ["facts", "program", "Constraints", "DEFAULT", "OBS_CODE", "MEASURES"]
 
-MEASURES = ("mcos", "scenfit", "check")
+MEASURES = ("mcos", "scenfit", "check", "consistent")
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,8 @@ def program(measure: str, constraints: Constraints | None = None) -> str:
         parts.append("act(I) :- obs(I,_,_).\n#minimize { 1,V : rep(V,_) }.\n")
     elif measure == "scenfit":
         parts.append(_SCENFIT + "#minimize { C,I : cost(I,C) }.\n")
+    elif measure == "consistent":
+        parts.append("act(I) :- obs(I,_,_).\n")
     else:
         parts.append("#external act(I) : obs(I,_,_). [free]\n" + _SATISFIED)
     return "".join(parts)

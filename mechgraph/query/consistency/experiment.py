@@ -44,7 +44,7 @@ from mechgraph.query.consistency.solver import DEFAULT_TIME_LIMIT, Budget, Undec
 from mechgraph.results.answers import Hop, cite, hop_of_claim
 from mechgraph.results.consistency import Core, ExperimentResult, Flip, ObservedChange, Repair
 
-__all__ = ["experiment_network", "analyse", "find_experiment"]
+__all__ = ["signed_links", "experiment_network", "analyse", "find_experiment"]
 
 _SIGN = {Sign.POSITIVE: 1, Sign.NEGATIVE: -1, Sign.UNSIGNED: 0}
 _LABEL = {1: "+", -1: "-", 0: "0"}
@@ -67,16 +67,21 @@ def find_experiment(graph: MechanismGraph, name: str) -> Experiment:
     )
 
 
-def experiment_network(
-    graph: MechanismGraph, experiment: Experiment, extra: tuple = ()
-) -> tuple[SignedNetwork, ExperimentData]:
-    """The signed network ``experiment``'s context admits, and its data.
+def signed_links(
+    graph: MechanismGraph, where: dict[str, str] | None = None, hypotheses: bool = True
+) -> SignedNetwork:
+    """The signed network of the links context ``where`` admits (hypothesised ones too,
+    unless ``hypotheses=False``).
 
-    Each edge's ``sources`` are the claim ids stating it (``("isa", member,
-    class)`` for a membership); each observation's ``origin`` its statement.
+    Each edge's ``sources`` are the claim ids stating it, or ``("isa", member,
+    class)`` for a membership climb.
+
+    >>> from mechgraph.model import Model
+    >>> model = Model.from_text("process a, b\\na -> b [duration=chronic]\\nb -| a")
+    >>> signed_links(model.graph, {"duration": "acute"}).edges
+    (('b', 'a', -1),)
     """
-    where = dict(_pairs(experiment))
-    admitted = admitted_mask(graph, where, hypotheses=True)
+    admitted = admitted_mask(graph, where or {}, hypotheses=hypotheses)
     edges: list[tuple[str, str, int]] = []
     sources: list[int | tuple[str, str, str]] = []
     for claim in graph.claims:
@@ -87,7 +92,18 @@ def experiment_network(
     for member, parent in graph.hierarchy.edges:
         edges.append((member, parent, 1))
         sources.append(("isa", member, parent))
-    network = SignedNetwork.of(edges, nodes=graph.links.nodes, sources=sources)
+    return SignedNetwork.of(edges, nodes=graph.links.nodes, sources=sources)
+
+
+def experiment_network(
+    graph: MechanismGraph, experiment: Experiment
+) -> tuple[SignedNetwork, ExperimentData]:
+    """The signed network ``experiment``'s context admits, and its data.
+
+    Each edge's ``sources`` are the claim ids stating it (``("isa", member,
+    class)`` for a membership); each observation's ``origin`` its statement.
+    """
+    network = signed_links(graph, dict(_pairs(experiment)))
     inputs: set[str] = set()
     observations: list[Observation] = []
     levels = []

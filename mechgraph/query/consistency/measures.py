@@ -72,10 +72,12 @@ def optimum(
     Undecided
         When the solver does not finish within ``budget``.
     """
-    if experiment.is_empty:
-        return Optimum(0, (frozenset(),))
+    if experiment.is_empty or _consistent(network, experiment, budget, constraints):
+        return Optimum(0, (frozenset(),))  # no repair, no observation read otherwise
     names, text = _text(network, experiment, measure, constraints, _PROJECTION[measure])
-    ctl = control(budget, text, ["--opt-mode=optN", "--project", "0"])
+    # Core-guided optimisation finds the few repairs of mcos about 3x faster (benchmarks).
+    strategy = ["--opt-strategy=usc"] if measure == "mcos" else []
+    ctl = control(budget, text, ["--opt-mode=optN", "--project", "0", *strategy])
     found: list[frozenset] = []
     best: list[int] = []
 
@@ -93,6 +95,12 @@ def optimum(
         return Optimum(None)
     more = len(found) == max_solutions and not solved.exhausted
     return Optimum(best[0], tuple(found), more)
+
+
+def _consistent(network, experiment, budget: Budget, constraints: Constraints) -> bool:
+    """Whether a labelling meets every observation with no repair (both measures 0)."""
+    _, text = _text(network, experiment, "consistent", constraints)
+    return solve(control(budget, text, ["1"]), budget, step="consistency").satisfiable
 
 
 def _solution(names: list[str], symbol) -> tuple:
@@ -117,7 +125,10 @@ def predictions(
     """
     if value is None or experiment.is_empty:
         return {}
-    bound = _BOUND[measure].format(k=value) + "\n#show pred/2."
+    if value == 0:  # the solutions are the labellings that need no repair
+        measure, bound = "consistent", "#show pred/2."
+    else:
+        bound = _BOUND[measure].format(k=value) + "\n#show pred/2."
     names, text = _text(network, experiment, measure, constraints, bound)
     ctl = control(budget, text, ["--opt-mode=ignore", "--enum-mode=cautious", "0"])
     last: list = []
