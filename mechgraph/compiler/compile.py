@@ -342,7 +342,7 @@ class _Links:
             seen = self.contexts.get(pairs)
             if seen is None:
                 undeclared = any(c.undeclared_value(key, value) for key, value in pairs)
-                quantities = c.quantities.relevant(pairs)
+                quantities = c.quantities.relevant(pairs) and not c.quantities.fine(pairs)
                 seen = self.contexts[pairs] = (tuple(sorted(pairs)), undeclared, quantities)
             context, undeclared, quantities = seen
             if undeclared:

@@ -119,6 +119,10 @@ class QuantityChecker:
         """True when any pair needs checking here (a quantity key or a bound)."""
         return any(key in self.keys or value[:2] in OPERATORS for key, value in pairs)
 
+    def fine(self, pairs: Iterable[tuple[str, str]]) -> bool:
+        """True when every pair is a fitting condition (nothing to report)."""
+        return all(self._problem(key, value, True) is None for key, value in pairs)
+
     def check(self, qualifiers: Iterable[Qualifier], fallback: Span, named: bool = True) -> bool:
         """Report every pair that is no fitting condition; True when all are fine."""
         fine = True

@@ -254,7 +254,7 @@ class LineReader:
     def fast_pairs(self, text: str, start: int) -> tuple[Qualifier, ...]:
         """The context pairs of ``text`` (the inside of ``[...]`` at ``start``)."""
         file, line_no = self.file, self.line_no
-        if '"' in text or "<" in text or ">" in text:  # read pair by pair
+        if '"' in text:  # a quoted value may hold ',' or '=': read pair by pair
             return tuple(
                 Qualifier(
                     p["key"],
@@ -268,6 +268,8 @@ class LineReader:
             key, value = pair.split("=")
             col = start + len(pair) - len(pair.lstrip(" \t")) + 1
             value = value.strip(" \t")
+            if key[-1:] in "<>" and key:  # a bound: period>=14d
+                key, value = key[:-1], key[-1] + "=" + value
             if " " in value or "\t" in value:  # a quantity written with blanks: 2 wk
                 value = squeeze(value)
             pairs.append(Qualifier(key.strip(" \t"), value, _spanned((file, line_no, col))))
