@@ -9,10 +9,12 @@ close names), a malformed ``--where``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from mechgraph.cli.output import add_render_argument, draw_result, emit
 from mechgraph.compiler.cache import Cache
 from mechgraph.model import Model, load, parse_where
+from mechgraph.results.answers import Answer
 
 
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +49,13 @@ def add_context_arguments(parser: argparse.ArgumentParser) -> None:
         default="include",
         help="exclude: answer from observed claims only",
     )
+    parser.add_argument(
+        "--evidence",
+        metavar="R",
+        help="answer from the links citing R only: a source name (skolnick1996), a "
+        "reference (pmid:8852531) or a DrugMechDB record (drugmechdb:ID), so that one "
+        "curated mechanism replays exactly",
+    )
 
 
 def add_question_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,13 +64,36 @@ def add_question_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="TARGET", help="an entity or a class")
     parser.add_argument("--via", metavar="X", help="an entity every route must pass")
     parser.add_argument("--sign", choices=("+", "-"), help="the net sign the route must have")
+    parser.add_argument(
+        "--max-hops",
+        type=int,
+        metavar="N",
+        help="a route counts only with at most N hops (isa hops included)",
+    )
     add_context_arguments(parser)
     add_rules_argument(parser)
     add_render_argument(parser)
 
 
 def load_rules(args: argparse.Namespace) -> Model:
-    return load(*args.rules, cache=None if args.no_cache else Cache.default())
+    """The compiled rules, restricted to ``--evidence`` when given."""
+    model = load(*args.rules, cache=None if args.no_cache else Cache.default())
+    if getattr(args, "evidence", None):
+        from mechgraph.graph.evidence import only_evidence
+
+        model = dataclasses.replace(model, graph=only_evidence(model.graph, args.evidence))
+    return model
+
+
+def hop_limited(model: Model, args: argparse.Namespace, **asked) -> Answer | None:
+    """With ``--max-hops``, the answer when only longer routes exist (a no saying so)."""
+    if args.max_hops is None:
+        return None
+    from mechgraph.query.hops import within_hops
+
+    answer = model.ask(**asked)
+    limited = within_hops(answer, args.max_hops)
+    return limited if answer.holds and not limited.holds else None
 
 
 def question(args: argparse.Namespace) -> dict:
@@ -91,7 +123,11 @@ def run(args: argparse.Namespace) -> int:
     model = load_rules(args)
     asked = question(args)
     answer = model.ask(max_paths=args.max_paths, **asked)
-    explained = None if answer.holds else model.why_not(**asked)
+    if args.max_hops is not None:
+        from mechgraph.query.hops import within_hops
+
+        answer = within_hops(answer, args.max_hops)
+    explained = None if answer.holds or answer.note else model.why_not(**asked)
     text = answer.format() if explained is None else explained.format()
     draw_result(args, model.graph, answer if explained is None else explained)
     emit(

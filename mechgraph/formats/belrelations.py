@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from mechgraph.language.syntax import Relation
 
-__all__ = ["ISA", "RELATIONS", "Reading", "word_for"]
+__all__ = ["ISA", "RELATIONS", "WRITTEN_WORDS", "Reading", "word_for"]
 
 ISA = "isA"
 
@@ -88,13 +88,30 @@ def _table() -> dict[str, Reading]:
 RELATIONS: dict[str, Reading] = _table()
 
 
+#: Predicates written as BEL's own word on export (others go in a ``predicate`` annotation):
+#: the ones PyBEL reads as an edge between the two terms as written.
+WRITTEN_WORDS = frozenset(
+    {
+        "directlyIncreases",
+        "directlyDecreases",
+        "regulates",
+        "positiveCorrelation",
+        "negativeCorrelation",
+        "correlation",
+    }
+)
+
+
 def word_for(relation: Relation, predicate: str | None) -> str:
-    """The BEL word to write for a link: its predicate when BEL knows it, else the relation's.
+    """The BEL word to write for a link: its predicate when BEL reads it as such, else the
+    relation's.
 
     >>> word_for(Relation.ASSOCIATION, "positiveCorrelation"), word_for(Relation.INCREASES, "x")
     ('positiveCorrelation', 'increases')
+    >>> word_for(Relation.ASSOCIATION, "binds")
+    'association'
     """
     reading = RELATIONS.get(predicate or "")
-    if predicate and reading and reading.relation is relation and not reading.inverse:
+    if predicate in WRITTEN_WORDS and reading and reading.relation is relation:
         return predicate
     return relation.word

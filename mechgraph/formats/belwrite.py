@@ -17,7 +17,7 @@ context and the link attributes (written as annotations too) as attributes.
 >>> _ = g.add_claim("imipramine", Relation.INCREASES, "NMDA adaptation")
 >>> print(write_bel(g).strip().split("\\n\\n")[-1])
 SET Citation = {"Other", "mechgraph rules", "mechgraph:uncited"}
-SET Evidence = "stated in mechgraph rules"
+SET Evidence = "stated in mechgraph rules: imipramine increases NMDA adaptation"
 a(CHEBI:47499 ! imipramine) increases bp(MG:"NMDA adaptation")
 """
 
@@ -118,12 +118,15 @@ def _edge_lines(edge: EdgeRecord, terms: dict[str, str], titles: dict[str, str])
         if word == attributes.get("predicate"):
             del attributes["predicate"]
     statement = f"{terms[edge.subject]} {word} {terms[edge.object]}"
+    # PyBEL tells statements apart by citation and evidence text: say which claim this is.
+    said = f"{edge.subject} {word} {edge.object}" + "".join(f", {k}={v}" for k, v in edge.context)
+    evidence = f"{_EVIDENCE}: {said}" + (f" ({edge.location})" if edge.location else "")
     pairs = list(edge.context) + sorted(attributes.items())
     pairs += [(STATUS_ANNOTATION, "hypothesis")] if edge.is_hypothesis else []
     settings = [f"SET {key} = {quote_string(value)}" for key, value in pairs]
     lines = []
     for reference in edge.evidence or (None,):
-        lines += [_citation_line(reference, titles), f"SET Evidence = {quote_string(_EVIDENCE)}"]
+        lines += [_citation_line(reference, titles), f"SET Evidence = {quote_string(evidence)}"]
         lines.extend(settings)
         lines.append(statement)
         lines.append("")

@@ -46,6 +46,7 @@ from mechgraph.language.syntax import (
     IsA,
     Link,
     Qualifier,
+    Reaches,
     Ref,
     Relation,
     RuleFile,
@@ -153,6 +154,9 @@ class RuleBuilder:
         self._links: dict[tuple, _LinkRecord] = {}
         self._isa: dict[tuple[str, str], None] = {}
         self._sources: dict[str, SourceDecl] = {}
+        self._cited: dict[str, str] = {}
+        self._renamed: dict[str, str] = {}
+        self._extra: list[Statement] = []
         self._hypotheses: list[Hypothesis] = []
         self._diagnostics: list[Diagnostic] = []
         self._skipped: Counter[str] = Counter()
@@ -201,6 +205,22 @@ class RuleBuilder:
         self._entities[key] = _EntityRecord(unique, kind, identifier, label, attributes)
         self._names[unique] = key
         return unique
+
+    def rename(self, key: Hashable, name: str, synonyms: tuple[str, ...] = ()) -> None:
+        """Give the entity known by ``key`` the name ``name`` (unless another entity has
+        it), keeping ``synonyms`` (its other names) as the attribute ``synonyms``."""
+        record = self._entities[key]
+        if name != record.name and name not in self._names:
+            del self._names[record.name]
+            self._renamed[record.name] = name
+            self._names[name] = key
+            record.name = name
+        others = [s for s in synonyms if s != record.name]
+        if others:
+            record.attributes += (("synonyms", "|".join(others)),)
+
+    def _final(self, ref: Ref) -> Ref:
+        return Ref(self._renamed[ref.name]) if ref.name in self._renamed else ref
 
     def _unique_name(self, name: str, distinct: str | None) -> str:
         if name not in self._names:
@@ -263,7 +283,8 @@ class RuleBuilder:
             record = self._links[key] = _LinkRecord(link, comment)
         else:
             self._merged_links += 1
-        record.evidence.extend(e for e in evidence if e not in record.evidence)
+        cited = (self._cited.get(e, e) for e in evidence)
+        record.evidence.extend(e for e in cited if e not in record.evidence)
 
     def isa(self, member: str, parent: str) -> None:
         """State that ``member`` is a ``parent``."""
@@ -275,6 +296,15 @@ class RuleBuilder:
         if name not in self._sources:
             self._sources[name] = SourceDecl(Ref(name), reference, title or None)
         return name
+
+    def declare_source(self, name: str, reference: str, title: str | None = None) -> None:
+        """Declare a named source; links citing its reference will cite its name."""
+        self._sources[name] = SourceDecl(Ref(name), reference, title)
+        self._cited.setdefault(reference, name)
+
+    def extra(self, statement: Statement) -> None:
+        """Add a statement as it is (context values and their hierarchy)."""
+        self._extra.append(statement)
 
     def hypothesis(
         self, name: str, statements: tuple[HypothesisStatement, ...], evidence: tuple[str, ...] = ()
@@ -315,12 +345,14 @@ class RuleBuilder:
         sections = [
             list(self._sources.values()),
             self._quantity_keys(),
+            self._extra,
             self._declarations(),
-            [IsA((Ref(m),), Ref(p)) for m, p in self._isa],
+            [IsA((self._final(Ref(m)),), self._final(Ref(p))) for m, p in self._isa],
             self._link_statements(),
         ]
         trailer = [comment_line(line) for line in self.trailer]
-        for section in sections + [[h] for h in self._hypotheses] + [trailer]:
+        hypotheses = [[self._renamed_hypothesis(h)] for h in self._hypotheses]
+        for section in sections + hypotheses + [trailer]:
             if section:
                 statements.append(Blank())
                 statements.extend(section)
@@ -373,6 +405,17 @@ class RuleBuilder:
             for e in records
         ]
 
+    def _renamed_hypothesis(self, hypothesis: Hypothesis) -> Hypothesis:
+        if not self._renamed:
+            return hypothesis
+        statements = tuple(
+            dataclasses.replace(s, members=self._final(s.members), target=self._final(s.target))
+            if isinstance(s, Reaches)
+            else s
+            for s in hypothesis.statements
+        )
+        return dataclasses.replace(hypothesis, statements=statements)
+
     def _link_statements(self) -> list[Statement]:
         out: list[Statement] = []
         shown = None
@@ -381,5 +424,10 @@ class RuleBuilder:
                 out.append(comment_line(record.comment))
                 shown = record.comment
             evidence = tuple(Evidence(e) for e in record.evidence)
-            out.append(dataclasses.replace(record.link, evidence=evidence))
+            link = record.link
+            if self._renamed:
+                link = dataclasses.replace(
+                    link, subject=self._final(link.subject), object=self._final(link.object)
+                )
+            out.append(dataclasses.replace(link, evidence=evidence))
         return out

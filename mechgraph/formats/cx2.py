@@ -1,11 +1,14 @@
 """CX2 (NDEx / Cytoscape Exchange format 2) in and out.
 
 A CX2 document is a JSON list of aspects.  Nodes carry ``name``, ``kind``,
-``label`` and ``represents`` (the identifier); edges carry ``interaction``
-(BEL's relation word or ``isa``), ``sign``, ``hypothesis``, ``evidence``
-(a ``list_of_string``) and ``context.KEY`` attributes, all declared with
-their types in ``attributeDeclarations``.  Import reads the whole document
-(aspects may come in any order).  Source titles do not travel.
+``label``, ``represents`` (the identifier) and ``attr.KEY`` attributes;
+edges carry ``interaction`` (BEL's relation word or ``isa``), ``sign``,
+``hypothesis``, ``evidence`` (a ``list_of_string``), ``context.KEY`` and
+``attr.KEY`` attributes, all declared with their types in
+``attributeDeclarations``.  The network attribute ``mechgraph_rules`` holds
+sources, context values and hypotheses as rule text
+(:mod:`~mechgraph.formats.extras`).  Import reads the whole document
+(aspects may come in any order).
 
 >>> from mechgraph.graph.mechanism import Entity, MechanismGraph
 >>> g = MechanismGraph()
@@ -21,9 +24,17 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from mechgraph.formats.builder import RuleBuilder, Where
+from mechgraph.formats.extras import EXTRAS_KEY, add_extras, extras_text
 from mechgraph.formats.jsondoc import dump_json, load_json, structure_error
 from mechgraph.formats.reading import ignore_progress
-from mechgraph.formats.records import add_records, flat_attributes, graph_records, unflatten
+from mechgraph.formats.records import (
+    ATTRIBUTE,
+    add_records,
+    flat_attributes,
+    graph_records,
+    prefixed,
+    unflatten,
+)
 from mechgraph.graph.mechanism import MechanismGraph
 
 __all__ = ["read_cx2", "write_cx2"]
@@ -51,6 +62,7 @@ def write_cx2(graph: MechanismGraph) -> str:
             "label": node.label,
             "represents": node.identifier,
         }
+        values.update((ATTRIBUTE + k, v) for k, v in node.attributes)
         node_elements.append(
             {"id": ids[node.name], "v": {k: v for k, v in values.items() if v is not None}}
         )
@@ -66,8 +78,11 @@ def write_cx2(graph: MechanismGraph) -> str:
         }
         for number, edge in enumerate(edges)
     ]
+    network = {"name": "mechgraph export"}
+    if extras := extras_text(graph):
+        network[EXTRAS_KEY] = extras
     declarations = {
-        "networkAttributes": {"name": {"d": "string"}},
+        "networkAttributes": {key: {"d": "string"} for key in network},
         "nodes": _declare(node_elements),
         "edges": _declare(edge_elements),
     }
@@ -85,7 +100,7 @@ def write_cx2(graph: MechanismGraph) -> str:
             ]
         },
         {"attributeDeclarations": [declarations]},
-        {"networkAttributes": [{"name": "mechgraph export"}]},
+        {"networkAttributes": [network]},
         {"nodes": node_elements},
         {"edges": edge_elements},
         {"status": [{"error": "", "success": True}]},
@@ -106,6 +121,10 @@ def read_cx2(
         for name, elements in aspect.items():
             if isinstance(elements, list):
                 aspects.setdefault(name, []).extend(elements)
+    where = Where(builder.file, 1, 1)
+    for network in aspects.get("networkAttributes", []):
+        if isinstance(network, dict):
+            add_extras(builder, network.get(EXTRAS_KEY), where)
     try:
         names = {
             n["id"]: str(n.get("v", {}).get("name", n["id"])) for n in aspects.get("nodes", [])
@@ -116,6 +135,7 @@ def read_cx2(
                 "kind": n.get("v", {}).get("kind"),
                 "label": n.get("v", {}).get("label"),
                 "identifier": n.get("v", {}).get("represents"),
+                "attributes": prefixed(n.get("v", {})),
             }
             for n in aspects.get("nodes", [])
         ]
@@ -125,4 +145,4 @@ def read_cx2(
         ]
     except (KeyError, TypeError, AttributeError) as error:
         raise structure_error(builder.file, f"malformed CX2 node or edge ({error})", hint) from None
-    add_records(builder, nodes, edges, Where(builder.file, 1, 1))
+    add_records(builder, nodes, edges, where)

@@ -2,13 +2,20 @@
 
 Each record is one curated drug → disease mechanism (``graph`` with the
 drug and disease, ``nodes`` with CURIE ids, Biolink classes and names,
-``links`` whose ``key`` is a Biolink predicate).  Nodes become entities
-(kind from the Biolink class, ``id`` kept, the same id in two records is
-one entity); predicates become links with a sign from :data:`PREDICATES`
-(inverse predicates such as ``caused by`` are turned round); each record
-becomes the hypothesis ``every DRUG reaches DISEASE`` named by its ``_id``
-when its links lead from the drug to the disease, and is listed with the
-reason otherwise.  Links cite ``drugmechdb:<_id>``.
+``links`` whose ``key`` is a Biolink predicate).  Nodes become entities:
+kind from the Biolink class, which is kept too (``biolink=MolecularActivity``),
+``id`` kept (and the drug's DrugBank id as ``drugbank=``); the same id in two
+records is one entity, named by the name most records give it, the others
+kept as ``synonyms=``.  Every link keeps its predicate (``predicate="caused
+by"``) and a sign from :data:`PREDICATES` (``positively correlated with`` is
+``+``).  An inverse predicate (``X caused by Y``: Y acts on X) is kept in the
+record's direction, drug side to disease side, as an unsigned association:
+turning it round would make the disease drive the mechanism.  Links cite
+the record, ``drugmechdb:<_id>``, so ``--evidence drugmechdb:<_id>`` answers
+from that record alone.  Each record becomes the hypothesis ``every DRUG
+reaches DISEASE`` named by its ``_id`` (its PubMed references as evidence,
+the others as comments) when its links lead from the drug to the disease,
+and is listed with the reason otherwise.
 
 A JSON list is read one record at a time (:func:`iter_json_array`); a YAML
 file one document at a time (a document may hold one record or a list).
@@ -20,6 +27,7 @@ file one document at a time (a document may hold one record or a list).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
@@ -35,6 +43,7 @@ __all__ = ["BIOLINK_KINDS", "INVERSE_PREDICATES", "PREDICATES", "read_drugmechdb
 
 _SIGNED = {
     Relation.INCREASES: (
+        "positively correlated with",
         "positively regulates",
         "increases activity of",
         "increases abundance of",
@@ -44,6 +53,7 @@ _SIGNED = {
         "produces",
     ),
     Relation.DECREASES: (
+        "negatively correlated with",
         "negatively regulates",
         "decreases activity of",
         "decreases abundance of",
@@ -55,8 +65,6 @@ _SIGNED = {
     ),
 }
 _UNSIGNED = (
-    "positively correlated with",
-    "negatively correlated with",
     "correlated with",
     "participates in",
     "occurs in",
@@ -93,7 +101,8 @@ PREDICATES: dict[str, Relation] = {
     **{p: r for r, ps in _SIGNED.items() for p in ps},
     **{p: Relation.ASSOCIATION for p in _UNSIGNED},
 }
-#: Predicates stated from object to subject: read as the forward predicate, turned round.
+#: Predicates stated from object to subject (``X caused by Y``: Y causes X), with their
+#: forward predicate: kept in the record's direction, unsigned.
 INVERSE_PREDICATES = {
     "caused by": "causes",
     "disrupted by": "disrupts",
@@ -120,6 +129,7 @@ BIOLINK_KINDS = {
     "OrganismTaxon": "entity",
 }
 _PREDICATE_SHAPE = re.compile(r"[a-z][a-z_ ]*[a-z]")
+_PUBMED = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(?:pubmed/)?(\d+)")
 _PREFIX = "drugmechdb"
 
 
@@ -127,8 +137,12 @@ def read_drugmechdb(
     stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
 ) -> None:
     """Read DrugMechDB records (a JSON list, or YAML documents) into ``builder``."""
+    names: dict[str, Counter[str]] = {}
     for line, record in _records(stream, builder.file, advance):
-        _record(builder, record, Where(builder.file, line, 1))
+        _record(builder, record, Where(builder.file, line, 1), names)
+    for identifier, counts in names.items():
+        ranked = [name for name, _ in counts.most_common()]
+        builder.rename(identifier, ranked[0], tuple(ranked[1:]))
 
 
 def _records(
@@ -191,7 +205,7 @@ def _fields(value: Any, keys: tuple[str, ...]) -> bool:
     return isinstance(value, dict) and all(isinstance(value.get(k), str) and value[k] for k in keys)
 
 
-def _record(builder: RuleBuilder, record: Any, where: Where) -> None:
+def _record(builder: RuleBuilder, record: Any, where: Where, seen: dict[str, Counter[str]]) -> None:
     graph = record.get("graph") if isinstance(record, dict) else None
     if not _fields(graph, ("_id", "drug", "disease")):
         builder.error(
@@ -216,8 +230,17 @@ def _record(builder: RuleBuilder, record: Any, where: Where) -> None:
         )
         label = str(node.get("label", ""))
         labels[node["id"]] = label
+        seen.setdefault(node["id"], Counter())[name] += 1
+        extra = (("biolink", label),) if label else ()
+        if node["id"] == graph.get("drug_mesh") and isinstance(graph.get("drugbank"), str):
+            extra += (("drugbank", graph["drugbank"].replace("DB:", "DrugBank:", 1)),)
         names[node["id"]] = builder.entity(
-            node["id"], name, BIOLINK_KINDS.get(label, "entity"), identifier=node["id"], where=where
+            node["id"],
+            name,
+            BIOLINK_KINDS.get(label, "entity"),
+            identifier=node["id"],
+            where=where,
+            attributes=extra,
         )
     evidence = (f"{_PREFIX}:{ident}",)
     steps = nx.DiGraph()
@@ -226,7 +249,14 @@ def _record(builder: RuleBuilder, record: Any, where: Where) -> None:
         edge = _link(builder, link, names, ident, where)
         if edge is not None:
             subject, relation, object = edge
-            builder.link(subject, relation, object, evidence=evidence, where=where)
+            builder.link(
+                subject,
+                relation,
+                object,
+                evidence=evidence,
+                where=where,
+                attributes={"predicate": link["key"].strip()},
+            )
             if relation is not Relation.NO_CHANGE:
                 steps.add_edge(subject, object)
     _hypothesis(builder, record, graph, names, labels, steps, where)
@@ -248,7 +278,7 @@ def _link(
         )
         return None
     if predicate in INVERSE_PREDICATES:
-        source, target, predicate = target, source, INVERSE_PREDICATES[predicate]
+        return names[source], Relation.ASSOCIATION, names[target]
     relation = PREDICATES.get(predicate)
     if relation is None:
         if not _PREDICATE_SHAPE.fullmatch(predicate):
@@ -305,12 +335,10 @@ def _hypothesis(
         builder.note(f"record {ident} is not replayed as a hypothesis: {reason}", where)
         builder.trailer.append(f"not replayed: {ident}: {reason}")
         return
-    notes = [
-        comment_line(f"reference: {r}")
-        for r in record.get("references") or ()
-        if isinstance(r, str)
-    ]
+    references = [r for r in record.get("references") or () if isinstance(r, str)]
+    pmids = [f"pmid:{m.group(1)}" for r in references if (m := _PUBMED.search(r))]
+    notes = [comment_line(f"reference: {r}") for r in references if not _PUBMED.search(r)]
     if isinstance(record.get("comment"), str):
         notes.insert(0, comment_line(" ".join(record["comment"].split())))
     statement = Reaches(Quantifier.EVERY, Ref(drug), Ref(disease))
-    builder.hypothesis(ident, (*notes, statement), evidence=(f"{_PREFIX}:{ident}",))
+    builder.hypothesis(ident, (*notes, statement), evidence=(f"{_PREFIX}:{ident}", *pmids))

@@ -1,11 +1,13 @@
 """GraphML in and out (networkx, Cytoscape, yEd, Gephi).
 
-Nodes are entity names with typed attributes ``kind``, ``label`` and
-``identifier``; edges carry ``relation`` (BEL's word, or ``isa``), ``sign``,
-``hypothesis`` (boolean), ``evidence`` (space-separated references) and one
-``context.KEY`` attribute per context key.  GraphML is an XML tree, so
-import reads the whole document at once (networkx's reader).  Source titles
-do not travel.
+Nodes are entity names with typed attributes ``kind``, ``label``,
+``identifier`` and one ``attr.KEY`` per other attribute; edges carry
+``relation`` (BEL's word, or ``isa``), ``sign``, ``hypothesis`` (boolean),
+``evidence`` (space-separated references), one ``context.KEY`` attribute
+per context key and one ``attr.KEY`` per link attribute.  The graph
+attribute ``mechgraph_rules`` holds sources, context values and hypotheses
+as rule text (:mod:`~mechgraph.formats.extras`).  GraphML is an XML tree, so
+import reads the whole document at once (networkx's reader).
 
 >>> from mechgraph.graph.mechanism import Entity, MechanismGraph
 >>> from mechgraph.language.syntax import Relation
@@ -28,8 +30,16 @@ import networkx as nx
 
 from mechgraph.errors import Diagnostic, InputError
 from mechgraph.formats.builder import RuleBuilder, Where
+from mechgraph.formats.extras import EXTRAS_KEY, add_extras, extras_text
 from mechgraph.formats.reading import ignore_progress
-from mechgraph.formats.records import add_records, flat_attributes, graph_records, unflatten
+from mechgraph.formats.records import (
+    ATTRIBUTE,
+    add_records,
+    flat_attributes,
+    graph_records,
+    prefixed,
+    unflatten,
+)
 from mechgraph.graph.mechanism import MechanismGraph
 
 __all__ = ["read_graphml", "to_networkx", "write_graphml"]
@@ -38,9 +48,12 @@ __all__ = ["read_graphml", "to_networkx", "write_graphml"]
 def to_networkx(graph: MechanismGraph) -> nx.MultiDiGraph:
     """A plain ``MultiDiGraph`` with only scalar, typed attributes."""
     nodes, edges = graph_records(graph)
-    out = nx.MultiDiGraph()
+    out = nx.MultiDiGraph(name="mechgraph export")
+    if extras := extras_text(graph):
+        out.graph[EXTRAS_KEY] = extras
     for node in nodes:
         attributes = {"kind": node.kind, "label": node.label, "identifier": node.identifier}
+        attributes.update((ATTRIBUTE + k, v) for k, v in node.attributes)
         out.add_node(node.name, **{k: v for k, v in attributes.items() if v is not None})
     for number, edge in enumerate(edges):
         attributes = flat_attributes(edge)
@@ -81,6 +94,7 @@ def read_graphml(
             Diagnostic.error(f"not usable GraphML: {error}", file=builder.file, code="graphml")
         ) from None
     where = Where(builder.file, 1, 1)
+    add_extras(builder, graph.graph.get(EXTRAS_KEY), where)
     names = {n: str(d.get("name", n)) for n, d in graph.nodes(data=True)}
     nodes = [
         {
@@ -88,6 +102,7 @@ def read_graphml(
             "kind": d.get("kind"),
             "label": d.get("label"),
             "identifier": d.get("identifier"),
+            "attributes": prefixed(d),
         }
         for n, d in graph.nodes(data=True)
     ]

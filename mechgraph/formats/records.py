@@ -26,20 +26,24 @@ from typing import Any
 
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.language.syntax import ENTITY_KINDS, Relation, Status
+from mechgraph.language.syntax import ENTITY_KINDS, NOWHERE, Relation, Span, Status
 
 __all__ = [
+    "ATTRIBUTE",
     "ISA",
     "EdgeRecord",
     "NodeRecord",
     "add_records",
     "flat_attributes",
     "graph_records",
+    "prefixed",
     "relation_of",
     "unflatten",
 ]
 
 _CONTEXT = "context."
+#: Prefix of flattened entity and link attributes (``attr.predicate``).
+ATTRIBUTE = "attr."
 
 #: The relation word standing for class membership in graph-shaped formats.
 ISA = "isa"
@@ -67,6 +71,8 @@ class EdgeRecord:
     evidence: tuple[str, ...] = ()
     status: Status = Status.OBSERVED
     attributes: tuple[tuple[str, str], ...] = ()
+    #: Where the rule states it (``rules/a.mg:3:1``), or ``""``.
+    location: str = ""
 
     @property
     def relation_word(self) -> str:
@@ -99,11 +105,19 @@ def graph_records(graph: MechanismGraph) -> tuple[list[NodeRecord], list[EdgeRec
             tuple(_reference(graph, e) for e in claim.evidence),
             claim.status,
             claim.attributes,
+            _location(claim.span),
         )
         for claim in graph.claims
     ]
-    edges.extend(EdgeRecord(m, p, None) for m, p in sorted(graph.hierarchy.edges))
+    edges.extend(
+        EdgeRecord(m, p, None, location=_location(span))
+        for m, p, span in sorted(graph.hierarchy.edges(data="span", default=NOWHERE))
+    )
     return nodes, edges
+
+
+def _location(span: Span) -> str:
+    return "" if span == NOWHERE else str(span)
 
 
 def flat_attributes(edge: EdgeRecord) -> dict[str, Any]:
@@ -120,7 +134,17 @@ def flat_attributes(edge: EdgeRecord) -> dict[str, Any]:
         "evidence": list(edge.evidence),
     }
     attributes.update((_CONTEXT + key, value) for key, value in edge.context)
+    attributes.update((ATTRIBUTE + key, value) for key, value in edge.attributes)
     return attributes
+
+
+def prefixed(attributes: Mapping[str, Any], prefix: str = ATTRIBUTE) -> dict[str, str]:
+    """The ``prefix``-ed entries of a flat mapping, prefix removed, values as text.
+
+    >>> prefixed({"attr.predicate": "binds", "sign": "?"})
+    {'predicate': 'binds'}
+    """
+    return {k[len(prefix) :]: str(v) for k, v in attributes.items() if k.startswith(prefix)}
 
 
 def unflatten(subject: str, object: str, attributes: Mapping[str, Any]) -> dict[str, Any]:
@@ -138,11 +162,10 @@ def unflatten(subject: str, object: str, attributes: Mapping[str, Any]) -> dict[
         "subject": subject,
         "object": object,
         "relation": attributes.get("relation", attributes.get("interaction", "association")),
-        "context": {
-            k[len(_CONTEXT) :]: str(v) for k, v in attributes.items() if k.startswith(_CONTEXT)
-        },
+        "context": prefixed(attributes, _CONTEXT),
         "evidence": [str(e) for e in evidence],
         "hypothesis": attributes.get("hypothesis") in (True, "true", "True", 1),
+        "attributes": prefixed(attributes),
     }
 
 
@@ -169,9 +192,10 @@ def add_records(
     """Feed graph-shaped records into ``builder``.
 
     ``nodes`` are mappings with ``name`` and optional ``kind``, ``label``,
-    ``identifier``; ``edges`` have ``subject``, ``object``, ``relation`` (a
-    word from :func:`relation_of`) and optional ``context`` (mapping),
-    ``evidence`` (references) and ``hypothesis`` (bool).  A relation word
+    ``identifier``, ``attributes`` (mapping); ``edges`` have ``subject``,
+    ``object``, ``relation`` (a word from :func:`relation_of`) and optional
+    ``context`` (mapping), ``evidence`` (references), ``hypothesis`` (bool)
+    and ``attributes`` (mapping).  A relation word
     outside the table is an error located at ``where``.
     """
     names: dict[str, str] = {}
@@ -192,6 +216,7 @@ def add_records(
             identifier=node.get("identifier") or None,
             label=node.get("label") or None,
             where=where,
+            attributes=tuple((str(k), str(v)) for k, v in (node.get("attributes") or {}).items()),
         )
     for edge in edges:
         subject, object = (
@@ -219,6 +244,7 @@ def add_records(
             evidence=tuple(edge.get("evidence") or ()),
             status=status,
             where=where,
+            attributes={str(k): str(v) for k, v in (edge.get("attributes") or {}).items()},
         )
 
 

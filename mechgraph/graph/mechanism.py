@@ -1,9 +1,16 @@
 """The compiled mechanism graph: entities, claims, the class and value hierarchies.
 
 A :class:`MechanismGraph` is plain data over networkx; reasoning lives in
-free functions elsewhere (``paths``, ``hypotheses``).  Nodes are entity
+free functions elsewhere (:mod:`mechgraph.query`).  Nodes are entity
 names; every causal claim is one edge of a ``MultiDiGraph`` keyed by its
 claim id, because one subject/object pair may carry many claims.
+
+Immutability, in STYLE's terms: values made a few at a time are frozen
+dataclasses (:class:`Entity`, :class:`Source`); :class:`Claim` is frozen and
+slotted, made in bulk by :meth:`Claim.numbered`, which fills its slots
+directly; the AST (:mod:`mechgraph.language.syntax`) is slotted, not frozen.
+The graph itself is built once, by the compiler or the cache, and only read
+by questions; networkx's structures are changed through its public API.
 
 >>> g = MechanismGraph()
 >>> g.add_entity(Entity("imipramine", "drug"))

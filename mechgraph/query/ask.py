@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.budget import DEFAULT_BUDGET, MAX_PATHS
 from mechgraph.query.coverage import coverage
 from mechgraph.query.question import (
     SignLike,
@@ -84,7 +84,8 @@ def ask(
     ------
     QueryError
         When a name is unknown (with close names as a hint), the sign or mode
-        is not one of the allowed words, or ``max_paths``/``budget`` is below 1.
+        is not one of the allowed words, ``max_paths`` is not between 1 and
+        :data:`~mechgraph.query.budget.MAX_PATHS`, or ``budget`` is below 1.
 
     Examples
     --------
@@ -94,9 +95,13 @@ def ask(
     >>> ask(g, "drug", "enzyme", where={"dose": "low"}).holds
     False
     """
-    if max_paths < 1 or budget < 1:
+    if not 1 <= max_paths <= MAX_PATHS or budget < 1:
         raise QueryError(
-            Diagnostic.error("max_paths and budget must be at least 1", file="<question>")
+            Diagnostic.error(
+                f"max_paths must be between 1 and {MAX_PATHS}, and budget at least 1",
+                file="<question>",
+                hint=f"ask for fewer witnesses (--max-paths {MAX_PATHS} at most)",
+            )
         )
     question = make_question(source, target, via, where, sign, hypotheses)
     search = Search.of(graph, question)

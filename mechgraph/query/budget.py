@@ -4,7 +4,9 @@
 50000
 """
 
-__all__ = ["DEFAULT_BUDGET"]
+__all__ = ["DEFAULT_BUDGET", "MAX_PATHS"]
 
 #: Partial paths the witness search may expand before it gives up ("walk only").
 DEFAULT_BUDGET = 50_000
+#: Witnesses one question may ask for (each is kept whole, with its citations).
+MAX_PATHS = 1000

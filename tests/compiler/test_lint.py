@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mechgraph.compiler import lint as lint_module
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
+from mechgraph.graph.admission import merge
 from mechgraph.language.parser import parse_text
 
 HEADER = "context duration acute, chronic\ncontext region cortex, frontal\nfrontal isa cortex\n"
@@ -67,3 +74,53 @@ def test_orphans():
     """Check that a declared entity in no link and no isa is an orphan; linked ones are not."""
     [warning] = lint_text("entity a, b, lonely\na -> b\n")
     assert warning.code == "orphan" and "`lonely`" in warning.message and warning.col == 14
+
+
+_RELATION = st.sampled_from(["->", "-|", "-0", "--"])
+_CONTEXT = st.sampled_from(["", " [duration=acute]", " [duration=chronic]", " [region=frontal]"])
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abc"), _RELATION, st.sampled_from("abc"), _CONTEXT),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_contradictions_agree_with_comparing_every_pair(links, classed):
+    """Check the sign-grouped lint against the definition: every pair of links on one
+    subject/object pair (or inherited from a class of the subject) with clashing signs
+    under contexts that can hold together."""
+    body = "".join(f"{s} {r} {o}{c}\n" for s, r, o, c in links if s != o)
+    body += "a isa c\n" if classed else ""
+    graph, _ = compile_rules([parse_text(HEADER + body, "l.mg")])
+    up, ancestors = graph.index.value_up, graph.index.ancestors
+    clash = {("+", "-"), ("-", "+"), ("+", "0"), ("0", "+"), ("-", "0"), ("0", "-")}
+    expected = set()
+    for a, b in itertools.product(graph.claims, repeat=2):
+        related = a.subject == b.subject and a.id < b.id
+        inherited = b.subject in ancestors.get(a.subject, ())
+        signs = (a.sign.value, b.sign.value)
+        paired = (related or inherited) and a.object == b.object and signs in clash
+        if paired and merge(a.context, b.context, values=up) is not None:
+            expected.add((a.span.line, b.span.line))
+    found = {
+        (d.line, int(d.message.split("(l.mg:")[1].split(":")[0]))
+        for d in lint(graph)
+        if d.code == "contradiction"
+    }
+    assert found == expected
+
+
+def test_parallel_links_are_never_paired(monkeypatch):
+    """Check bounded work: 8,000 links of one sign on one pair compare no pair at all, and
+    past the budget the lint says it stopped instead of running on."""
+    values = ", ".join(f"v{i}" for i in range(8000))
+    text = f"context k {values}\n" + "".join(f"a -> b [k=v{i}]\n" for i in range(8000))
+    graph, _ = compile_rules([parse_text(text, "p.mg")])
+    monkeypatch.setattr(lint_module, "MAX_COMPARED", 0)
+    assert [d.code for d in lint(graph) if d.code != "orphan"] == []
+    clashing = "entity a, b\n" + "a -> b\na -| b\n" * 5
+    found = [d.code for d in lint_text(clashing)]
+    assert found == ["lint-budget"]

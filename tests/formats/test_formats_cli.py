@@ -84,4 +84,4 @@ def test_check_replays_every_imported_drugmechdb_path(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", str(out), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["ok"] and document["summary"]["hypotheses"] == 289
+    assert document["ok"] and document["summary"]["hypotheses"] == 300

@@ -104,8 +104,10 @@ class TestAskSeed:
             ask(seed, "imipramine", "NMDA_adaptation", sign="x")
         with pytest.raises(QueryError, match="hypotheses mode"):
             ask(seed, "imipramine", "NMDA_adaptation", hypotheses="maybe")
-        with pytest.raises(QueryError, match="at least 1"):
+        with pytest.raises(QueryError, match="between 1 and 1000"):
             ask(seed, "imipramine", "NMDA_adaptation", max_paths=0)
+        with pytest.raises(QueryError, match="between 1 and 1000"):  # 2.96 GB before the cap
+            ask(seed, "imipramine", "NMDA_adaptation", max_paths=1_000_000)
         with pytest.raises(QueryError, match="same entity"):
             ask(seed, "imipramine", "imipramine")
 
