@@ -48,7 +48,9 @@ def test_a_freeze_asked_for_elsewhere_is_kept(allowed):
         frozen = gc.get_freeze_count()
         with paused_gc():
             _ = [[index] for index in range(100)]
-        assert gc.get_freeze_count() == frozen
+        # Frozen objects that die leave the count (a full run once saw it 2 lower), so the
+        # test is that the pause did not unfreeze (which would empty it), not an exact count.
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
 
