@@ -15,6 +15,8 @@ the pieces below it (their line numbers moved).
 >>> second = parse.update("drug a\\na => b\\n")
 >>> second.reparsed, second.diagnostics[0].location, second.diagnostics[0].message
 (1, 'a.mg:2:3', "unknown relation '=>'")
+>>> second.removed == first.rule_file.statements[1:], second.added
+(True, ())
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ class Parsed:
     rule_file: RuleFile
     diagnostics: tuple[Diagnostic, ...]
     reparsed: int = 0  # pieces parsed by this update (the others were reused)
+    #: The statements of the pieces this update dropped, and of those it parsed (the
+    #: same objects as in earlier and later updates: identity says which is which).
+    removed: tuple = ()
+    added: tuple = ()
+    first: bool = False  # the file's first update: every statement is new
 
 
 def _starts_statement(line: str) -> bool:
@@ -97,7 +104,7 @@ class IncrementalParse:
     def update(self, text: str) -> Parsed:
         """Parse ``text``, the file's new content, reusing the pieces that did not change."""
         if self._last is not None and self._last.rule_file.text == text:
-            return Parsed(self._last.rule_file, self._last.diagnostics, 0)
+            return Parsed(self._last.rule_file, self._last.diagnostics)
         old, new = self._pieces, {}
         statements: list = []
         diagnostics: list[Diagnostic] = []
@@ -117,8 +124,11 @@ class IncrementalParse:
             new[key] = piece
             statements.extend(piece[0])
             diagnostics.extend(piece[1])
+        removed = tuple(s for key, piece in old.items() if key not in new for s in piece[0])
+        added = tuple(s for key in missing for s in new[key][0])
+        first = self._last is None
         self._pieces = new
         found = sort_diagnostics(diagnostics)
         found = limit_diagnostics(found, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS)  # as a whole parse
         self._last = Parsed(RuleFile(self.path, tuple(statements), text=text), tuple(found))
-        return Parsed(self._last.rule_file, self._last.diagnostics, reparsed)
+        return Parsed(self._last.rule_file, self._last.diagnostics, reparsed, removed, added, first)
