@@ -184,7 +184,7 @@ def _drawing_line(drawing: dict[str, Any]) -> str:
 
     >>> _drawing_line({"render": {"seconds": 9.0}, "ask_render": {"seconds": 3.6},
     ...                "within_budget": True})
-    'drawing a 20,000-link network: render 9.0 s, ask --render 3.6 s (budget 30 s) ✓'
+    'drawing a 20,000-link network: render 9.0 s, ask --render 3.6 s (budget 15 s) ✓'
     """
     verdict = "✓" if drawing["within_budget"] else "✗"
     return (
