@@ -31,6 +31,7 @@ from typing import Any
 from mechgraph.errors import Diagnostic, ParseError, Severity, visible
 from mechgraph.formats.curies import check_curie
 from mechgraph.formats.result import ImportResult, ImportSummary
+from mechgraph.graph.quantities import UnitError, parse_condition, unit_scale
 from mechgraph.language.grammar import REFERENCE
 from mechgraph.language.syntax import (
     ENTITY_KINDS,
@@ -52,6 +53,7 @@ from mechgraph.language.syntax import (
     SourceDecl,
     Statement,
     Status,
+    ValueDecl,
     is_bare_name,
 )
 
@@ -84,6 +86,15 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
 #: Characters no rule-file name or label can hold: controls and line breaks.
 _UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _REFERENCE = re.compile(REFERENCE)
+
+
+def _is_unit(text: str) -> bool:
+    """True when pint reads ``text`` as a unit (``d``, ``mg/kg``; not ``B9cell``)."""
+    try:
+        unit_scale(text)
+    except UnitError:
+        return False
+    return True
 
 
 def comment_line(text: str) -> Comment:
@@ -350,6 +361,7 @@ class RuleBuilder:
         statements: list[Statement] = [comment_line(line) for line in header + self.header]
         sections = [
             list(self._sources.values()),
+            self._quantity_keys(),
             self._extra,
             self._declarations(),
             [IsA((self._final(Ref(m)),), self._final(Ref(p))) for m, p in self._isa],
@@ -373,6 +385,20 @@ class RuleBuilder:
         return ImportResult(
             RuleFile(self.file, tuple(statements)), summary, tuple(self._diagnostics)
         )
+
+    def _quantity_keys(self) -> list[Statement]:
+        """``context KEY: UNIT`` for each context key whose every value is a quantity with
+        a unit (``14d``, ``>=14d``, ``5..20mg/kg``), so the imported rules compare them."""
+        units: dict[str, set[str]] = {}
+        for record in self._links.values():
+            for q in record.link.context:
+                condition = parse_condition(q.value)
+                units.setdefault(q.key, set()).add(condition.unit if condition else "")
+        return [
+            ValueDecl(key, (), dimension=sorted(found)[0])
+            for key, found in sorted(units.items())
+            if "" not in found and all(map(_is_unit, found))
+        ]
 
     def _declarations(self) -> list[Statement]:
         order = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
