@@ -41,10 +41,13 @@ from mechgraph.language.syntax import (
     Declared,
     EntityDecl,
     Evidence,
+    Experiment,
     Hypothesis,
     HypothesisStatement,
+    Inputs,
     IsA,
     Link,
+    Observed,
     Qualifier,
     Reaches,
     Ref,
@@ -160,6 +163,7 @@ class RuleBuilder:
         self._renamed: dict[str, str] = {}
         self._extra: list[Statement] = []
         self._hypotheses: list[Hypothesis] = []
+        self._experiments: list[Experiment] = []
         self._diagnostics: list[Diagnostic] = []
         self._skipped: Counter[str] = Counter()
         self._merged_entities = 0
@@ -330,6 +334,10 @@ class RuleBuilder:
         refs = tuple(Evidence(e) for e in evidence)
         self._hypotheses.append(Hypothesis(Ref(name), statements, refs))
 
+    def experiment(self, experiment: Experiment) -> None:
+        """Add an experiment block as it is (its names follow any renaming of entities)."""
+        self._experiments.append(experiment)
+
     # -- problems ------------------------------------------------------------
     def skip(self, reason: str, where: Where, hint: str | None = None) -> None:
         """Record a statement the rule language cannot express (a warning, counted)."""
@@ -369,6 +377,7 @@ class RuleBuilder:
         ]
         trailer = [comment_line(line) for line in self.trailer]
         hypotheses = [[self._renamed_hypothesis(h)] for h in self._hypotheses]
+        hypotheses += [[self._renamed_experiment(e)] for e in self._experiments]
         for section in sections + hypotheses + [trailer]:
             if section:
                 statements.append(Blank())
@@ -390,6 +399,7 @@ class RuleBuilder:
         """``context KEY: UNIT`` for each context key whose every value is a quantity with
         a unit (``14d``, ``>=14d``, ``5..20mg/kg``), so the imported rules compare them."""
         units: dict[str, set[str]] = {}
+        declared = {e.key for e in self._extra if isinstance(e, ValueDecl) and e.dimension}
         for record in self._links.values():
             for q in record.link.context:
                 condition = parse_condition(q.value)
@@ -397,7 +407,7 @@ class RuleBuilder:
         return [
             ValueDecl(key, (), dimension=sorted(found)[0])
             for key, found in sorted(units.items())
-            if "" not in found and all(map(_is_unit, found))
+            if key not in declared and "" not in found and all(map(_is_unit, found))
         ]
 
     def _declarations(self) -> list[Statement]:
@@ -432,6 +442,15 @@ class RuleBuilder:
             for s in hypothesis.statements
         )
         return dataclasses.replace(hypothesis, statements=statements)
+
+    def _renamed_experiment(self, experiment: Experiment) -> Experiment:
+        statements = tuple(
+            dataclasses.replace(s, names=tuple(map(self._final, s.names)))
+            if isinstance(s, Inputs | Observed)
+            else s
+            for s in experiment.statements
+        )
+        return dataclasses.replace(experiment, statements=statements)
 
     def _link_statements(self) -> list[Statement]:
         out: list[Statement] = []

@@ -109,7 +109,10 @@ class MechgraphLexer(RegexLexer):
                 bygroups(Name.Attribute, Whitespace, Operator),
                 "value",
             ),
-            (r"(" + BARE + r")([ \t]*)(" + BOUND + r")", bygroups(Name.Attribute, Whitespace, Number)),
+            (
+                r"(" + BARE + r")([ \t]*)(" + BOUND + r")",
+                bygroups(Name.Attribute, Whitespace, Number),
+            ),
             (BARE, Name),
             (r"[0-9][A-Za-z0-9_.:/%-]*", Number),
             (r"[,:]", Punctuation),
@@ -143,7 +146,10 @@ class MechgraphLexer(RegexLexer):
                 bygroups(Name.Attribute, Whitespace, Operator),
                 "value",
             ),
-            (r"(" + BARE + r")([ \t]*)(" + BOUND + r")", bygroups(Name.Attribute, Whitespace, Number)),
+            (
+                r"(" + BARE + r")([ \t]*)(" + BOUND + r")",
+                bygroups(Name.Attribute, Whitespace, Number),
+            ),
             (r"\n", Whitespace, "#pop"),
             (BARE, Error),  # a key without its value
             (r".", Error),
