@@ -90,6 +90,7 @@ class Recheck:
             f.path: tuple(s for s in f.statements if not isinstance(s, (Link, Blank, Comment)))
             for f in files
         }
+        self._declarations = [s for group in self._skeleton.values() for s in group]
         self._declared = {
             entry.name.name
             for statements in self._skeleton.values()
@@ -144,7 +145,7 @@ class Recheck:
         for link in added:
             self._count(link, +1)
         graph, compiled = self._compile_skeleton(files)
-        checker = LinkChecker(graph)
+        checker = LinkChecker(graph, self._declarations)
         for link in added:
             claim, found = checker.check(link)
             extra = unusable(graph, claim)
@@ -192,7 +193,7 @@ class Recheck:
         ]
         graph, found = compile_rules(skeleton)
         counted = Counter(found)
-        checker = LinkChecker(graph)
+        checker = LinkChecker(graph, self._declarations)
         for link in (link for group in firsts.values() for link in group):
             counted.subtract(checker.check(link)[1])
         return graph, list(counted.elements())

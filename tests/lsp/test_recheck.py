@@ -15,7 +15,11 @@ from mechgraph.lsp.recheck import Recheck
 from strategies import rule_texts
 
 _NAMES = ["a", "b", "c", "d", "A", "B", "x", "y", "a2"]
-_CONTEXT = ["", " [t=acute]", " [t=chronic]", " [t=early]", " [t=acute, t=chronic]", " [u=1]"]
+_CONTEXT = [
+    *["", " [t=acute]", " [t=chronic]", " [t=early]", " [t=acute, t=chronic]", " [u=1]"],
+    *[" [period=14d]", " [period>=3d]", " [period=5mg]", " [period=2..1d]", " [dose>=3]"],
+    *[" [u>=2]", " [duration=chronic]", " [duration=chronic, period=3d]", " [dose=1..5mg/kg]"],
+]
 _HEAD = [
     "source s1 = pmid:1",
     "drug a, b",
@@ -27,6 +31,9 @@ _HEAD = [
     "A isa B",
     "hypothesis h:\n    every A reaches d\n    a reaches y",
     "experiment e [t=acute] @s1:\n    input a\n    d = +",
+    "context period: time",
+    "context dose: mg/kg",
+    "context duration chronic = period>=14d, acute = period<=1d",
 ]
 
 
