@@ -106,8 +106,7 @@ def ask(
                 hint=f"ask for fewer witnesses (--max-paths {MAX_PATHS} at most)",
             )
         )
-    names, note = resolve_names(graph, {"source": source, "target": target, "via": via})
-    question = make_question(
-        names["source"], names["target"], names["via"], where, sign, hypotheses
+    question, note = resolve_names(
+        graph, make_question(source, target, via, where, sign, hypotheses)
     )
     return noted(answer(Search.of(graph, question), max_paths, budget), note)

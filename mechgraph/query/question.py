@@ -30,7 +30,6 @@ from mechgraph.results.answers import (
 )
 
 __all__ = [
-    "Names",
     "SignLike",
     "Where",
     "make_question",
@@ -133,30 +132,25 @@ def require(graph: MechanismGraph, role: str, name: str) -> int:
     return graph.index.ids[resolve(graph, role, name)[0]]
 
 
-Names = dict[str, str | None]
 Noted = TypeVar("Noted", bound=Any)
 
 
-def resolve_names(graph: MechanismGraph, names: Names) -> tuple[Names, str | None]:
-    """``role → name`` with each name resolved (see :func:`resolve`; ``None`` stays), and
-    one note for those not read as written.
+def resolve_names(graph: MechanismGraph, question: Question) -> tuple[Question, str | None]:
+    """``question`` with its source, target and via resolved (see :func:`resolve`), and
+    one note for the names not read as written.
 
     >>> from mechgraph.graph.mechanism import Entity
     >>> g = MechanismGraph()
     >>> g.add_entities([Entity("imipramine", "drug"), Entity("NMDA", "receptor")])
-    >>> resolve_names(g, {"source": "Imipramine", "target": "nmda", "via": None})
-    ({'source': 'imipramine', 'target': 'NMDA', 'via': None}, "'Imipramine' read as 'imipramine'; 'nmda' read as 'NMDA'")
+    >>> question, note = resolve_names(g, make_question("Imipramine", "nmda"))
+    >>> question.source, question.target, note
+    ('imipramine', 'NMDA', "'Imipramine' read as 'imipramine'; 'nmda' read as 'NMDA'")
     """
-    resolved: Names = {}
-    notes = []
-    for role, name in names.items():
-        if name is None:
-            resolved[role] = None
-            continue
-        resolved[role], note = resolve(graph, role, name)
-        if note:
-            notes.append(note)
-    return resolved, "; ".join(notes) or None
+    source, source_note = resolve(graph, "source", question.source)
+    target, target_note = resolve(graph, "target", question.target)
+    via, via_note = (None, None) if question.via is None else resolve(graph, "via", question.via)
+    note = "; ".join(n for n in (source_note, target_note, via_note) if n) or None
+    return dataclasses.replace(question, source=source, target=target, via=via), note
 
 
 def noted(result: Noted, note: str | None) -> Noted:

@@ -195,13 +195,10 @@ def why_not(
     unknown = tuple(
         u for role, name in roles.items() if name for u in [unknown_name(graph, role, name)] if u
     )
+    question = make_question(source, target, via, where, sign, hypotheses)
     if unknown:
-        question = make_question(source, target, via, where, sign, hypotheses)
         return WhyNot(question, Verdict.NO, unknown=unknown)
-    names, name_note = resolve_names(graph, roles)
-    question = make_question(
-        names["source"], names["target"], names["via"], where, sign, hypotheses
-    )
+    question, name_note = resolve_names(graph, question)
     return noted(_explain(graph, question, tuple(left_out)), name_note)
 
 
