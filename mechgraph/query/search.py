@@ -25,6 +25,7 @@ import numpy as np
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context, admitted_mask, merge
+from mechgraph.graph.cycles import on_cycles
 from mechgraph.graph.index import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.traversal import Distances, Traversal
@@ -152,16 +153,81 @@ def _signs_before(after: int, code: int) -> tuple[int, ...]:
     return (2,) if after == 2 else (after ^ code,)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Partial:
-    """A simple partial path in the witness search."""
+    """A simple partial path in the witness search, kept as a link to the partial
+    path it extends (so extending one costs the same at any length).
+
+    Only entities on a cycle (:func:`mechgraph.graph.cycles.on_cycles`) go into
+    ``visited``: no route can come back to any other.  Partial paths order as
+    their hops do (the tuples ``(from, to, claim id)``, compared one by one), found
+    by walking both back to the hop where they part.
+
+    >>> root = Partial.start(0)
+    >>> a, b = (root.extend(1, claim, 0, 1, (), frozenset()) for claim in (5, 3))
+    >>> b < a, a < a.extend(2, 7, 0, 1, (), frozenset()), a.extend(2, 7, 0, 1, (), frozenset()).steps
+    (True, True, ((0, 1, 5), (1, 2, 7)))
+    """
 
     node: int
     sign: int
     phase: int
     visited: frozenset[int]
     context: Context
-    steps: tuple[tuple[int, int, int], ...]  # (from, to, claim id)
+    parent: Partial | None = None
+    claim: int = ISA  # of the hop from the parent
+    length: int = 0
+
+    @classmethod
+    def start(cls, node: int, phase: int = 1, visited: frozenset[int] = frozenset()) -> Partial:
+        """The partial path of no hops at ``node``."""
+        return cls(node, 0, phase, visited, ())
+
+    def extend(
+        self,
+        node: int,
+        claim: int,
+        sign: int,
+        phase: int,
+        context: Context,
+        visited: frozenset[int],
+    ) -> Partial:
+        """This partial path and a hop to ``node`` by ``claim``."""
+        return Partial(node, sign, phase, visited, context, self, claim, self.length + 1)
+
+    @classmethod
+    def along(
+        cls, start: int, steps: Iterable[tuple[int, int, int]], sign: int, context: Context
+    ) -> Partial:
+        """The partial path of ``steps`` from ``start``, with the sign and context at its end."""
+        partial = cls.start(start)
+        for _, node, claim in steps:
+            partial = partial.extend(node, claim, sign, 1, context, frozenset())
+        return partial
+
+    @property
+    def steps(self) -> tuple[tuple[int, int, int], ...]:
+        """The hops ``(from, to, claim id)`` from the start."""
+        found = []
+        partial = self
+        while partial.parent is not None:
+            found.append((partial.parent.node, partial.node, partial.claim))
+            partial = partial.parent
+        return tuple(reversed(found))
+
+    def __lt__(self, other: Partial) -> bool:
+        a, b = self, other
+        while a.length > b.length:
+            a = a.parent  # type: ignore[assignment]
+        while b.length > a.length:
+            b = b.parent  # type: ignore[assignment]
+        if a is b:  # one extends the other
+            return self.length < other.length
+        while a.parent is not b.parent:
+            a, b = a.parent, b.parent  # type: ignore[assignment]
+        if a.parent is None:  # two searches' paths (never in one heap): compare them whole
+            return (a.node, self.steps) < (b.node, other.steps)
+        return (a.node, a.claim) < (b.node, b.claim)
 
 
 def witnesses(
@@ -173,22 +239,36 @@ def witnesses(
     Partial paths are popped by least ``length + distance`` (the distances are
     exact, so never more than a route's length), ties in hop order: along
     shortest routes the search goes depth-first, trying hops in order.
+
+    The budget counts the partial paths popped at an entity on a cycle and
+    those popped at a product state already expanded; the first expansion of
+    each state elsewhere is free.  So on a DAG where no route combines
+    contradicting contexts a witness of any length is found, at a cost linear in
+    its length; past the budget the answer is "walk only", never a guess.
     """
     index, claims, up = search.index, search.graph.claims, search.index.value_up
-    heap: list[tuple[int, int, tuple, Partial]] = []
+    cyclic, signed = on_cycles(index.hops), bool(search.signs)
+    heap: list[tuple[int, int, Partial]] = []
     for node in search.starts:
         state = search.start_state(node)
         if state in dist:
-            heap.append(
-                (dist[state], node, (), Partial(node, 0, state % 2, frozenset((node,)), (), ()))
-            )
+            visited = frozenset((node,)) if cyclic[node] else frozenset()
+            heap.append((dist[state], node, Partial.start(node, state % 2, visited)))
     heapq.heapify(heap)
     found: list[Partial] = []
     seen: set[tuple[int, ...]] = set()
-    for _ in range(budget):
-        if not heap or len(found) >= max_paths:
-            return found, False
-        _, start, _, p = heapq.heappop(heap)
+    expanded: set[int] = set()
+    merged: dict[tuple[Context, Context], Context | None] = {}
+    spent = 0
+    while heap and len(found) < max_paths:
+        if spent >= budget:
+            return found, True
+        _, start, p = heapq.heappop(heap)
+        state = _state(p.node, p.sign if signed else 0, p.phase)
+        if cyclic[p.node] or state in expanded:
+            spent += 1
+        else:
+            expanded.add(state)
         if p.node == search.target:
             nodes = tuple(step[1] for step in p.steps)
             if p.phase and (search.signs is None or p.sign in search.signs) and nodes not in seen:
@@ -200,19 +280,21 @@ def witnesses(
                 continue
             sign = times(p.sign, code)
             phase = 1 if nxt == search.via else p.phase
-            state = _state(nxt, sign if search.signs else 0, phase)
-            if state not in dist:
+            after = _state(nxt, sign if signed else 0, phase)
+            if after not in dist:
                 continue
             context = p.context
-            if claim_id != ISA:
-                merged = merge(p.context, claims[claim_id].context, values=up)
-                if merged is None:
+            if claim_id != ISA and claims[claim_id].context:
+                key = (context, claims[claim_id].context)
+                if key not in merged:
+                    merged[key] = merge(*key, values=up)
+                if merged[key] is None:
                     continue
-                context = merged
-            steps = p.steps + ((p.node, nxt, claim_id),)
-            child = Partial(nxt, sign, phase, p.visited | {nxt}, context, steps)
-            heapq.heappush(heap, (len(steps) + dist[state], start, steps, child))
-    return found, bool(heap) and len(found) < max_paths
+                context = merged[key]  # type: ignore[assignment]
+            visited = p.visited | {nxt} if cyclic[nxt] else p.visited
+            child = p.extend(nxt, claim_id, sign, phase, context, visited)
+            heapq.heappush(heap, (child.length + dist[after], start, child))
+    return found, False
 
 
 def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path:
