@@ -18,7 +18,7 @@ first, that drops partial paths whose context contradicts itself.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -247,13 +247,21 @@ def witnesses(
     its length; past the budget the answer is "walk only", never a guess.
     """
     index, claims, up = search.index, search.graph.claims, search.index.value_up
-    cyclic, signed = on_cycles(index.hops), bool(search.signs)
+    cyclic, signed, target, via, avoid = (
+        on_cycles(index.hops),
+        bool(search.signs),
+        search.target,
+        search.via,
+        search.avoid,
+    )
+    hops_to = _lookup(dist)
+    admitted = search.admitted.item
     heap: list[tuple[int, int, Partial]] = []
     for node in search.starts:
         state = search.start_state(node)
-        if state in dist:
+        if hops_to(state) >= 0:
             visited = frozenset((node,)) if cyclic[node] else frozenset()
-            heap.append((dist[state], node, Partial.start(node, state % 2, visited)))
+            heap.append((hops_to(state), node, Partial.start(node, state % 2, visited)))
     heapq.heapify(heap)
     found: list[Partial] = []
     seen: set[tuple[int, ...]] = set()
@@ -264,37 +272,49 @@ def witnesses(
         if spent >= budget:
             return found, True
         _, start, p = heapq.heappop(heap)
-        state = _state(p.node, p.sign if signed else 0, p.phase)
-        if cyclic[p.node] or state in expanded:
+        node, sign, phase, context = p.node, p.sign, p.phase, p.context
+        state = _state(node, sign if signed else 0, phase)
+        if cyclic[node] or state in expanded:
             spent += 1
         else:
             expanded.add(state)
-        if p.node == search.target:
+        if node == target:
             nodes = tuple(step[1] for step in p.steps)
-            if p.phase and (search.signs is None or p.sign in search.signs) and nodes not in seen:
+            if phase and (search.signs is None or sign in search.signs) and nodes not in seen:
                 seen.add(nodes)
                 found.append(p)
             continue
-        for nxt, claim_id, code in index.out[p.node]:
-            if nxt in p.visited or nxt == search.avoid or not search.usable(claim_id):
+        for nxt, claim_id, code in index.out[node]:
+            if nxt in p.visited or nxt == avoid or (claim_id != ISA and not admitted(claim_id)):
                 continue
-            sign = times(p.sign, code)
-            phase = 1 if nxt == search.via else p.phase
-            after = _state(nxt, sign if signed else 0, phase)
-            if after not in dist:
+            after_sign = 2 if sign == 2 or code == 2 else sign ^ code  # times(sign, code)
+            after_phase = 1 if nxt == via else phase
+            after = (nxt * 3 + (after_sign if signed else 0)) * 2 + after_phase  # _state(...)
+            left = hops_to(after)
+            if left < 0:
                 continue
-            context = p.context
+            after_context = context
             if claim_id != ISA and claims[claim_id].context:
                 key = (context, claims[claim_id].context)
                 if key not in merged:
                     merged[key] = merge(*key, values=up)
                 if merged[key] is None:
                     continue
-                context = merged[key]  # type: ignore[assignment]
+                after_context = merged[key]  # type: ignore[assignment]
             visited = p.visited | {nxt} if cyclic[nxt] else p.visited
-            child = p.extend(nxt, claim_id, sign, phase, context, visited)
-            heapq.heappush(heap, (child.length + dist[after], start, child))
+            length = p.length + 1
+            child = Partial(
+                nxt, after_sign, after_phase, visited, after_context, p, claim_id, length
+            )
+            heapq.heappush(heap, (length + left, start, child))
     return found, False
+
+
+def _lookup(dist: Mapping[int, int]) -> Callable[[int], int]:
+    """``state → hops to the goal`` (``-1`` when it never gets there), fast on :class:`Distances`."""
+    if isinstance(dist, Distances):
+        return dist.depth.item  # states are always in range here
+    return lambda state: dist.get(state, -1)
 
 
 def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path:
