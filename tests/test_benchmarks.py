@@ -15,7 +15,7 @@ import sys
 import networkx as nx
 import pytest
 
-from benchmarks import baselines, figures, generate, report
+from benchmarks import baselines, figures, generate, report, run
 from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 from mechgraph.errors import Severity
 from mechgraph.language.syntax import ENTITY_KINDS, Link, Relation
@@ -293,6 +293,22 @@ def test_runner_end_to_end(tmp_path):
     assert size["timings"]["ceiling"]["samples_cpu_s"] and size["peak_rss_mib"] > 0
     assert {row["label"] for row in document["figures"]} == {t.label for t in report.TARGETS}
     assert "parse lines/s vs re+split" in done.stdout
+    for drawing in (document["drawing"]["render"], document["drawing"]["ask_render"]):
+        assert drawing["exit"] == 0 and "not shown" in drawing["note"]
+
+
+def test_drawing_alone_replaces_only_its_row(tmp_path, monkeypatch):
+    """Check that --drawing measures the drawing and keeps every other figure of the JSON."""
+    out = tmp_path / "results.json"
+    out.write_text(json.dumps({"figures": ["kept"], "drawing": {"old": True}}))
+    row = {"render": {"seconds": 1.0}, "ask_render": {"seconds": 2.0}, "within_budget": True}
+    monkeypatch.setattr(run, "measure_drawing", lambda corpus: dict(row))
+    monkeypatch.setattr(run, "ensure_corpus", lambda spec, folder: folder / "corpus.mg")
+    assert run.main(["--drawing", "--json", str(out), "--corpora", str(tmp_path)]) == 0
+    document = json.loads(out.read_text())
+    assert document["figures"] == ["kept"]
+    assert document["drawing"]["render"] == {"seconds": 1.0}
+    assert set(document["drawing"]["measured"]) == {"commit", "date"}
 
 
 @pytest.mark.parametrize("name", sorted(figures.ENTRY_POINTS))

@@ -1,8 +1,9 @@
 """The compiled cache: unchanged rule files are neither parsed nor compiled again.
 
 An entry is one JSON file named by a hash of mechgraph's code identity
-(version, entry format, a hash of the sources that build it) and the path
-and bytes of every rule file named; it records every file the load read
+(version, entry format, a hash of the sources that build it) and the path,
+its spelling (spans and diagnostics repeat the path as the user wrote it) and
+bytes of every rule file named; it records every file the load read
 (includes too) with its hash, and is used only when all of them still
 match.  Before storing, every file is read again and must still hold the
 text that was parsed.  Entries are sealed, bounded in total size and
@@ -59,7 +60,7 @@ from mechgraph.graph import mechanism as graph
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language import syntax
 from mechgraph.language.syntax import NOWHERE, Span
-from mechgraph.language.text import decode_rule_bytes, read_file_bytes
+from mechgraph.language.text import decode_rule_bytes, display_name, read_file_bytes
 from mechgraph.memory import paused_gc
 
 __all__ = ["Cache", "Entry", "cache_folder", "FORMAT"]
@@ -338,8 +339,10 @@ class Cache:
         )
 
         found, problems = rule_paths(paths)
-        digests = [(str(p.resolve()), digest(p)) for p in found]
-        if problems or any(d is None for _, d in digests):
+        # Each file by where it is, what it holds and how this run spells it: spans and
+        # diagnostics carry the spelling, so ``./rules/a.mg`` never answers with ``rules/a.mg``.
+        digests = [(str(p.resolve()), digest(p), display_name(p)) for p in found]
+        if problems or any(d is None for _, d, _ in digests):
             return None
         text = json.dumps([code_identity(), digests])
         return hashlib.sha256(text.encode()).hexdigest()

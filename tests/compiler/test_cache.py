@@ -108,3 +108,25 @@ def test_link_attributes_survive_the_cache(tmp_path):
     assert store.read([str(rules)]) is not None
     _same(cold, warm)
     assert warm.graph.claims[0].attributes == (("predicate", "treats"), ("term", "a(CHEBI:1)"))
+
+
+def test_a_hit_speaks_with_this_runs_spelling_of_the_paths(tmp_path, monkeypatch):
+    """Check that spans and warnings from the cache use this run's spelling of the files."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "a.mg").write_text("drug d\nd -> x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    store = Cache(tmp_path / "cache")
+    spellings = ["rules/a.mg", "./rules/../rules/a.mg", str(rules / "a.mg"), "rules"]
+    for spelling in spellings + spellings:  # the second round reads each one's own entry
+        model = load(spelling, cache=store)
+        fresh = load(spelling)
+        assert [d.format() for d in model.diagnostics] == [d.format() for d in fresh.diagnostics]
+        assert [c.span for c in model.graph.claims] == [c.span for c in fresh.graph.claims]
+        assert model.graph.files == fresh.graph.files
+    assert {str(c.span.file) for c in load("./rules/../rules/a.mg", cache=store).graph.claims} == {
+        "rules/../rules/a.mg"
+    }
+    monkeypatch.chdir(rules)  # the same file, named from its own folder
+    assert load("a.mg", cache=store).diagnostics[0].file == "a.mg"
+    assert store.read(["a.mg"]) is not None
