@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import numpy as np
 
+from mechgraph.graph.context_values import ContextValues
 from mechgraph.graph.hierarchy import Closure
 from mechgraph.graph.traversal import HopArrays
 from mechgraph.language.syntax import Sign
@@ -59,8 +60,9 @@ class GraphIndex:
     ancestors, members : Mapping
         Transitive ``isa`` parents of each entity; transitive members of each class
         (:class:`~mechgraph.graph.hierarchy.Closure`: computed when looked up).
-    value_up : dict
-        Per context key, each declared value → itself and every broader value.
+    value_up : ContextValues
+        Per context key, each declared value → itself and every broader value; with
+        the quantity keys, units and named values of the graph.
     context_values : dict
         Per context key, every value declared for it or stated on a claim.
     hops : HopArrays
@@ -78,7 +80,7 @@ class GraphIndex:
     out: Adjacency
     ancestors: Mapping[str, frozenset[str]]
     members: Mapping[str, frozenset[str]]
-    value_up: Mapping[str, Mapping[str, frozenset[str]]]
+    value_up: ContextValues
     context_values: Mapping[str, frozenset[str]]
     hops: HopArrays
     contexts: tuple[tuple[tuple[str, str], ...], ...]
@@ -128,10 +130,15 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
             out[s].append((t, claim.id, code))
     for member, parent in graph.hierarchy.edges:
         out[ids[member]].append((ids[parent], ISA, 0))
-    value_up = {
-        key: {value: up | {value} for value, up in _closure(values).items()}
-        for key, values in sorted(graph.values.items())
-    }
+    value_up = ContextValues(
+        {
+            key: {value: up | {value} for value, up in _closure(values).items()}
+            for key, values in sorted(graph.values.items())
+        },
+        graph.dimensions,
+        graph.definitions,
+        graph.scales,
+    )
     known: dict[str, set[str]] = {key: set(values) for key, values in graph.values.items()}
     for claim in graph.claims:
         for key, value in claim.context:
