@@ -222,6 +222,7 @@ def test_errors_are_collected():
 
 # -- properties: fast path == grammar, and no input escapes as anything but our errors ----------
 
+
 def _outcome(text: str, fast: bool):
     """Everything a parse yields, spans included (they take no part in ==)."""
     try:
