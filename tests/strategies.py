@@ -259,6 +259,11 @@ _PIECES = st.sampled_from(
 def near_miss_texts(draw):
     """Valid untidy text with a few random edits: mostly lines just off the grammar."""
     text, _ = draw(rule_texts(max_size=5))
+    return _edited(draw, text)
+
+
+def _edited(draw, text: str) -> str:
+    """``text`` with up to four edits: a piece of syntax put in, a few characters taken out."""
     for _ in range(draw(st.integers(0, 4))):
         at = draw(st.integers(0, len(text)))
         if draw(st.booleans()):
@@ -289,11 +294,4 @@ def fuzz_texts(draw) -> str:
         lines = lines[start : start + draw(st.integers(0, 40))]
     else:
         lines = draw(st.lists(st.sampled_from(_CORPUS_LINES), max_size=12))
-    text = "\n".join(lines)
-    for _ in range(draw(st.integers(0, 4))):
-        at = draw(st.integers(0, len(text)))
-        if draw(st.booleans()):
-            text = text[:at] + draw(_PIECES) + text[at:]
-        else:
-            text = text[:at] + text[at + draw(st.integers(1, 4)) :]
-    return text
+    return _edited(draw, "\n".join(lines))

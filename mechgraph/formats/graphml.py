@@ -32,7 +32,7 @@ from mechgraph.errors import Diagnostic, InputError
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.formats.extras import EXTRAS_KEY, add_extras, extras_text
 from mechgraph.formats.graphml_errors import locate_graphml_problem
-from mechgraph.formats.reading import ignore_progress
+from mechgraph.formats.reading import ignore_progress, located_error
 from mechgraph.formats.records import (
     ATTRIBUTE,
     add_records,
@@ -76,18 +76,8 @@ def _unusable(data: bytes, file: str, error: Exception) -> InputError:
             Diagnostic.error(f"not usable GraphML: {error}", file=file, code="graphml")
         )
     line, col, message, hint = found
-    text = data.decode("utf-8", "replace").splitlines()
-    return InputError(
-        Diagnostic.error(
-            f"not usable GraphML: {message}",
-            file=file,
-            line=line,
-            col=col,
-            snippet=text[line - 1] if 0 < line <= len(text) else None,
-            hint=hint,
-            code="graphml",
-        )
-    )
+    text = data.decode("utf-8", "replace")
+    return located_error(text, file, line, col, f"not usable GraphML: {message}", hint, "graphml")
 
 
 def read_graphml(
@@ -100,18 +90,9 @@ def read_graphml(
         graph = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
     except XMLParseError as error:
         line, col = error.position
-        text = data.decode("utf-8", "replace").splitlines()
-        raise InputError(
-            Diagnostic.error(
-                f"malformed GraphML: {error}",
-                file=builder.file,
-                line=line,
-                col=col + 1,
-                snippet=text[line - 1] if 0 < line <= len(text) else None,
-                hint="the file must be well-formed XML",
-                code="graphml",
-            )
-        ) from None
+        text = data.decode("utf-8", "replace")
+        message, hint = f"malformed GraphML: {error}", "the file must be well-formed XML"
+        raise located_error(text, builder.file, line, col + 1, message, hint, "graphml") from None
     except (nx.NetworkXError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise _unusable(data, builder.file, error) from None
     where = Where(builder.file, 1, 1)

@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from mechgraph.errors import Diagnostic, InputError
-from mechgraph.formats.reading import ignore_progress
+from mechgraph.errors import InputError
+from mechgraph.formats.reading import ignore_progress, located_error
 from mechgraph.language.text import decode_utf8
 
 __all__ = ["JsonDocument", "dump_json", "json_kind", "load_json", "locate", "read_json"]
@@ -40,18 +40,7 @@ class JsonDocument:
         """An error at the element ``path`` leads to (keys of objects, positions in
         lists): its line, column and line of text."""
         line, col = locate(self.text, path)
-        lines = self.text.splitlines()
-        return InputError(
-            Diagnostic.error(
-                message,
-                file=self.file,
-                line=line,
-                col=col,
-                snippet=lines[line - 1] if 0 < line <= len(lines) else None,
-                hint=hint,
-                code="json",
-            )
-        )
+        return located_error(self.text, self.file, line, col, message, hint, "json")
 
     def check_element(
         self, path: tuple[str | int, ...], element: Any, what: str, ids: Sequence[str], hint: str
@@ -88,17 +77,14 @@ def read_json(
     try:
         return JsonDocument(json.loads(text), text, file)
     except json.JSONDecodeError as error:
-        lines = text.splitlines()
-        raise InputError(
-            Diagnostic.error(
-                f"malformed JSON: {error.msg}",
-                file=file,
-                line=error.lineno,
-                col=error.colno,
-                snippet=lines[error.lineno - 1] if error.lineno <= len(lines) else None,
-                hint="the document is cut short or has a syntax error there",
-                code="json",
-            )
+        raise located_error(
+            text,
+            file,
+            error.lineno,
+            error.colno,
+            f"malformed JSON: {error.msg}",
+            "the document is cut short or has a syntax error there",
+            "json",
         ) from None
 
 

@@ -48,11 +48,16 @@ GRAPHML = {
 def test_graphml_type_errors_located(tmp_path, capsys, case):
     """Check that a value networkx's reader cannot convert is an error at its element."""
     text, line, col, words = GRAPHML[case]
-    source = tmp_path / "g.graphml"
-    source.write_text(text)
-    assert main(["import", "graphml", str(source), "-o", str(tmp_path / "out.mg")]) == 1
-    err = capsys.readouterr().err
+    err = _import_error(tmp_path, capsys, "graphml", "g.graphml", text)
     assert f"g.graphml:{line}:{col}: error: not usable GraphML" in err and words in err
+
+
+def _import_error(tmp_path, capsys, fmt: str, name: str, text: str) -> str:
+    """What importing ``text`` as file ``name`` says on standard error (it must fail)."""
+    source = tmp_path / name
+    source.write_text(text)
+    assert main(["import", fmt, str(source), "-o", str(tmp_path / "out.mg")]) == 1
+    return capsys.readouterr().err
 
 
 def _cx2(nodes, edges) -> str:
@@ -75,10 +80,7 @@ CX2 = {  # (document, line, col, message)
 def test_cx2_structure_errors_located(tmp_path, capsys, case):
     """Check that a CX2 element of the wrong shape is an error at its line and column."""
     text, line, col, words = CX2[case]
-    source = tmp_path / "g.cx2"
-    source.write_text(text)
-    assert main(["import", "cx2", str(source), "-o", str(tmp_path / "out.mg")]) == 1
-    err = capsys.readouterr().err
+    err = _import_error(tmp_path, capsys, "cx2", "g.cx2", text)
     assert f"g.cx2:{line}:{col}: error: {words}" in err
 
 
@@ -92,7 +94,5 @@ def test_nodelink_structure_errors_located(tmp_path, capsys):
     ):
         broken = json.loads(json.dumps(document))
         change(broken)
-        source = tmp_path / "g.json"
-        source.write_text(json.dumps(broken, indent=1))
-        assert main(["import", "nodelink", str(source), "-o", str(tmp_path / "out.mg")]) == 1
-        assert f"g.json:{line}:{col}: error: {words}" in capsys.readouterr().err
+        err = _import_error(tmp_path, capsys, "nodelink", "g.json", json.dumps(broken, indent=1))
+        assert f"g.json:{line}:{col}: error: {words}" in err
