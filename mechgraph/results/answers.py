@@ -393,6 +393,7 @@ class Pathways(Displayable):
     pathway: tuple[str, ...]
     unreached: tuple[str, ...] = ()
     where: Context = ()
+    note: str | None = None
     graph: MechanismGraph | None = attached_graph()
 
     def format(self) -> str:
@@ -405,6 +406,8 @@ class Pathways(Displayable):
         lines = [head, f"every route passes (nearest to {self.target} first): {through}"]
         if self.unreached:
             lines.append("no route from: " + ", ".join(self.unreached))
+        if self.note:
+            lines.append(self.note)
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -414,4 +417,5 @@ class Pathways(Displayable):
             "where": dict(self.where),
             "pathway": list(self.pathway),
             "unreached": list(self.unreached),
+            "note": self.note,
         }
