@@ -14,6 +14,7 @@ import dataclasses
 from mechgraph.cli.output import add_render_argument, count, draw_result, emit
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.cache import Cache
+from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.model import Model, load, parse_where
 from mechgraph.results.answers import Answer
 
@@ -54,10 +55,12 @@ def add_context_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_question_arguments(parser: argparse.ArgumentParser) -> None:
-    """SOURCE TARGET [PATH...] --via --where --sign --hypotheses (ask and why-not)."""
-    parser.add_argument("source", metavar="SOURCE", help="an entity or a class")
-    parser.add_argument("target", metavar="TARGET", help="an entity or a class")
+def add_question_arguments(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
+    """SOURCE TARGET [PATH...] --via --where --sign --hypotheses (ask and why-not);
+    with ``batch``, SOURCE and TARGET may be left out for ``--pairs FILE``."""
+    ends = {"nargs": "?"} if batch else {}
+    parser.add_argument("source", metavar="SOURCE", help="an entity or a class", **ends)
+    parser.add_argument("target", metavar="TARGET", help="an entity or a class", **ends)
     parser.add_argument("--via", metavar="X", help="an entity every route must pass")
     parser.add_argument("--sign", choices=("+", "-"), help="the net sign the route must have")
     parser.add_argument(
@@ -105,17 +108,33 @@ def question(args: argparse.Namespace) -> dict:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_question_arguments(parser)
+    add_question_arguments(parser, batch=True)
     parser.add_argument(
         "--max-paths",
         type=count,
-        default=3,
         metavar="N",
-        help="witness paths to show, shortest first (default 3)",
+        help="witness paths to show, shortest first (default 3; 1 with --pairs)",
+    )
+    parser.add_argument(
+        "--pairs",
+        metavar="FILE",
+        help="ask many questions at once: one SOURCE TARGET pair per line of FILE "
+        "(tab- or blank-separated; - reads standard input); one line of answer each",
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.pairs:
+        return _run_pairs(args)
+    if args.target is None:
+        raise QueryError(
+            Diagnostic.error(
+                "ask needs SOURCE and TARGET",
+                file="<command line>",
+                hint="mechgraph ask imipramine NMDA_adaptation rules/ (or --pairs FILE)",
+            )
+        )
+    args.max_paths = 3 if args.max_paths is None else args.max_paths
     model = load_rules(args)
     asked = question(args)
     answer = model.ask(max_paths=args.max_paths, **asked)
@@ -133,4 +152,26 @@ def run(args: argparse.Namespace) -> int:
         text,
         {"answer": answer.to_dict(), "why_not": None if explained is None else explained.to_dict()},
     )
+    return 0
+
+
+def _run_pairs(args: argparse.Namespace) -> int:
+    """``--pairs FILE``: SOURCE and TARGET, when given, are rule paths."""
+    from mechgraph.language.text import display_name, read_rule_text
+    from mechgraph.query.pairs import ask_pairs, read_pairs
+
+    args.paths = [p for p in (args.source, args.target) if p] + list(args.paths)
+    pairs = read_pairs(read_rule_text(args.pairs), display_name(args.pairs))
+    model = load_rules(args)
+    asked = question(args)
+    del asked["source"], asked["target"]
+    answers = ask_pairs(model.graph, pairs, max_paths=args.max_paths or 1, **asked)
+    if args.max_hops is not None:
+        from mechgraph.query.hops import within_hops
+
+        answers = [within_hops(a, args.max_hops) for a in answers]
+    held = sum(a.holds for a in answers)
+    lines = [a.format().splitlines()[0] for a in answers]
+    lines.append(f"{held} of {len(answers)} questions answered yes")
+    emit(args, "\n".join(lines), {"answers": [a.to_dict() for a in answers], "yes": held})
     return 0

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mechgraph.errors import Diagnostic, ParseError, QueryError
+from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.grammar import QUOTED, unquote
 from mechgraph.language.syntax import Span
@@ -51,7 +51,7 @@ class Pair:
 
 
 def read_pairs(text: str, file: str) -> list[Pair]:
-    """The pairs of a pairs file; :class:`ParseError` listing every malformed line."""
+    """The pairs of a pairs file; :class:`QueryError` listing every malformed line."""
     pairs, errors = [], []
     for number, line in enumerate(text.splitlines(), 1):
         try:
@@ -77,7 +77,7 @@ def read_pairs(text: str, file: str) -> list[Pair]:
             Pair(source, target, Span(file, number, s_col), Span(file, number, t_col), line)
         )
     if errors:
-        raise ParseError(errors)
+        raise QueryError(errors)
     return pairs
 
 
