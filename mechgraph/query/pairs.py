@@ -52,7 +52,8 @@ class Pair:
 
 def read_pairs(text: str, file: str) -> list[Pair]:
     """The pairs of a pairs file; :class:`QueryError` listing every malformed line."""
-    pairs, errors = [], []
+    pairs: list[Pair] = []
+    errors: list[Diagnostic] = []
     for number, line in enumerate(text.splitlines(), 1):
         try:
             fields = _fields(line)
