@@ -96,6 +96,7 @@ plain_statements = st.one_of(
     st.builds(EntityDecl, st.sampled_from(ENTITY_KINDS), _tuple(declared, 1)),
     st.builds(ValueDecl, keys, _tuple(st.builds(Ref, values), 1)),
     st.builds(SourceDecl, refs, source_references, st.none() | free_text),
+    st.builds(SourceDecl, refs, st.none(), free_text),  # by title alone
     st.builds(Include, free_text),
 )
 hypothesis_statements = st.one_of(

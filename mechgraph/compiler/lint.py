@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from mechgraph.compiler.compile import diagnostic_at
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
@@ -159,9 +159,11 @@ def _self_contradicting(graph: MechanismGraph) -> Iterator[Diagnostic]:
             )
 
 
-def _orphans(graph: MechanismGraph) -> Iterator[Diagnostic]:
+def _orphans(graph: MechanismGraph, unparsed: Collection[str]) -> Iterator[Diagnostic]:
     for entity in graph.entities():
         name = entity.name
+        if name in unparsed:  # its links may be on the lines that did not parse
+            continue
         if not graph.links.degree(name) and not graph.hierarchy.degree(name):
             yield diagnostic_at(
                 graph,
@@ -173,8 +175,11 @@ def _orphans(graph: MechanismGraph) -> Iterator[Diagnostic]:
             )
 
 
-def lint(graph: MechanismGraph) -> list[Diagnostic]:
+def lint(graph: MechanismGraph, unparsed: Collection[str] = ()) -> list[Diagnostic]:
     """Warnings about contradictions, feedback pairs, unusable links and orphans.
+
+    ``unparsed``: names written on lines that did not parse
+    (:attr:`~mechgraph.language.syntax.RuleFile.unparsed_names`), never called orphans.
 
     Returns
     -------
@@ -186,7 +191,7 @@ def lint(graph: MechanismGraph) -> list[Diagnostic]:
         *_contradictions(graph, pairs, budget),
         *_feedback(graph, pairs, budget),
         *_self_contradicting(graph),
-        *_orphans(graph),
+        *_orphans(graph, unparsed),
     ]
     if budget.stopped_at is not None:
         found.append(

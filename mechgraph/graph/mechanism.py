@@ -66,10 +66,11 @@ class Entity:
 
 @dataclass(frozen=True)
 class Source:
-    """A declared citation: ``skolnick1996 = pmid:8852531 "title"``."""
+    """A declared citation: ``skolnick1996 = pmid:8852531 "title"``; by title alone
+    (``skolnick1996 "title"``), its ``reference`` is ``None``."""
 
     name: str
-    reference: str
+    reference: str | None
     title: str | None = None
     span: Span = field(default=NOWHERE, compare=False)
 

@@ -152,7 +152,9 @@ class Project:
         self._parse_diagnostics = []
         files, found = load_paths(self.roots, parse=self._parse)
         graph, compiled = compile_rules(files)
-        diagnostics = sort_diagnostics(found + self._parse_diagnostics + compiled + lint(graph))
+        unparsed = frozenset().union(*(f.unparsed_names for f in files))
+        linted = lint(graph, unparsed)
+        diagnostics = sort_diagnostics(found + self._parse_diagnostics + compiled + linted)
         self._parses = {path: self._parses[path] for path in self._parses if path in graph.texts}
         self._generation += 1
         self.state = State(files, graph, diagnostics, dict(graph.texts), self._generation)

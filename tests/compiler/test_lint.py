@@ -76,6 +76,12 @@ def test_orphans():
     assert warning.code == "orphan" and "`lonely`" in warning.message and warning.col == 14
 
 
+def test_no_orphan_among_names_of_lines_that_did_not_parse():
+    """Check that an entity whose links may be on unparsed lines is not called an orphan."""
+    graph, _ = compile_rules([parse_text("entity a, b, lonely\na -> b\n", "l.mg")])
+    assert [d.code for d in lint(graph, unparsed={"lonely"})] == []
+
+
 _RELATION = st.sampled_from(["->", "-|", "-0", "--"])
 _CONTEXT = st.sampled_from(["", " [duration=acute]", " [duration=chronic]", " [region=frontal]"])
 
