@@ -143,17 +143,16 @@ def test_names_on_lines_that_did_not_parse_are_not_called_unknown(tmp_path, caps
 
 def test_a_source_by_title_alone_is_a_warning_and_cited(tmp_path, capsys):
     """Check that a source declared by title alone is accepted, warned about, and cited."""
-    rules = tmp_path / "r.mg"
-    rules.write_text(
+    (rules := tmp_path / "r.mg").write_text(
         'source skolnick1996 "Skolnick 1996, Pharmacopsychiatry"\n'
         "drug d\nprocess p\nd -> p @skolnick1996\n"
     )
     assert main(["check", str(rules)]) == 0
-    captured = capsys.readouterr()
-    assert "ok: 1 file, 2 entities, 0 classes, 1 link, 1 source" in captured.out
-    assert "0 errors, 1 warnings" in captured.out
-    assert 'hint: give its PMID or DOI if it has one: `source skolnick1996 = pmid:ID "title"`' in (
-        captured.err
+    out, err = capsys.readouterr()
+    assert "ok: 1 file, 2 entities, 0 classes, 1 link, 1 source" in out
+    assert "0 errors, 1 warnings" in out
+    assert (
+        'hint: give its PMID or DOI if it has one: `source skolnick1996 = pmid:ID "title"`' in err
     )
     assert main(["ask", "d", "p", str(rules)]) == 0
     assert "evidence: skolnick1996 for hop 1" in capsys.readouterr().out
