@@ -22,6 +22,11 @@ run: setup
 	$(MG) ask imipramine NMDA_adaptation --where duration=acute
 	$(MG) ask dizocilpine beta_adrenoceptor_downregulation --where duration=chronic
 	$(MG) pathways antidepressant antidepressant_effect --where duration=chronic
+	$(MG) ask imipramine NMDA_adaptation --where period=21d --max-paths 1
+	$(MG) ask imipramine NMDA_adaptation --where period=7d
+	$(MG) ask citalopram NMDA_adaptation --where dose=10mg/kg --where trend=dose_dependent --max-paths 1
+	$(MG) ask ECS NMDA_adaptation --where duration=chronic --where time_after_last_dose=1d --max-paths 1
+	$(MG) stats
 	$(MG) render rules/ -o graphs/skolnick1996.svg --title "Skolnick et al. 1996: NMDA receptor adaptation and antidepressant action"
 
 test: setup $(VENV)/.pybel $(GRAMMAR_ENGINE) lint

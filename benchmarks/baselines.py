@@ -40,6 +40,12 @@ def _unquote(name: str) -> str:
     return _ESCAPE.sub(r"\1", name[1:-1]) if name[0] == '"' else name
 
 
+def _pair(text: str) -> tuple[str, str]:
+    """``key=value``, or ``key>=value`` kept as ``(key, ">=value")``."""
+    key, value = text.split("=", 1)
+    return (key[:-1], key[-1] + "=" + value) if key[-1:] in "<>" else (key, value)
+
+
 def read_links(text: str) -> list[tuple[str, str, str, tuple[tuple[str, str], ...]]]:
     """Every link line of ``text`` as ``(subject, relation, object, context pairs)``."""
     found = []
@@ -49,7 +55,7 @@ def read_links(text: str) -> list[tuple[str, str, str, tuple[tuple[str, str], ..
         if m is None:
             continue
         subject, relation, obj, context = m.groups()
-        pairs = tuple(tuple(p.split("=", 1)) for p in context.split(", ")) if context else ()
+        pairs = tuple(map(_pair, context.split(", "))) if context else ()
         found.append((_unquote(subject), relation, _unquote(obj), pairs))
     return found
 

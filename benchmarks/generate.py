@@ -77,7 +77,9 @@ _CONTEXT = {
     },
     "duration": {"chronic": ("chronic_14d", "chronic_21d", "subchronic"), "acute": ()},
 }
-_DOSES = ("10mg/kg", "0.5mg/kg", "20mg/kg", "14d")
+_DOSES = ("10mg/kg", "0.5mg/kg", "20mg/kg", "5..20mg/kg", ">=10mg/kg")
+#: Treatment lengths: points, a range and bounds, in several units (``context period: time``).
+_PERIODS = ("14d", "2wk", "1d", "21d", "7..21d", ">=14d", "<=1d", "48h")
 _RELATIONS = (("->", 58), ("-|", 25), ("--", 10), ("-0", 5), ("word", 2))
 
 
@@ -191,8 +193,15 @@ class _Writer:
             if self.rng.random() < 0.5:
                 pairs.append(f"{key}={self.rng.choice(values)}")
         if not pairs or self.rng.random() < 0.1:
-            pairs.append(f"dose={self.rng.choice(_DOSES)}")
+            pairs.append(_pair("dose", self.rng.choice(_DOSES)))
+        if self.rng.random() < 0.2:
+            pairs.append(_pair("period", self.rng.choice(_PERIODS)))
         return pairs
+
+
+def _pair(key: str, value: str) -> str:
+    """``key=value``, or ``key>=value`` for a bound."""
+    return f"{key}{value}" if value[0] in "<>" else f"{key}={value}"
 
 
 def _values(tree: dict[str, tuple[str, ...]]) -> set[str]:
@@ -248,6 +257,8 @@ def _preamble(w: _Writer) -> None:
     for k in range(w.sources):
         w.line(f'source src_{k} = pmid:{1_000_000 + k} "Synthetic study {k}"')
     w.line()
+    w.line("context dose: mg/kg")
+    w.line("context period: time")
     for key, tree in _CONTEXT.items():
         w.line(f"context {key} " + ", ".join(sorted(_values(tree))))
         for parent, children in tree.items():

@@ -14,6 +14,7 @@ needs duration=chronic, asked duration=acute
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,8 @@ use_drawer(_draw_result)  # results draw through the renderer, attached here at 
 
 
 def parse_where(pairs: Iterable[str]) -> dict[str, str]:
-    """``["duration=chronic", "species=mouse"]`` to a context mapping.
+    """``["duration=chronic", "species=mouse"]`` to a context mapping; a bound
+    (``period>=14d``) keeps its operator in front of the value.
 
     Parameters
     ----------
@@ -71,10 +73,16 @@ def parse_where(pairs: Iterable[str]) -> dict[str, str]:
     --------
     >>> parse_where(["duration=chronic"])
     {'duration': 'chronic'}
+    >>> parse_where(["duration=chronic", "period >= 2 wk"])
+    {'duration': 'chronic', 'period': '>=2wk'}
     """
     where: dict[str, str] = {}
     for pair in pairs:
         key, equals, value = (part.strip() for part in pair.partition("="))
+        if key[-1:] in ("<", ">"):  # period>=14d: the operator stays with the value
+            key, value = key[:-1].rstrip(), key[-1] + "=" + value
+        if re.fullmatch(r"[<>]?=?[ \t]*\d[\d.]*[ \t]+\S+", value):  # 2 wk
+            value = re.sub(r"[ \t]+", "", value)
         if not (equals and key and value) or key in where:
             problem = "repeats a key" if key in where else "is not key=value"
             raise QueryError(

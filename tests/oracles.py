@@ -112,3 +112,38 @@ def brute_routes(graph, where, member, target):
         contexts = [g.edges[e]["context"] for e in edges]
         if merge(*contexts, values=up) is not None:
             yield (member,) + tuple(v for _, v, _ in edges)
+
+
+#: Seconds per unit, written out independently of pint (the oracle's own table).
+SECONDS = {"h": 3600, "d": 86400, "wk": 604800}
+#: The grid the oracle walks: every whole hour from -1 h to 60 weeks.
+GRID = range(-3600, 61 * 604800, 3600)
+
+units = st.sampled_from(sorted(SECONDS))
+numbers = st.integers(0, 60)
+
+
+@st.composite
+def time_conditions(draw) -> str:
+    """A time condition: a point, a range or a bound, in h, d or wk."""
+    unit, low = draw(units), draw(numbers)
+    form = draw(st.sampled_from(["point", "range", ">=", "<="]))
+    if form == "point":
+        return f"{low}{unit}"
+    if form == "range":
+        return f"{low}..{low + draw(numbers)}{unit}"
+    return f"{form}{low}{unit}"
+
+
+def allowed(condition: str, seconds: int) -> bool:
+    """The oracle: does ``condition`` allow a time of ``seconds``?"""
+    op = condition[:2] if condition[:2] in (">=", "<=") else "="
+    body = condition[2:] if op != "=" else condition
+    unit = next(u for u in sorted(SECONDS, key=len, reverse=True) if body.endswith(u))
+    numbers = body[: -len(unit)].split("..")
+    low, high = float(numbers[0]) * SECONDS[unit], float(numbers[-1]) * SECONDS[unit]
+    if op == ">=":
+        return seconds >= low
+    if op == "<=":
+        return seconds <= high
+    return low <= seconds <= high

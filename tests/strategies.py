@@ -61,6 +61,16 @@ free_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=1
 names = st.one_of(bare_names, st.sampled_from(sorted(KEYWORDS)), free_text)
 keys = bare_names.filter(lambda k: k not in KEYWORDS)
 values = st.one_of(st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.:/%-]{0,8}", fullmatch=True), free_text)
+#: Quantities as a context value holds them: ``14d``, ``5..20mg/kg``, ``5µM``.
+quantities = st.from_regex(
+    r"[0-9]{1,3}(\.[0-9])?(\.\.[0-9]{1,3})?(d|h|wk|mg/kg|µM|nM|%)?", fullmatch=True
+)
+bounds = st.builds(
+    lambda op, q: op + q,
+    st.sampled_from([">=", "<="]),
+    st.from_regex(r"[0-9]{1,3}(\.[0-9])?(d|h|wk|mg/kg|µM)?", fullmatch=True),
+)
+condition_values = st.one_of(values, quantities, bounds)
 references = st.from_regex(
     r"[A-Za-z_][A-Za-z0-9_.]{0,6}(:[A-Za-z0-9_./()<>;+-]{1,8}){0,2}", fullmatch=True
 )
@@ -70,7 +80,7 @@ source_references = st.from_regex(
 comment_texts = free_text.map(lambda s: s.rstrip(" \t"))
 refs = st.builds(Ref, names)
 evidence = st.lists(st.builds(Evidence, references), max_size=2).map(tuple)
-contexts = st.lists(st.builds(Qualifier, keys, values), max_size=3).map(tuple)
+contexts = st.lists(st.builds(Qualifier, keys, condition_values), max_size=3).map(tuple)
 
 
 def _tuple(element, min_size=0, max_size=3):
@@ -95,6 +105,24 @@ plain_statements = st.one_of(
     st.builds(IsA, _tuple(refs, 1), refs),
     st.builds(EntityDecl, st.sampled_from(ENTITY_KINDS), _tuple(declared, 1)),
     st.builds(ValueDecl, keys, _tuple(st.builds(Ref, values), 1)),
+    st.builds(
+        ValueDecl, keys, st.just(()), dimension=st.sampled_from(["time", "mg/kg", "µM", "mass"])
+    ),
+    st.builds(
+        lambda key, named, target: ValueDecl(
+            key,
+            tuple(Ref(name) for name, _ in named),
+            defined=tuple((name, Qualifier(target, c)) for name, c in named if c is not None),
+        ),
+        keys,
+        st.lists(
+            st.tuples(bare_names, st.none() | condition_values),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda t: t[0],
+        ),
+        keys,
+    ),
     st.builds(SourceDecl, refs, source_references, st.none() | free_text),
     st.builds(SourceDecl, refs, st.none(), free_text),  # by title alone
     st.builds(Include, free_text),

@@ -214,6 +214,11 @@ def _graph_document(g: MechanismGraph) -> dict[str, Any]:
             key: {"declared": sorted(values), "isa": sorted(values.edges)}
             for key, values in sorted(g.values.items())
         },
+        "quantities": {
+            "dimensions": g.dimensions,
+            "definitions": g.definitions,
+            "scales": g.scales,
+        },
         "sources": _encode(list(g.sources.values())),
         "hypotheses": _encode(list(g.hypotheses.values())),
         "experiments": _encode(list(g.experiments.values())),
@@ -231,6 +236,13 @@ def _graph(document: dict[str, Any], texts: dict[str, str]) -> MechanismGraph:
         for narrower, broader in values["isa"]:
             g.add_value_isa(key, narrower, broader)
     g.add_isas((member, parent, _decode(span)) for member, parent, span in document["isa"])
+    quantities = document["quantities"]
+    g.dimensions = dict(quantities["dimensions"])
+    g.definitions = {
+        key: {value: (target, condition) for value, (target, condition) in named.items()}
+        for key, named in quantities["definitions"].items()
+    }
+    g.scales = {unit: (factor, found) for unit, (factor, found) in quantities["scales"].items()}
     g.sources = {s.name: s for s in _decode(document["sources"])}
     g.add_claims(_claims(document["claims"]))
     g.hypotheses = {h.name.name: h for h in _decode(document["hypotheses"])}

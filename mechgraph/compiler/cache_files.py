@@ -39,7 +39,7 @@ from mechgraph.language.text import read_file_bytes
 __all__ = ["FORMAT", "code_identity", "cache_limit", "load_entry", "store_entry", "evict"]
 
 #: Bumped whenever the layout of an entry changes.
-FORMAT = 3
+FORMAT = 4
 
 #: The default of ``$MECHGRAPH_CACHE_MAX``.
 DEFAULT_LIMIT = 512 * 2**20

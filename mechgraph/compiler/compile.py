@@ -32,6 +32,7 @@ import networkx as nx
 import numpy as np
 
 from mechgraph.compiler.experiments import check_experiment
+from mechgraph.compiler.quantities import QuantityChecker
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph, Source
 from mechgraph.language.syntax import (
@@ -111,6 +112,10 @@ class _Compiler:
     #: Names written on lines that did not parse: they may be declared there, so a use
     #: is not reported (:attr:`RuleFile.unparsed_names`).
     unparsed: frozenset[str] = frozenset()
+    quantities: QuantityChecker = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.quantities = QuantityChecker(self.graph)
 
     def report(self, severity: Severity, code: str, message: str, span: Span, hint=None) -> None:
         self.diagnostics.append(diagnostic_at(self.graph, severity, code, message, span, hint))
@@ -152,6 +157,11 @@ class _Compiler:
             self.entities[name] = Entity(name, decl.kind, entry.label, attributes, span)
 
     def declare_values(self, decl: ValueDecl) -> None:
+        if decl.dimension is not None:
+            self.quantities.declare_dimension(decl.key, decl.dimension, decl.span)
+            return
+        for value, condition in decl.defined:
+            self.quantities.define(decl.key, value, condition)
         declared = self.values.setdefault(decl.key, {})
         for ref in decl.values:
             span = _where(ref, decl.span)
@@ -201,7 +211,12 @@ class _Compiler:
 
     def undeclared_value(self, key: str, value: str) -> bool:
         declared = self.values.get(key)
-        return bool(declared) and value not in declared
+        return (
+            bool(declared)
+            and value not in declared
+            and key not in self.quantities.keys
+            and value[:2] not in (">=", "<=")
+        )
 
     def check_evidence(self, evidence: Iterable[Evidence], fallback: Span) -> tuple[str, ...]:
         references = []
@@ -266,6 +281,9 @@ class _Compiler:
                         )
             if not isinstance(statement, (Reaches, SignOf)):
                 continue
+            pairs = [(q.key, q.value) for q in statement.context]
+            if self.quantities.relevant(pairs):
+                self.quantities.check(statement.context, statement.span)
             through = getattr(statement, "through", None)
             for ref in (statement.members, statement.target, through):
                 if ref is not None and ref.name not in known and ref.name not in self.unparsed:
@@ -355,10 +373,13 @@ class _Links:
             seen = self.contexts.get(pairs)
             if seen is None:
                 undeclared = any(c.undeclared_value(key, value) for key, value in pairs)
-                seen = self.contexts[pairs] = (tuple(sorted(pairs)), undeclared)
-            context, undeclared = seen
+                quantities = c.quantities.relevant(pairs) and not c.quantities.fine(pairs)
+                seen = self.contexts[pairs] = (tuple(sorted(pairs)), undeclared, quantities)
+            context, undeclared, quantities = seen
             if undeclared:
                 c.check_values(link)
+            if quantities:
+                c.quantities.check(link.context, link.span)
         if link.evidence:
             references = tuple(map(_REFERENCE, link.evidence))
             seen = self.citations.get(references)
@@ -458,6 +479,8 @@ def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic
         c.check_cycles(value_isa[key], f"`{key}` value isa", "value-isa-cycle")
     for name in sorted(hypotheses):
         c.check_hypothesis(hypotheses[name], c.known, experiments)
+    c.quantities.finish()
+    c.diagnostics.extend(c.quantities.diagnostics)
     graph = _build(c, hierarchy, value_isa, links, hypotheses)
     graph.experiments = {name: experiments[name] for name in sorted(experiments)}
     return graph, sort_diagnostics(c.diagnostics)

@@ -31,6 +31,7 @@ from typing import Any
 from mechgraph.errors import Diagnostic, ParseError, Severity, visible
 from mechgraph.formats.curies import check_curie
 from mechgraph.formats.result import ImportResult, ImportSummary
+from mechgraph.graph.quantities import UnitError, parse_condition, unit_scale
 from mechgraph.language.grammar import REFERENCE
 from mechgraph.language.syntax import (
     ENTITY_KINDS,
@@ -40,10 +41,13 @@ from mechgraph.language.syntax import (
     Declared,
     EntityDecl,
     Evidence,
+    Experiment,
     Hypothesis,
     HypothesisStatement,
+    Inputs,
     IsA,
     Link,
+    Observed,
     Qualifier,
     Reaches,
     Ref,
@@ -52,6 +56,7 @@ from mechgraph.language.syntax import (
     SourceDecl,
     Statement,
     Status,
+    ValueDecl,
     is_bare_name,
 )
 
@@ -84,6 +89,15 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
 #: Characters no rule-file name or label can hold: controls and line breaks.
 _UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _REFERENCE = re.compile(REFERENCE)
+
+
+def _is_unit(text: str) -> bool:
+    """True when pint reads ``text`` as a unit (``d``, ``mg/kg``; not ``B9cell``)."""
+    try:
+        unit_scale(text)
+    except UnitError:
+        return False
+    return True
 
 
 def comment_line(text: str) -> Comment:
@@ -149,6 +163,7 @@ class RuleBuilder:
         self._renamed: dict[str, str] = {}
         self._extra: list[Statement] = []
         self._hypotheses: list[Hypothesis] = []
+        self._experiments: list[Experiment] = []
         self._diagnostics: list[Diagnostic] = []
         self._skipped: Counter[str] = Counter()
         self._merged_entities = 0
@@ -321,6 +336,10 @@ class RuleBuilder:
         refs = tuple(Evidence(e) for e in evidence)
         self._hypotheses.append(Hypothesis(Ref(name), statements, refs))
 
+    def experiment(self, experiment: Experiment) -> None:
+        """Add an experiment block as it is (its names follow any renaming of entities)."""
+        self._experiments.append(experiment)
+
     # -- problems ------------------------------------------------------------
     def skip(self, reason: str, where: Where, hint: str | None = None) -> None:
         """Record a statement the rule language cannot express (a warning, counted)."""
@@ -352,6 +371,7 @@ class RuleBuilder:
         statements: list[Statement] = [comment_line(line) for line in header + self.header]
         sections = [
             list(self._sources.values()),
+            self._quantity_keys(),
             self._extra,
             self._declarations(),
             [IsA((self._final(Ref(m)),), self._final(Ref(p))) for m, p in self._isa],
@@ -359,6 +379,7 @@ class RuleBuilder:
         ]
         trailer = [comment_line(line) for line in self.trailer]
         hypotheses = [[self._renamed_hypothesis(h)] for h in self._hypotheses]
+        hypotheses += [[self._renamed_experiment(e)] for e in self._experiments]
         for section in sections + hypotheses + [trailer]:
             if section:
                 statements.append(Blank())
@@ -375,6 +396,21 @@ class RuleBuilder:
         return ImportResult(
             RuleFile(self.file, tuple(statements)), summary, tuple(self._diagnostics)
         )
+
+    def _quantity_keys(self) -> list[Statement]:
+        """``context KEY: UNIT`` for each context key whose every value is a quantity with
+        a unit (``14d``, ``>=14d``, ``5..20mg/kg``), so the imported rules compare them."""
+        units: dict[str, set[str]] = {}
+        declared = {e.key for e in self._extra if isinstance(e, ValueDecl) and e.dimension}
+        for record in self._links.values():
+            for q in record.link.context:
+                condition = parse_condition(q.value)
+                units.setdefault(q.key, set()).add(condition.unit if condition else "")
+        return [
+            ValueDecl(key, (), dimension=sorted(found)[0])
+            for key, found in sorted(units.items())
+            if key not in declared and "" not in found and all(map(_is_unit, found))
+        ]
 
     def _declarations(self) -> list[Statement]:
         order = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
@@ -408,6 +444,15 @@ class RuleBuilder:
             for s in hypothesis.statements
         )
         return dataclasses.replace(hypothesis, statements=statements)
+
+    def _renamed_experiment(self, experiment: Experiment) -> Experiment:
+        statements = tuple(
+            dataclasses.replace(s, names=tuple(map(self._final, s.names)))
+            if isinstance(s, Inputs | Observed)
+            else s
+            for s in experiment.statements
+        )
+        return dataclasses.replace(experiment, statements=statements)
 
     def _link_statements(self) -> list[Statement]:
         out: list[Statement] = []

@@ -2,7 +2,7 @@
 
 GraphML, CX2 and node-link hold nodes and edges; a mechanism also has
 declared sources (names and titles), context values with their hierarchy
-(``mouse, rat isa rodent``) and hypothesis blocks.  :func:`extras_text`
+(``mouse, rat isa rodent``), quantity keys, hypothesis and experiment blocks.  :func:`extras_text`
 writes those as rule-language text, stored in the graph attribute
 :data:`EXTRAS_KEY`; :func:`add_extras` parses it back into an import, so
 that answers and verdicts survive a round trip.
@@ -20,12 +20,16 @@ mouse isa rodent
 
 from __future__ import annotations
 
+import re
+
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.formatter import format_rule_file
 from mechgraph.language.syntax import (
+    Experiment,
     Hypothesis,
     IsA,
+    Qualifier,
     Ref,
     RuleFile,
     SourceDecl,
@@ -40,16 +44,39 @@ EXTRAS_KEY = "mechgraph_rules"
 
 
 def extras_text(graph: MechanismGraph) -> str:
-    """The sources, context values (with their hierarchy) and hypotheses of ``graph`` as rules."""
+    """The sources, context values (with their hierarchy, quantity keys' dimensions and named
+    values' conditions) and hypotheses of ``graph`` as rules."""
     statements: list[Statement] = [
         SourceDecl(Ref(s.name), s.reference, s.title) for s in graph.sources.values()
     ]
+    statements += [
+        ValueDecl(key, (), dimension=_declarable(graph, found))
+        for key, found in sorted(graph.dimensions.items())
+    ]
     for key, values in sorted(graph.values.items()):
+        defined = graph.definitions.get(key, {})
         if values:
-            statements.append(ValueDecl(key, tuple(Ref(v) for v in sorted(values))))
+            conditions = tuple((v, Qualifier(*defined[v])) for v in sorted(defined))
+            statements.append(
+                ValueDecl(key, tuple(Ref(v) for v in sorted(values)), defined=conditions)
+            )
         statements.extend(IsA((Ref(n),), Ref(b)) for n, b in sorted(values.edges))
     statements.extend(graph.hypotheses.values())
+    statements.extend(graph.experiments.values())
     return format_rule_file(RuleFile("<extras>", tuple(statements))) if statements else ""
+
+
+def _declarable(graph: MechanismGraph, dimensionality: str) -> str:
+    """A dimension as rules declare it: its name (``time``) when it is a base dimension, else a
+    unit the rules use that has it (``mg/kg``).
+
+    >>> _declarable(MechanismGraph(), "[time]")
+    'time'
+    """
+    if re.fullmatch(r"\[[a-z_]+\]", dimensionality):
+        return dimensionality[1:-1]
+    units = (unit for unit, (_, found) in sorted(graph.scales.items()) if found == dimensionality)
+    return next(units, dimensionality)
 
 
 def add_extras(builder: RuleBuilder, text: object, where: Where) -> None:
@@ -76,5 +103,7 @@ def add_extras(builder: RuleBuilder, text: object, where: Where) -> None:
                 statement.statements,
                 tuple(e.reference for e in statement.evidence),
             )
+        elif isinstance(statement, Experiment):
+            builder.experiment(statement)
         elif isinstance(statement, ValueDecl | IsA):
             builder.extra(statement)

@@ -9,6 +9,13 @@ links' contexts, which must not contradict itself: for each key, one of the
 stated values must lie below (or equal) all the others, and that narrowest
 value is the path's.
 
+For a quantity key (``context period: time``) values are conditions, each a
+closed interval (``14d``, ``5..20mg/kg``, ``>=14d``); a question admits a link
+when, for every quantity key both constrain, the two intervals overlap; a
+named value defined by a condition (``chronic`` = ``period>=14d``) also
+constrains its quantity key.  A path's quantity key holds the intersection of
+its links' intervals, which must not be empty.
+
 >>> up = {"region": {"frontal_cortex": frozenset({"frontal_cortex", "cerebral_cortex"})}}
 >>> admits({"region": "cerebral_cortex"}, [("region", "frontal_cortex")], up)
 True
@@ -28,6 +35,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from mechgraph.graph.context_values import ContextValues, pair_text
 from mechgraph.graph.mechanism import MechanismGraph
 
 __all__ = [
@@ -55,14 +63,22 @@ _NO_HIERARCHY: ValueHierarchy = {}
 
 @dataclass(frozen=True)
 class Clash:
-    """Why a question's context does not admit a link: the key and both values."""
+    """Why a question's context does not admit a link: the key and both values
+    (for a quantity key, the named values the conditions come from, if any)."""
 
     key: str
     link_value: str
     query_value: str
+    link_via: str | None = None
+    query_via: str | None = None
 
     def __str__(self) -> str:
-        return f"needs {self.key}={self.link_value}, asked {self.key}={self.query_value}"
+        need, asked = pair_text(self.key, self.link_value), pair_text(self.key, self.query_value)
+        if self.link_via:
+            need = f"{self.link_via} ({need})"
+        if self.query_via:
+            asked = f"{self.query_via} ({asked})"
+        return f"needs {need}, asked {asked}"
 
 
 def comparable(key: str, a: str, b: str, values: ValueHierarchy = _NO_HIERARCHY) -> bool:
@@ -92,8 +108,10 @@ def clash(
     """The first key (in sorted order) on which ``query`` does not admit ``link``.
 
     >>> clash({"duration": "acute"}, [("duration", "chronic"), ("species", "mouse")])
-    Clash(key='duration', link_value='chronic', query_value='acute')
+    Clash(key='duration', link_value='chronic', query_value='acute', link_via=None, query_via=None)
     """
+    if isinstance(values, ContextValues) and values.quantities:
+        return _quantity_clash(query, link, values)
     for key, value in sorted(link):
         asked = query.get(key)
         if asked is not None and not comparable(key, value, asked, values):
@@ -126,6 +144,8 @@ def merge(
     >>> merge([("duration", "chronic")], [("duration", "acute")]) is None
     True
     """
+    if isinstance(values, ContextValues) and values.quantities:
+        return _quantity_merge(contexts, values)
     narrowest: dict[str, str] = {}
     for context in contexts:
         for key, value in context:
@@ -198,4 +218,41 @@ def format_context(context: Iterable[tuple[str, str]]) -> str:
     'duration=chronic, species=mouse'
     """
     pairs = sorted(context)
-    return ", ".join(f"{key}={value}" for key, value in pairs) if pairs else "any context"
+    return ", ".join(pair_text(key, value) for key, value in pairs) if pairs else "any context"
+
+
+def _quantity_clash(
+    query: Mapping[str, str], link: Iterable[tuple[str, str]], values: ContextValues
+) -> Clash | None:
+    """:func:`clash` where some keys hold quantities: words as before, then intervals."""
+    asked = values.expand(tuple(sorted(query.items())))
+    stated = values.expand(tuple(link))
+    words = dict(asked.words)
+    for key, value in sorted(stated.words):
+        other = words.get(key)
+        if other is not None and not comparable(key, value, other, values):
+            return Clash(key, value, other)
+    for key in sorted(stated.bounds):
+        need, have = stated.bounds[key], asked.bounds.get(key)
+        if have is not None and not need.interval.overlaps(have.interval):
+            return Clash(key, need.text, have.text, need.via, have.via)
+    return None
+
+
+def _quantity_merge(contexts, values: ContextValues) -> Context | None:
+    """:func:`merge` where some keys hold quantities: intervals intersect."""
+    pairs = [pair for context in contexts for pair in context]
+    reading = values.expand(tuple(pairs))
+    narrowest: dict[str, str] = {}
+    for key, value in reading.words:
+        known = narrowest.get(key)
+        if known is None or below(key, value, known, values):
+            narrowest[key] = value
+        elif not below(key, known, value, values):
+            return None
+    for key, bound in reading.bounds.items():
+        if bound.interval.empty:
+            return None
+        if bound.stated:
+            narrowest[key] = bound.text
+    return tuple(sorted(narrowest.items()))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import numpy as np
 
+from mechgraph.graph.context_values import ContextValues
 from mechgraph.graph.traversal import HopArrays
 from mechgraph.language.syntax import Sign
 
@@ -57,8 +58,9 @@ class GraphIndex:
         plus membership hops member → class with claim id :data:`ISA` and sign ``+``.
     ancestors, members : dict
         Transitive ``isa`` parents of each entity; transitive members of each class.
-    value_up : dict
-        Per context key, each declared value → itself and every broader value.
+    value_up : ContextValues
+        Per context key, each declared value → itself and every broader value; with
+        the quantity keys, units and named values of the graph.
     context_values : dict
         Per context key, every value declared for it or stated on a claim.
     hops : HopArrays
@@ -76,7 +78,7 @@ class GraphIndex:
     out: Adjacency
     ancestors: Mapping[str, frozenset[str]]
     members: Mapping[str, frozenset[str]]
-    value_up: Mapping[str, Mapping[str, frozenset[str]]]
+    value_up: ContextValues
     context_values: Mapping[str, frozenset[str]]
     hops: HopArrays
     contexts: tuple[tuple[tuple[str, str], ...], ...]
@@ -131,10 +133,15 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
     for member, parents in ancestors.items():
         for parent in parents:
             members.setdefault(parent, set()).add(member)
-    value_up = {
-        key: {value: up | {value} for value, up in _closure(values).items()}
-        for key, values in sorted(graph.values.items())
-    }
+    value_up = ContextValues(
+        {
+            key: {value: up | {value} for value, up in _closure(values).items()}
+            for key, values in sorted(graph.values.items())
+        },
+        graph.dimensions,
+        graph.definitions,
+        graph.scales,
+    )
     known: dict[str, set[str]] = {key: set(values) for key, values in graph.values.items()}
     for claim in graph.claims:
         for key, value in claim.context:

@@ -149,6 +149,13 @@ class MechanismGraph:
         ``isa`` edges from member to class (edge attribute ``span``).
     values : dict
         Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader).
+    dimensions : dict
+        Quantity keys (``context period: time``) → pint dimensionality (``[time]``).
+    definitions : dict
+        Named values defined by a condition: key → value → ``(key, condition)``
+        (``duration`` → ``chronic`` → ``("period", ">=14d")``).
+    scales : dict
+        Every unit the rules use → ``(factor to the base unit, dimensionality)``.
     sources, hypotheses, experiments : dict
         Declared sources, hypothesis blocks and experiment blocks by name.
     texts : dict
@@ -158,6 +165,9 @@ class MechanismGraph:
     links: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     hierarchy: nx.DiGraph = field(default_factory=nx.DiGraph)
     values: dict[str, nx.DiGraph] = field(default_factory=dict)
+    dimensions: dict[str, str] = field(default_factory=dict)
+    definitions: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    scales: dict[str, tuple[float, str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
     experiments: dict[str, Experiment] = field(default_factory=dict)

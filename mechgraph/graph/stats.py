@@ -24,7 +24,7 @@ import networkx as nx
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Relation, Sign
 
-__all__ = ["Stats", "stats"]
+__all__ = ["Stats", "stats", "reported_members"]
 
 Counts = tuple[tuple[str, int], ...]
 _UNCITED = "(no evidence)"
@@ -50,6 +50,8 @@ class Stats:
     by_source: Counts
     loops: tuple[tuple[str, ...], ...]
     hubs: Counts
+    #: ``(class, members named, members the source reports)``
+    class_sizes: tuple[tuple[str, int, int], ...] = ()
 
     def format(self) -> str:
         """A few aligned lines for people."""
@@ -70,6 +72,10 @@ class Stats:
                 f"loops       {loops}",
                 f"most linked {listing(self.hubs)}",
             ]
+            + [
+                f"class size  {name}: {named} of {reported} reported members named"
+                for name, named, reported in self.class_sizes
+            ]
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,7 +92,37 @@ class Stats:
             "by_source": dict(self.by_source),
             "loops": [list(loop) for loop in self.loops],
             "hubs": dict(self.hubs),
+            "class_sizes": {
+                name: {"named": named, "reported": reported}
+                for name, named, reported in self.class_sizes
+            },
         }
+
+
+def reported_members(graph: MechanismGraph, name: str) -> int | None:
+    """How many members the source reports for class ``name`` (``class C members=17``),
+    or ``None`` when the rules do not say.
+
+    >>> from mechgraph.graph.mechanism import Entity
+    >>> g = MechanismGraph()
+    >>> g.add_entity(Entity("antidepressant", "class", attributes=(("members", "17"),)))
+    >>> reported_members(g, "antidepressant"), reported_members(g, "other")
+    (17, None)
+    """
+    if name not in graph.links:
+        return None
+    value = dict(graph.entity(name).attributes).get("members", "")
+    return int(value) if value.isdigit() else None
+
+
+def class_sizes(graph: MechanismGraph) -> tuple[tuple[str, int, int], ...]:
+    """``(class, members named, members reported)`` for every class with a reported size."""
+    index = graph.index
+    return tuple(
+        (entity.name, len(index.leaves(entity.name)), reported)
+        for entity in graph.entities()
+        if entity.is_class and (reported := reported_members(graph, entity.name)) is not None
+    )
 
 
 def stats(graph: MechanismGraph, top: int = 10) -> Stats:
@@ -120,4 +156,5 @@ def stats(graph: MechanismGraph, top: int = 10) -> Stats:
         by_source=_ranked(cited),
         loops=tuple(loops[:top]),
         hubs=_ranked(+degree)[:top],
+        class_sizes=class_sizes(graph),
     )

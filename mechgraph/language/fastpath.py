@@ -29,17 +29,19 @@ from mechgraph.language import grammar
 from mechgraph.language.grammar import (
     CONSISTENT_LINE,
     DECL_LINE,
+    DIMENSION_LINE,
     ENTRY,
     HEADER_LINE,
     ISA_LINE,
     LINK_LINE,
     NAME_TOKEN,
+    NAMED_TOKEN,
     PAIR,
     REACHES_LINE,
     SIGN_LINE,
     SOURCE_LINE,
-    VALUE_TOKEN,
     VALUES_LINE,
+    squeeze,
 )
 from mechgraph.language.syntax import (
     Attribute,
@@ -122,11 +124,9 @@ class LineReader:
                 self.ref(m["name"], m.start("name") + 1), m["reference"], title, span=self.span(1)
             )
         elif (m := VALUES_LINE.fullmatch(line)) is not None:
-            base = m.start("values") + 1
-            values = tuple(
-                self.ref(v[0], base + v.start()) for v in VALUE_TOKEN.finditer(m["values"])
-            )
-            node = ValueDecl(m["key"], values, span=self.span(1))
+            node = self.fast_values(m)
+        elif (m := DIMENSION_LINE.fullmatch(line)) is not None:
+            node = ValueDecl(m["key"], (), span=self.span(1), dimension=m["dimension"])
         else:
             return False
         self.finish(node, m, out)
@@ -207,9 +207,21 @@ class LineReader:
     def fast_attributes(self, text: str, start: int) -> tuple[Attribute, ...]:
         """The ``key=value`` attributes in ``text``, which starts at offset ``start``."""
         return tuple(
-            Attribute(a["key"], text_of(a["value"]), span=self.span(start + 1 + a.start()))
+            Attribute(a["key"], _value_of(a["value"]), span=self.span(start + 1 + a.start()))
             for a in PAIR.finditer(text)
         )
+
+    def fast_values(self, m: re.Match) -> ValueDecl:
+        """The values of a matched ``context key value, ...`` line, with definitions."""
+        base, values, defined = m.start("values") + 1, [], []
+        for v in NAMED_TOKEN.finditer(m["values"]):
+            ref = Ref(_value_of(v["value"]), self.span(base + v.start()))
+            values.append(ref)
+            if v["target"] is not None:
+                condition = squeeze(v["bound"]) if v["bound"] else _value_of(v["condition"])
+                at = self.span(base + v.start("target"))
+                defined.append((ref.name, Qualifier(v["target"], condition, at)))
+        return ValueDecl(m["key"], tuple(values), span=self.span(1), defined=tuple(defined))
 
     def fast_context(self, m: re.Match) -> tuple[Qualifier, ...]:
         return () if m["context"] is None else self.fast_pairs(m["context"], m.start("context"))
@@ -244,15 +256,27 @@ class LineReader:
         file, line_no = self.file, self.line_no
         if '"' in text:  # a quoted value may hold ',' or '=': read pair by pair
             return tuple(
-                Qualifier(p["key"], text_of(p["value"]), span=self.span(start + p.start() + 1))
+                Qualifier(
+                    p["key"],
+                    squeeze(p["bound"]) if p["bound"] else _value_of(p["value"]),
+                    span=self.span(start + p.start() + 1),
+                )
                 for p in PAIR.finditer(text)
             )
         pairs = []
         for pair in text.split(","):
             key, value = pair.split("=")
             col = start + len(pair) - len(pair.lstrip(" \t")) + 1
-            pairs.append(
-                Qualifier(key.strip(" \t"), value.strip(" \t"), _spanned((file, line_no, col)))
-            )
+            value = value.strip(" \t")
+            if key[-1:] in "<>" and key:  # a bound: period>=14d
+                key, value = key[:-1], key[-1] + "=" + value
+            if " " in value or "\t" in value:  # a quantity written with blanks: 2 wk
+                value = squeeze(value)
+            pairs.append(Qualifier(key.strip(" \t"), value, _spanned((file, line_no, col))))
             start += len(pair) + 1
         return tuple(pairs)
+
+
+def _value_of(token: str) -> str:
+    """A value token as text: unquoted, or a quantity without its blanks."""
+    return grammar.unquote(token) if token.startswith('"') else squeeze(token)

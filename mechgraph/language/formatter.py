@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mechgraph.language.grammar import KEYWORDS, VALUE
+from mechgraph.language.grammar import BOUND, KEYWORDS, VALUE
 from mechgraph.language.syntax import (
     Blank,
     Comment,
@@ -46,10 +46,18 @@ from mechgraph.language.syntax import (
     is_bare_name,
 )
 
-__all__ = ["format_rule_file", "format_statement", "quote", "format_name", "format_value"]
+__all__ = [
+    "format_rule_file",
+    "format_statement",
+    "quote",
+    "format_name",
+    "format_value",
+    "format_pair",
+]
 
 INDENT = "    "
 _BARE_VALUE = re.compile(VALUE)
+_BOUND = re.compile(BOUND)
 
 
 def quote(text: str) -> str:
@@ -81,6 +89,17 @@ def format_value(value: str | Ref) -> str:
     return text if _BARE_VALUE.fullmatch(text) else quote(text)
 
 
+def format_pair(key: str, value: str) -> str:
+    """A context pair: ``key=value``, or ``key>=value`` for a bound.
+
+    >>> format_pair("period", ">=14d"), format_pair("period", "2wk"), format_pair("k", ">=x")
+    ('period>=14d', 'period=2wk', 'k=">=x"')
+    """
+    if value[:1] in "<>" and _BOUND.fullmatch(value):
+        return key + value
+    return f"{key}={format_value(value)}"
+
+
 def _names(refs) -> str:
     return ", ".join(map(format_name, refs))
 
@@ -88,7 +107,21 @@ def _names(refs) -> str:
 def _context(pairs: tuple[Qualifier, ...]) -> list[str]:
     if not pairs:
         return []
-    return ["[" + ", ".join(f"{p.key}={format_value(p.value)}" for p in pairs) + "]"]
+    return ["[" + ", ".join(format_pair(p.key, p.value) for p in pairs) + "]"]
+
+
+def _values(node: ValueDecl) -> list[str]:
+    if node.dimension is not None:
+        return ["context", f"{node.key}:", node.dimension]
+    defined = dict(node.defined)
+
+    def named(ref: Ref) -> str:
+        condition = defined.get(ref.name)
+        if condition is None:
+            return format_value(ref)
+        return f"{format_value(ref)} = {format_pair(condition.key, condition.value)}"
+
+    return ["context", node.key, ", ".join(map(named, node.values))]
 
 
 def _evidence(evidence: tuple[Evidence, ...]) -> list[str]:
@@ -151,7 +184,7 @@ _WORDS: dict[type, Callable[..., list[str]]] = {
     Include: lambda n: ["include", quote(n.path)],
     SourceDecl: _source,
     EntityDecl: lambda n: [n.kind, ", ".join(map(_declared, n.entries))],
-    ValueDecl: lambda n: ["context", n.key, ", ".join(map(format_value, n.values))],
+    ValueDecl: _values,
     IsA: lambda n: [_names(n.members), "isa", format_name(n.parent)],
     Link: _link,
     Reaches: _reaches,

@@ -16,7 +16,9 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
                       | experiment_header | entity_decl | isa | link
     include         ::= "include" STRING
     source          ::= "source" name ("=" PREFIX_ID [STRING] | STRING)
-    value_decl      ::= "context" KEY value {"," value}
+    value_decl      ::= "context" KEY ":" DIMENSION
+                      | "context" KEY named {"," named}
+    named           ::= value ["=" KEY condition]       (chronic = period>=14d)
     entity_decl     ::= KIND entry {"," entry}
     entry           ::= name [STRING] {KEY "=" value}
     hypothesis_header ::= "hypothesis" name {evidence} ":"
@@ -24,7 +26,9 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     isa             ::= name {"," name} "isa" name
     link            ::= name RELATION name [context] {evidence} ["status" "=" STATUS]
                         {KEY "=" value}            (KEY other than status)
-    context         ::= "[" KEY "=" value {"," KEY "=" value} "]"
+    context         ::= "[" pair {"," pair} "]"
+    pair            ::= KEY condition
+    condition       ::= "=" value | (">=" | "<=") QUANTITY
     evidence        ::= "@" REFERENCE
     hypothesis_line ::= (reaches | sign_of | consistent) [comment] END
     consistent      ::= "consistent" ["with" name {"," name}]
@@ -46,7 +50,13 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     OBSERVED  ::= "+" | "-" | "0" | notPlus | notMinus | change | MIN | MAX
     BARE      ::= [A-Za-z_][A-Za-z0-9_.]*
     KEY       ::= BARE
-    VALUE     ::= [A-Za-z0-9_][A-Za-z0-9_.:/%-]*      (14d, 10mg/kg, CHEBI:47499)
+    value     ::= QUANTITY_SPACED | VALUE | STRING
+    VALUE     ::= [A-Za-z0-9_µμ][A-Za-z0-9_.:/%µμ°-]*  (14d, 10mg/kg, 5..20mg/kg, CHEBI:47499)
+    QUANTITY  ::= NUMBER [".." NUMBER] [BLANKS] [UNIT]   (14d, 2 wk, 5..20 mg/kg)
+    QUANTITY_SPACED ::= NUMBER [".." NUMBER] BLANKS UNIT  (its blanks are dropped: 2wk)
+    NUMBER    ::= [0-9]+ ["." [0-9]+]
+    UNIT      ::= [A-Za-zµμ°%][A-Za-z0-9µμ°%/*^_]*
+    DIMENSION ::= UNIT                                   (time, concentration, mg/kg)
     ID        ::= [A-Za-z0-9_./()<>;+-]+
     REFERENCE ::= BARE {":" ID}                 (skolnick1996, pmid:8852531)
     PREFIX_ID ::= BARE ":" ID {":" ID}          (doi:10.1016/0014-2999(90)90204-J)
@@ -81,6 +91,8 @@ __all__ = [
     "BARE",
     "QUOTED",
     "VALUE",
+    "QUANTITY",
+    "BOUND",
     "REFERENCE",
     "REFERENCE_ID",
     "ARROW",
@@ -100,6 +112,9 @@ __all__ = [
     "SOURCE_LINE",
     "VALUES_LINE",
     "VALUE_TOKEN",
+    "NAMED_TOKEN",
+    "DIMENSION_LINE",
+    "squeeze",
     "REACHES_LINE",
     "SIGN_LINE",
     "CONSISTENT_LINE",
@@ -113,7 +128,13 @@ __all__ = [
 # a token never gives characters back, as a pyparsing Regex never does.
 BARE = r"[A-Za-z_][A-Za-z0-9_.]*+"
 QUOTED = r'"(?:[^"\\]|\\["\\])*+"'
-VALUE = r"[A-Za-z0-9_][A-Za-z0-9_.:/%-]*+"
+VALUE = r"[A-Za-z0-9_µμ][A-Za-z0-9_.:/%µμ°-]*+"
+_NUMBER = r"\d++(?:\.\d++)?+"
+_UNIT = r"[A-Za-zµμ°%][A-Za-z0-9µμ°%/*^_]*+"
+#: A quantity with blanks before its unit (``2 wk``, ``5..20 mg/kg``); others are VALUEs.
+QUANTITY = rf"{_NUMBER}(?:\.\.{_NUMBER})?+[ \t]++{_UNIT}(?![A-Za-z0-9_.:/%µμ°-]|[ \t]*+[=<>])"
+#: A bound's operator and quantity (``>=14d``, ``<= 1 d``).
+BOUND = rf"(?:>=|<=)[ \t]*+{_NUMBER}(?:[ \t]*+{_UNIT})?+(?![A-Za-z0-9_.:/%µμ°-])"
 #: ``prefix:id`` ids may hold what DOIs hold (``doi:10.1016/0014-2999(90)90204-J``), but no ``#``.
 REFERENCE_ID = r"[A-Za-z0-9_./()<>;+-]++"
 REFERENCE = rf"[A-Za-z_][A-Za-z0-9_.]*+(?::{REFERENCE_ID})*+"
@@ -165,6 +186,18 @@ def unquote(text: str) -> str:
     return _ESCAPE.sub(r"\1", text[1:-1])
 
 
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def squeeze(text: str) -> str:
+    """A quantity or bound without its blanks: ``2 wk`` → ``2wk``, ``>= 14 d`` → ``>=14d``.
+
+    >>> squeeze(">= 5..20 mg/kg")
+    '>=5..20mg/kg'
+    """
+    return _BLANKS.sub("", text)
+
+
 def _kw(word: str) -> pp.ParserElement:
     return pp.Keyword(word, ident_chars=IDENT_CHARS).set_name(f"'{word}'")
 
@@ -186,7 +219,13 @@ string_ = pp.Regex(QUOTED).set_name("a quoted string").set_parse_action(lambda t
 bare = pp.Regex(BARE).set_name("a name")
 name = (bare | string_).set_name("a name")
 key = pp.Regex(BARE).set_name("a key")
-value = (string_ | pp.Regex(VALUE)).set_name("a value")
+quantity = pp.Regex(QUANTITY).set_parse_action(lambda t: squeeze(t[0]))
+value = (string_ | quantity | pp.Regex(VALUE)).set_name("a value")
+bound = (
+    pp.Regex(BOUND)
+    .set_name("a bound >=QUANTITY or <=QUANTITY")
+    .set_parse_action(lambda t: squeeze(t[0]))
+)
 source_reference = pp.Regex(rf"{BARE}(?::{REFERENCE_ID})++").set_name(
     "a reference prefix:id (pmid:8852531)"
 )
@@ -206,9 +245,10 @@ kind = pp.MatchFirst([_kw(k) for k in ENTITY_KINDS]).set_name("an entity kind")
 #: A declaration keyword commits only when what follows is not a link or an isa.
 _not_decl = ~(relation | isa_kw | pp.Literal(","))
 
-pair = pp.Group(_at(key)("key") - _lit("=", "'=' in a context pair") - value("value")).set_name(
-    "a context pair key=value"
-)
+pair = pp.Group(
+    _at(key)("key")
+    - (bound("value") | _lit("=") - value("value")).set_name("'=' in a context pair")
+).set_name("a context pair key=value")
 context = (
     _lit("[", "'['")
     - _listed(pair, "a context pair key=value")("context")
@@ -226,8 +266,22 @@ source = (
         _lit("=") - source_reference("reference") - pp.Opt(string_("title")) | string_("title")
     ).set_name("'=' or a \"title\" after the source name")
 )
+dimension = pp.Regex(_UNIT).set_name("a dimension (time, concentration, mg/kg)")
+named = pp.Group(
+    _at(value)("value")
+    + pp.Opt(
+        _lit("=")
+        - _at(key)("target")
+        - (bound("condition") | _lit("=") - value("condition")).set_name("a condition >=14d")
+    )
+).set_name("a value")
 value_decl = (
-    _kw("context")("value_decl") + _not_decl - key("key") - _listed(_at(value), "a value")("values")
+    _kw("context")("value_decl")
+    + _not_decl
+    - key("key")
+    - (_lit(":", "':'") - dimension("dimension") | _listed(named, "a value")("values")).set_name(
+        "a value, or ':' and a dimension"
+    )
 )
 attribute = pp.Group(_at(key)("key") + _lit("=") - value("value")).set_name(
     "an attribute key=value"
@@ -313,15 +367,18 @@ hypothesis_line = (hypothesis_statement + pp.Opt(_at(comment)("comment")) + end)
 _SP = r"[ \t]*"
 _NAME = f"(?:{BARE}|{QUOTED})"
 _WORDS = "|".join(RELATION_WORDS)
-_VALUE = f"(?:{QUOTED}|{VALUE})"
+_VALUE = f"(?:{QUOTED}|{QUANTITY}|{VALUE})"
 _PAIR = f"{BARE}{_SP}={_SP}{_VALUE}"
+_CONDITION_PAIR = f"{BARE}{_SP}(?:={_SP}{_VALUE}|{BOUND})"
 _END = f"{_SP}(?:#(?P<comment>.*))?"
 #: An optional ``[k=v, ...]`` after a link or a hypothesis statement.
-_CONTEXT = f"(?:{_SP}\\[{_SP}(?P<context>{_PAIR}(?:{_SP},{_SP}{_PAIR})*){_SP}\\])?"
+_CONTEXT = (
+    f"(?:{_SP}\\[{_SP}(?P<context>{_CONDITION_PAIR}(?:{_SP},{_SP}{_CONDITION_PAIR})*){_SP}\\])?"
+)
 #: One name (bare or quoted) at a time, to split a matched list.
 NAME_TOKEN = re.compile(_NAME)
 #: One context pair, to split a matched context that holds quoted values.
-PAIR = re.compile(f"(?P<key>{BARE}){_SP}={_SP}(?P<value>{QUOTED}|{VALUE})")
+PAIR = re.compile(f"(?P<key>{BARE}){_SP}(?:={_SP}(?P<value>{_VALUE})|(?P<bound>{BOUND}))")
 #: ``subject REL object [k=v, ...] @evidence ... status=... key=value ... # comment``
 LINK_LINE = re.compile(
     f"(?P<subject>{_NAME}){_SP}(?P<relation>{ARROW}|(?:{_WORDS}){NOT_IDENT})"
@@ -355,8 +412,18 @@ SOURCE_LINE = re.compile(
     f"(?:{_SP}(?P<title>{QUOTED}))?{_END}"
 )
 #: ``context key value, value, ... # comment``
+_NAMED = f"{_VALUE}(?:{_SP}={_SP}{BARE}{_SP}(?:={_SP}{_VALUE}|{BOUND}))?"
 VALUES_LINE = re.compile(
-    f"context{_DECLARES}(?P<key>{BARE}){_SP}(?P<values>{_VALUE}(?:{_SP},{_SP}{_VALUE})*){_END}"
+    f"context{_DECLARES}(?P<key>{BARE}){_SP}(?P<values>{_NAMED}(?:{_SP},{_SP}{_NAMED})*){_END}"
+)
+#: ``context key: dimension # comment``
+DIMENSION_LINE = re.compile(
+    f"context{_DECLARES}(?P<key>{BARE}){_SP}:{_SP}(?P<dimension>{_UNIT}){_END}"
+)
+#: One declared value and its definition, to split a matched ``context`` line.
+NAMED_TOKEN = re.compile(
+    f"(?P<value>{_VALUE})(?:{_SP}={_SP}(?P<target>{BARE}){_SP}"
+    f"(?:={_SP}(?P<condition>{_VALUE})|(?P<bound>{BOUND})))?"
 )
 #: One value (quoted or not) at a time, to split a matched ``context`` line.
 VALUE_TOKEN = re.compile(_VALUE)

@@ -246,7 +246,17 @@ class _Reader(LineReader):
                 self.located(r["name"]), r.get("reference"), r.get("title"), span=span
             )
         if "value_decl" in r:
-            return ValueDecl(r["key"], tuple(map(self.located, r["values"])), span=span)
+            if "dimension" in r:
+                return ValueDecl(r["key"], (), span=span, dimension=r["dimension"])
+            values, defined = [], []
+            for named in r["values"]:
+                ref = self.located(named["value"])
+                values.append(ref)
+                if "target" in named:
+                    target = self.located(named["target"])
+                    condition = Qualifier(target.name, named["condition"], target.span)
+                    defined.append((ref.name, condition))
+            return ValueDecl(r["key"], tuple(values), span=span, defined=tuple(defined))
         if "hypothesis" in r:
             return (self.located(r["name"]), self.evidence(r), span)
         if "experiment" in r:

@@ -217,7 +217,12 @@ class Attribute:
 
 @dataclass(slots=True, unsafe_hash=True)
 class Qualifier:
-    """One context pair of a link or statement: ``duration=chronic``."""
+    """One context pair of a link or statement: ``duration=chronic``.
+
+    A bound keeps its operator in front of the value: ``period>=14d`` is
+    ``Qualifier("period", ">=14d")``; blanks inside a quantity are dropped
+    (``2 wk`` is ``2wk``).
+    """
 
     key: str
     value: str
@@ -297,12 +302,17 @@ class ValueDecl:
     """``context region cerebral_cortex, frontal_cortex``: values of a context key.
 
     Declared values may form an ``isa`` hierarchy
-    (``frontal_cortex isa cerebral_cortex``).
+    (``frontal_cortex isa cerebral_cortex``).  ``context period: time`` declares
+    instead the key's ``dimension`` (its values are then quantities), and a value
+    may be defined by a condition: ``context duration chronic = period>=14d``
+    (``defined`` pairs a value's name with its condition).
     """
 
     key: str
     values: tuple[Ref, ...]
     span: Span = _span()
+    dimension: str | None = None
+    defined: tuple[tuple[str, Qualifier], ...] = ()
 
 
 @dataclass(slots=True, unsafe_hash=True)

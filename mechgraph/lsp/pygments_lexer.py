@@ -29,7 +29,16 @@ from pygments.token import (
     Whitespace,
 )
 
-from mechgraph.language.grammar import ARROW, BARE, QUOTED, REFERENCE, RELATION_WORDS, VALUE
+from mechgraph.language.grammar import (
+    ARROW,
+    BARE,
+    BOUND,
+    QUANTITY,
+    QUOTED,
+    REFERENCE,
+    RELATION_WORDS,
+    VALUE,
+)
 from mechgraph.language.syntax import ENTITY_KINDS
 
 __all__ = ["MechgraphLexer"]
@@ -64,6 +73,18 @@ class MechgraphLexer(RegexLexer):
                 "source",
             ),
             (
+                r"(context)([ \t]+)(" + BARE + r")([ \t]*)(:)([ \t]*)(" + VALUE + r")",
+                bygroups(
+                    Keyword.Declaration,
+                    Whitespace,
+                    Name.Attribute,
+                    Whitespace,
+                    Punctuation,
+                    Whitespace,
+                    Keyword.Type,
+                ),
+            ),
+            (
                 r"(context)([ \t]+)(" + BARE + r")",
                 bygroups(Keyword.Declaration, Whitespace, Name.Attribute),
             ),
@@ -88,6 +109,10 @@ class MechgraphLexer(RegexLexer):
                 bygroups(Name.Attribute, Whitespace, Operator),
                 "value",
             ),
+            (
+                r"(" + BARE + r")([ \t]*)(" + BOUND + r")",
+                bygroups(Name.Attribute, Whitespace, Number),
+            ),
             (BARE, Name),
             (r"[0-9][A-Za-z0-9_.:/%-]*", Number),
             (r"[,:]", Punctuation),
@@ -103,6 +128,12 @@ class MechgraphLexer(RegexLexer):
         "value": [
             (r"[ \t]+", Whitespace),
             (QUOTED, String.Double, "#pop"),
+            (QUANTITY, Number, "#pop"),
+            (  # the condition defining a named value: chronic = period>=14d
+                r"(" + BARE + r")([ \t]*)(" + BOUND + r"|=[ \t]*" + VALUE + r")",
+                bygroups(Name.Attribute, Whitespace, Number),
+                "#pop",
+            ),
             (VALUE, Name.Constant, "#pop"),
             (r"", Whitespace, "#pop"),
         ],
@@ -114,6 +145,10 @@ class MechgraphLexer(RegexLexer):
                 r"(" + BARE + r")([ \t]*)(=)",
                 bygroups(Name.Attribute, Whitespace, Operator),
                 "value",
+            ),
+            (
+                r"(" + BARE + r")([ \t]*)(" + BOUND + r")",
+                bygroups(Name.Attribute, Whitespace, Number),
             ),
             (r"\n", Whitespace, "#pop"),
             (BARE, Error),  # a key without its value

@@ -20,9 +20,12 @@ yes  a ─(+)→ b ─(-)→ c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.query.budget import DEFAULT_BUDGET, MAX_PATHS
+from mechgraph.query.coverage import coverage
 from mechgraph.query.question import (
     SignLike,
     Where,
@@ -32,6 +35,7 @@ from mechgraph.query.search import Search, answer
 from mechgraph.results.answers import (
     Answer,
     Hypotheses,
+    Verdict,
 )
 
 __all__ = ["ask"]
@@ -100,4 +104,10 @@ def ask(
             )
         )
     question = make_question(source, target, via, where, sign, hypotheses)
-    return answer(Search.of(graph, question), max_paths, budget)
+    search = Search.of(graph, question)
+    result = answer(search, max_paths, budget)
+    if result.verdict is Verdict.NO and question.where:
+        uncovered = coverage(search)
+        if uncovered is not None:
+            result = replace(result, verdict=Verdict.UNCOVERED, coverage=uncovered)
+    return result

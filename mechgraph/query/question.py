@@ -17,7 +17,9 @@ from collections.abc import Mapping
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context
+from mechgraph.graph.context_values import pair_text
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.graph.quantities import UnitError, parse_condition
 from mechgraph.language.syntax import Sign
 from mechgraph.results.answers import (
     Hypotheses,
@@ -34,6 +36,7 @@ __all__ = [
     "require",
     "unknown_name",
     "where_note",
+    "require_quantities",
 ]
 
 
@@ -59,6 +62,28 @@ def require(graph: MechanismGraph, role: str, name: str) -> int:
     return graph.index.ids[name]
 
 
+def require_quantities(graph: MechanismGraph, where: Context) -> None:
+    """:class:`QueryError` when a question's value of a quantity key is no quantity
+    of that key (``period=10mg/kg``), or a bound's key holds no quantities."""
+    values = graph.index.value_up
+    for key, value in where:
+        if key in graph.dimensions:
+            fine = values.interval(key, value) is not None or value in graph.definitions.get(
+                key, {}
+            )
+            trouble = None if fine else _unit_trouble(values, value)
+            hint = "write a number and a unit of the key's dimension: period=14d, dose=10mg/kg"
+        else:
+            trouble = "the key holds no quantities" if value[:2] in (">=", "<=") else None
+            hint = "compare only keys declared with a dimension: context period: time"
+        if trouble is not None:
+            raise QueryError(
+                Diagnostic.error(
+                    f"context {pair_text(key, value)}: {trouble}", file="<question>", hint=hint
+                )
+            )
+
+
 def parse_sign(sign: SignLike) -> Sign | None:
     """``"+"``/``"-"`` (or a :class:`Sign`) to a sign; ``None`` stays ``None``."""
     chosen = (
@@ -73,16 +98,34 @@ def parse_sign(sign: SignLike) -> Sign | None:
 
 def where_note(graph: MechanismGraph, where: Context) -> str | None:
     """A note naming context pairs of the question that no claim or declaration states."""
-    known = graph.index.context_values
+    known, values = graph.index.context_values, graph.index.value_up
     notes = []
     for key, value in where:
         if value in known.get(key, ()):
+            continue
+        if key in graph.dimensions:
+            if values.interval(key, value) is None and value not in graph.definitions.get(key, {}):
+                notes.append(
+                    f"{key}={value} (no quantity of this key: {_unit_trouble(values, value)})"
+                )
             continue
         pool = known.get(key) or known
         close = difflib.get_close_matches(value if key in known else key, sorted(pool), n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
         notes.append(f"{key}={value}{hint}")
     return "nothing states " + ", ".join(notes) if notes else None
+
+
+def _unit_trouble(values, value: str) -> str:
+    """Why ``value`` is no quantity of its key, in a few words."""
+    condition = parse_condition(value)
+    if condition is None:
+        return "write a number and a unit"
+    try:
+        values.scale(condition.unit)
+    except UnitError as exc:
+        return str(exc)
+    return f"`{condition.unit}` has another dimension"
 
 
 def make_question(

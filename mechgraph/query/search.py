@@ -30,7 +30,7 @@ from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.traversal import Distances, Traversal
 from mechgraph.language.syntax import Sign
 from mechgraph.query.budget import DEFAULT_BUDGET
-from mechgraph.query.question import require, where_note
+from mechgraph.query.question import require, require_quantities, where_note
 from mechgraph.results.answers import (
     Answer,
     Hop,
@@ -74,6 +74,7 @@ class Search:
         index = graph.index
         source = require(graph, "source", question.source)
         target = require(graph, "target", question.target)
+        require_quantities(graph, question.where)
         if source == target:
             raise QueryError(
                 Diagnostic.error("source and target are the same entity", file="<question>")

@@ -21,6 +21,7 @@ from mechgraph.graph.index import ISA
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.traversal import Traversal
 from mechgraph.language.syntax import Relation
+from mechgraph.query.coverage import coverage
 from mechgraph.query.question import (
     SignLike,
     Where,
@@ -218,9 +219,10 @@ def why_not(
         last_reached = (question.source,)  # only the source itself
     if cut and not (first_reaching or reaching):
         first_reaching = (question.target,)
+    uncovered = coverage(search) if result.verdict is Verdict.NO and question.where else None
     return WhyNot(
         question,
-        result.verdict,
+        result.verdict if uncovered is None else Verdict.UNCOVERED,
         last_reached=last_reached,
         first_reaching=first_reaching,
         reached=reached,
@@ -231,4 +233,5 @@ def why_not(
         wrong_sign=wrong_sign,
         without_via=without_via,
         note=result.note,
+        coverage=uncovered,
     )

@@ -28,6 +28,7 @@ from typing import Any
 
 from mechgraph.errors import Diagnostic, MechgraphError, QueryError
 from mechgraph.files import write_atomic
+from mechgraph.graph.context_values import pair_text
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph
 from mechgraph.progress import phase
 from mechgraph.render.dot import Attributes, html, node_id, statement
@@ -43,7 +44,7 @@ from mechgraph.render.style import (
     halo,
     legend_cluster,
     legend_rows,
-    short_value,
+    quantity_label,
 )
 
 __all__ = [
@@ -372,6 +373,9 @@ def _node_attrs(entity: Entity) -> Attributes:
         label += html("\n") + html(_wrap(entity.label), size=9)
         tooltip.append(entity.label)
     tooltip += [f"{key}={value}" for key, value in entity.attributes]
+    reported = dict(entity.attributes).get("members", "")
+    if entity.is_class and reported.isdigit():
+        label += html("\n") + html(f"{reported} members reported", size=9)
     style = KIND_STYLE.get(entity.kind, KIND_STYLE["entity"])
     return {"label": label} | style.attributes() | {"tooltip": "\n".join(tooltip)}
 
@@ -389,7 +393,7 @@ def _claim_attrs(graph: MechanismGraph, claim: Claim) -> Attributes:
         attrs["class"] += " hypothesis"
         attrs["style"] = HYPOTHESIS_LINE
     if claim.context:
-        attrs["label"] = html(", ".join(short_value(value) for _, value in claim.context))
+        attrs["label"] = html(", ".join(quantity_label(value) for _, value in claim.context))
     attrs["fontcolor"] = style.colour
     attrs["tooltip"] = _claim_tooltip(graph, claim)
     return attrs
@@ -405,7 +409,7 @@ def _with_halo(attrs: Attributes, marks: dict[str, str]) -> Attributes:
 def _claim_tooltip(graph: MechanismGraph, claim: Claim) -> str:
     """The whole claim: relation, full context, status, citations, where it was stated."""
     lines = [f"{claim.subject} {claim.relation.value} {claim.object} ({claim.relation.word})"]
-    lines += [f"{key}={value}" for key, value in claim.context]
+    lines += [pair_text(key, value) for key, value in claim.context]
     if claim.is_hypothesis:
         lines.append("status: hypothesis")
     for ref in claim.evidence:

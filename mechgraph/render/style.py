@@ -21,6 +21,7 @@ import enum
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from mechgraph.graph.quantities import format_number, parse_condition
 from mechgraph.language.syntax import Sign
 from mechgraph.render.dot import Attributes, html, node_id, statement
 
@@ -177,6 +178,23 @@ def short_value(value: str, limit: int = _SHORT) -> str:
     'dorsolateral_pr…'
     """
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def quantity_label(value: str) -> str:
+    """An edge label's value: quantities with ``≥``/``≤``, ``–`` and a space before the
+    unit; other values as :func:`short_value` gives them.
+
+    >>> quantity_label(">=14d"), quantity_label("5..20mg/kg"), quantity_label("chronic")
+    ('≥14 d', '5–20 mg/kg', 'chronic')
+    """
+    condition = parse_condition(value)
+    if condition is None:
+        return short_value(value)
+    sign = {">=": "≥", "<=": "≤"}.get(condition.op, "")
+    numbers = format_number(condition.low)
+    if condition.high is not None:
+        numbers += "–" + format_number(condition.high)
+    return f"{sign}{numbers} {condition.unit}".rstrip()
 
 
 def legend_rows(

@@ -23,6 +23,7 @@ from typing import Any
 from mechgraph.graph.admission import Clash, Context, format_context
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.syntax import NOWHERE, Relation, Sign, Span
+from mechgraph.results.coverage import Coverage
 from mechgraph.results.display import Displayable, attached_graph
 
 __all__ = [
@@ -52,6 +53,7 @@ class Verdict(enum.Enum):
     YES = "yes"
     NO = "no"
     WALK_ONLY = "walk only"  # reachable by a walk; no simple witness within the search budget
+    UNCOVERED = "uncovered"  # no claim speaks for the quantity asked (see query.coverage)
 
 
 class Hypotheses(enum.Enum):
@@ -305,6 +307,7 @@ class Answer(Displayable):
     verdict: Verdict
     paths: tuple[Path, ...] = ()
     note: str | None = None
+    coverage: Coverage | None = None
     graph: MechanismGraph | None = attached_graph()
 
     @property
@@ -320,6 +323,8 @@ class Answer(Displayable):
             lines = _path_lines(self.paths, self.verdict.value)
         else:
             lines = [f"{self.verdict.value:<4} {self.question.describe()}"]
+        if self.coverage is not None:
+            lines.append(INDENT + self.coverage.describe())
         if self.note:
             lines.append(INDENT + self.note)
         return "\n".join(lines)
@@ -330,6 +335,7 @@ class Answer(Displayable):
             "verdict": self.verdict.value,
             "paths": [p.to_dict() for p in self.paths],
             "note": self.note,
+            "coverage": None if self.coverage is None else self.coverage.to_dict(),
         }
 
 

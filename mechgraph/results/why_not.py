@@ -13,6 +13,7 @@ from typing import Any
 
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.results.answers import INDENT, Blocked, Hop, Path, Question, Unknown, Verdict
+from mechgraph.results.coverage import Coverage
 from mechgraph.results.display import Displayable, attached_graph
 
 __all__ = ["WhyNot", "Side", "Gap"]
@@ -76,6 +77,7 @@ class WhyNot(Displayable):
     wrong_sign: Path | None = None
     without_via: Path | None = None
     note: str | None = None
+    coverage: Coverage | None = None
     graph: MechanismGraph | None = attached_graph()
     #: When nothing reached from the source leads to the target (under any context):
     #: what the source reaches (furthest first) and what reaches the target.
@@ -106,6 +108,8 @@ class WhyNot(Displayable):
             lines.append(
                 f"{INDENT}reaching {q.target}{self.reaching.describe(f'reached from {q.source}')}"
             )
+        if self.coverage is not None:
+            lines.append(INDENT + self.coverage.describe())
         if self.gap is not None:
             lines.append(f"{INDENT}nearest gap: {self.gap.describe()}")
         lines += [f"{INDENT}blocked: {b.describe()}" for b in self.blocked]
@@ -131,6 +135,7 @@ class WhyNot(Displayable):
             "wrong_sign": None if self.wrong_sign is None else self.wrong_sign.to_dict(),
             "without_via": None if self.without_via is None else self.without_via.to_dict(),
             "note": self.note,
+            "coverage": None if self.coverage is None else self.coverage.to_dict(),
             "reached": None if self.reached is None else self.reached.to_dict(),
             "reaching": None if self.reaching is None else self.reaching.to_dict(),
             "gap": None if self.gap is None else self.gap.to_dict(),

@@ -123,3 +123,25 @@ def test_dot_export_is_valid_graphviz(graph):
     text = export_graph("dot", graph)
     done = subprocess.run(["dot", "-Tplain"], input=text, capture_output=True, text=True)
     assert done.returncode == 0 and not done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("format", ["graphml", "cx2", "nodelink"])
+def test_the_seed_keeps_its_verdicts_quantities_and_experiments(format, tmp_path):
+    """Check that the seed's rules come back with the same verdicts: quantity keys, named
+    values defined by conditions, hypotheses and experiments travel in the rules attribute."""
+    from mechgraph.model import Model, load
+
+    seed = load("rules")
+    path = tmp_path / f"seed{FORMATS[format].suffix}"
+    path.write_text(export_graph(format, seed.graph), encoding="utf-8")
+    back = Model.from_files([import_file(format, str(path)).rule_file])
+    assert not [d for d in back.diagnostics if d.is_error]
+    assert [(r.name, r.outcome) for r in back.check()] == [
+        (r.name, r.outcome) for r in seed.check()
+    ]
+    assert [(r.name, r.consistent) for r in back.observe()] == [
+        (r.name, r.consistent) for r in seed.observe()
+    ]
+    for period, verdict in (("21d", "yes"), ("7d", "uncovered")):
+        answer = back.ask("imipramine", "NMDA_adaptation", where={"period": period})
+        assert answer.verdict.value == verdict

@@ -53,6 +53,7 @@ class TestSeed:
         assert [(r.name, r.outcome) for r in results] == [
             ("antagonists_mimic_antidepressants", Outcome.HOLDS),
             ("final_common_pathway", Outcome.HOLDS),
+            ("time_course", Outcome.HOLDS),
         ]
 
     def test_chronic_witness_per_member_through_pathway(self):
@@ -102,7 +103,7 @@ class TestSeed:
         assert text.splitlines()[1] == "    ✓ " + EVERY_THROUGH
         document = result.to_dict()
         assert document["outcome"] == "holds"
-        assert [s["outcome"] for s in document["statements"]] == ["holds"] * 4
+        assert [s["outcome"] for s in document["statements"]] == ["holds"] * 5
         assert document["statements"][0]["witnesses"][0]["path"]["nodes"][0] == "ECS"
 
 

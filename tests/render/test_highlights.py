@@ -99,5 +99,6 @@ def test_check_render_writes_one_diagram_per_hypothesis(tmp_path, capsys):
         "antagonists_mimic_antidepressants.svg",
         "final_common_pathway.svg",
         "final_common_pathway_meets_data.svg",
+        "time_course.svg",
     ]
     assert '"diagrams"' in capsys.readouterr().out

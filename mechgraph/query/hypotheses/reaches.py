@@ -22,6 +22,7 @@ still reaches T has a route bypassing X.
 from __future__ import annotations
 
 from mechgraph.graph.mechanism import MechanismGraph
+from mechgraph.graph.stats import reported_members
 from mechgraph.language.syntax import (
     Quantifier,
     Reaches,
@@ -79,14 +80,19 @@ def check_reaches(
             f"{plural(len(missing), 'member')} of {len(members)} with no route to {target}"
         ] * bool(missing)
         problems += [f"{plural(len(bypassing), 'route')} bypassing {through}"] * bool(bypassing)
-        reason = (
-            "; ".join(problems) + f" {under(scope)}"
-            if failures
-            else (
+        reported = reported_members(graph, cls)
+        if failures:
+            reason = "; ".join(problems) + f" {under(scope)}"
+        elif reported is not None:
+            reason = (
+                f"{len(members)} of {reported} reported members named; all {len(members)} "
+                f"reach {target} {under(scope)}{avoid}"
+            )
+        else:
+            reason = (
                 f"{len(members)} of {plural(len(members), 'member')} reach{'es' * (len(members) == 1)}"
                 f" {target} {under(scope)}{avoid}"
             )
-        )
         witnessed = tuple(Witness(r.member, r.witness) for r in reaching)
         return decide(statement, failures, walk_only(found, bypass), reason, witnesses=witnessed)
     good = sorted(
