@@ -33,7 +33,7 @@ VERBS: dict[str, str] = {
     "render": "draw the mechanism graph of rule files as SVG, PNG, PDF or DOT",
     "predict": "entities outside a hypothesis's class that reach its common pathway; --knockout X",
     "import": "import a BEL, SIF, DrugMechDB, GraphML, CX2 or node-link file as canonical rules",
-    "export": "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON or DOT",
+    "export": "export the compiled rules as BEL Script, SIF, GraphML, CX2, node-link JSON, DOT or Parquet tables",
     "lsp": "run the language server (LSP over stdio) for editors: diagnostics, hover, completion, rename",
     "explain": "rank entities by how well their predicted downstream changes match observed ones (CausalR's score, exact p-value)",
     "observe": "confront the rules with their experiments: consistency, minimal inconsistent cores, repairs, predictions; exit 1 when one is inconsistent",

@@ -119,11 +119,13 @@ def run(args: argparse.Namespace) -> int:
     model = load_rules(args)
     asked = question(args)
     answer = model.ask(max_paths=args.max_paths, **asked)
+    limited = False  # a no only because every route is longer than --max-hops
     if args.max_hops is not None:
         from mechgraph.query.hops import within_hops
 
-        answer = within_hops(answer, args.max_hops)
-    explained = None if answer.holds or answer.note else model.why_not(**asked)
+        limited, answer = answer.holds, within_hops(answer, args.max_hops)
+        limited = limited and not answer.holds
+    explained = None if answer.holds or limited else model.why_not(**asked)
     text = answer.format() if explained is None else explained.format()
     draw_result(args, model.graph, answer if explained is None else explained)
     emit(

@@ -108,8 +108,7 @@ def run(args: argparse.Namespace) -> int:
     # mistakes are reported beside the syntax errors.
     files, diagnostics = load_paths(rule_paths_of(args) + args.extra, partial=True)
     graph, compile_diagnostics = compile_rules(files)
-    unparsed = frozenset().union(*(f.unparsed_names for f in files))
-    diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph, unparsed))
+    diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
     summary = Summary.of(graph, diagnostics)
     # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.
     judged = () if summary.errors else judge_all(graph, args.hypothesis)

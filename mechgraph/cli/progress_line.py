@@ -3,7 +3,9 @@
 Shown on standard error when it is a terminal, only for phases that last
 longer than :data:`DELAY` seconds (``$MECHGRAPH_PROGRESS_DELAY`` overrides it),
 redrawn a few times a second by a thread, so a phase without steps still
-shows that time passes.  Nothing is written to a pipe or a file.
+shows that time passes.  Nothing is written to a pipe or a file.  The line
+is redrawn and erased with a carriage return and blanks, never an escape
+sequence, so a dumb terminal (and ``NO_COLOR``) shows it the same.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class ProgressLine:
     def __init__(self, name: str, total: int | None, stream: TextIO, delay: float):
         self.label = _LABELS.get(name, name)
         self.total, self.stream, self.delay = total, stream, delay
-        self.done, self.shown = 0, False
+        self.done, self.width = 0, 0
         self.start = time.monotonic()
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -63,8 +65,9 @@ class ProgressLine:
         if self.stop.wait(self.delay):
             return
         while True:
-            self._write(f"\r\x1b[K{self.text()}")
-            self.shown = True
+            text = self.text()
+            self._write(f"\r{text.ljust(self.width)}")
+            self.width = max(self.width, len(text))
             if self.stop.wait(_REDRAW):
                 return
 
@@ -78,8 +81,8 @@ class ProgressLine:
     def __exit__(self, *_: object) -> None:
         self.stop.set()
         self.thread.join()
-        if self.shown:
-            self._write("\r\x1b[K")
+        if self.width:
+            self._write(f"\r{' ' * self.width}\r")
 
 
 def listen_on_terminal(stream: TextIO | None = None, quiet: bool = False):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from mechgraph.graph.aliases import AliasTable, build_aliases
 from mechgraph.graph.index import GraphIndex, build_index
 from mechgraph.language.syntax import (
     NOWHERE,
@@ -171,6 +172,9 @@ class MechanismGraph:
     sources: dict[str, Source] = field(default_factory=dict)
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
     experiments: dict[str, Experiment] = field(default_factory=dict)
+    #: Names written on rule lines that did not parse (rules compiled in part, by
+    #: ``mechgraph check`` and the language server): never called unknown or orphans.
+    unparsed_names: frozenset[str] = field(default_factory=frozenset)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)
@@ -178,6 +182,9 @@ class MechanismGraph:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _index: GraphIndex | None = field(default=None, init=False, repr=False, compare=False)
+    _aliases: tuple[GraphIndex, AliasTable] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def index(self) -> GraphIndex:
@@ -189,6 +196,28 @@ class MechanismGraph:
         if self._index is None:
             self._index = build_index(self)
         return self._index
+
+    @property
+    def aliases(self) -> AliasTable:
+        """Case-folded name, label, identifier and synonym → the entities it names
+        (see :mod:`mechgraph.graph.aliases`), built once per :attr:`index`.
+
+        >>> g = MechanismGraph()
+        >>> g.add_entity(Entity("imipramine", "drug", attributes=(("synonyms", "Tofranil"),)))
+        >>> [(a.entity, a.how) for a in g.aliases["tofranil"]]
+        [('imipramine', 'synonym')]
+        """
+        index = self.index
+        if self._aliases is None or self._aliases[0] is not index:
+            nodes = self.links.nodes
+            declared = (
+                (name, nodes[name].get("entity") if name in nodes else None) for name in index.names
+            )
+            table = build_aliases(
+                (name, e.label if e else None, e.attributes if e else ()) for name, e in declared
+            )
+            self._aliases = (index, table)
+        return self._aliases[1]
 
     def line(self, span: Span) -> str | None:
         """The text of the rule line ``span`` points at (from :attr:`texts`), if known.

@@ -30,6 +30,8 @@ from mechgraph.query.question import (
     SignLike,
     Where,
     make_question,
+    noted,
+    resolve_names,
 )
 from mechgraph.query.search import Search, answer
 from mechgraph.results.answers import (
@@ -62,6 +64,10 @@ def ask(
         any of its members (routes may start at either; a member climbs to the
         class by ``isa`` hops).  A class as ``target`` is reached as a node —
         which includes reaching any member, since members climb to it.
+        Each may be written as an identifier (``MESH:D007099``), a label or a
+        synonym, or in another case, when only one entity answers to it (the
+        answer's note then says how it was read; see
+        :func:`~mechgraph.query.question.resolve`).
     via : str, optional
         An entity every witness must pass (a simple path ``source ⇝ via ⇝ target``).
     where : mapping, optional
@@ -83,7 +89,8 @@ def ask(
     Raises
     ------
     QueryError
-        When a name is unknown (with close names as a hint), the sign or mode
+        When a name is unknown (with close names as a hint) or names several
+        entities (listing them), the sign or mode
         is not one of the allowed words, ``max_paths`` is not between 1 and
         :data:`~mechgraph.query.budget.MAX_PATHS`, or ``budget`` is below 1.
 
@@ -103,11 +110,13 @@ def ask(
                 hint=f"ask for fewer witnesses (--max-paths {MAX_PATHS} at most)",
             )
         )
-    question = make_question(source, target, via, where, sign, hypotheses)
+    question, note = resolve_names(
+        graph, make_question(source, target, via, where, sign, hypotheses)
+    )
     search = Search.of(graph, question)
     result = answer(search, max_paths, budget)
     if result.verdict is Verdict.NO and question.where:
         uncovered = coverage(search)
         if uncovered is not None:
             result = replace(result, verdict=Verdict.UNCOVERED, coverage=uncovered)
-    return result
+    return noted(result, note)

@@ -43,4 +43,5 @@ def within_hops(answer: Answer, max_hops: int | None) -> Answer:
         return answer
     shortest = min(len(p.hops) for p in answer.paths)
     note = f"the shortest route has {shortest} hops, more than --max-hops {max_hops}"
+    note = "; ".join(n for n in (answer.note, note) if n)
     return dataclasses.replace(answer, verdict=Verdict.NO, paths=(), note=note)

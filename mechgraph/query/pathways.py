@@ -24,7 +24,7 @@ from mechgraph.graph.traversal import on_every_route
 from mechgraph.query.question import (
     Where,
     parse_mode,
-    require,
+    resolve,
 )
 from mechgraph.results.answers import (
     Hypotheses,
@@ -79,14 +79,18 @@ def pathways(
     (('receptor',), ('c',))
     """
     index = graph.index
+    notes = []
     if isinstance(members, str):
-        require(graph, "class", members)
+        members, note = resolve(graph, "class", members)
+        notes.append(note)
         names = index.leaves(members) or (members,)
     else:
-        names = tuple(sorted(set(members)))
-        for name in names:
-            require(graph, "member", name)
-    goal = require(graph, "target", target)
+        read = [resolve(graph, "member", name) for name in members]
+        names = tuple(sorted({name for name, _ in read}))
+        notes += [note for _, note in read]
+    target, note = resolve(graph, "target", target)
+    notes.append(note)
+    goal = index.ids[target]
     include = parse_mode(hypotheses) is Hypotheses.INCLUDE
     walk = index.hops.traversal(admitted_mask(graph, where, include))
     backward = np.zeros(len(index.names), bool)
@@ -97,4 +101,6 @@ def pathways(
     if starts:
         passed = on_every_route(walk.forward(), starts, goal, backward)
         pathway = [index.names[node] for node in passed]
-    return Pathways(names, target, tuple(pathway), unreached, tuple(sorted((where or {}).items())))
+    where_pairs = tuple(sorted((where or {}).items()))
+    note = "; ".join(n for n in notes if n) or None
+    return Pathways(names, target, tuple(pathway), unreached, where_pairs, note)

@@ -37,7 +37,7 @@ from mechgraph.language.syntax import Quantifier, Reaches
 from mechgraph.query.budget import DEFAULT_BUDGET
 from mechgraph.query.hypotheses import Scope, find_hypothesis
 from mechgraph.query.member_routes import Reach, avoiding, members_of, routes
-from mechgraph.query.question import require
+from mechgraph.query.question import resolve
 from mechgraph.results.answers import Path
 from mechgraph.results.verdicts import Witness
 
@@ -245,7 +245,7 @@ def knockout(
     """
     statement = _statement(graph, name, needs_through=False)
     cls, target = statement.members.name, statement.target.name
-    require(graph, "entity", removed)
+    removed = resolve(graph, "entity", removed)[0]
     scope = Scope.of(graph, name, statement.context)
     members = [m for m in members_of(graph, cls) if m not in (target, removed)]
     search = scope.search(graph, cls, target)

@@ -8,12 +8,16 @@
 <Sign.POSITIVE: '+'>
 >>> unknown_name(g, "source", "imipramin").hint
 "did you mean 'imipramine'?"
+>>> resolve(g, "source", "Imipramine")
+('imipramine', "'Imipramine' read as 'imipramine'")
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context
@@ -31,9 +35,12 @@ __all__ = [
     "SignLike",
     "Where",
     "make_question",
+    "noted",
     "parse_mode",
     "parse_sign",
     "require",
+    "resolve",
+    "resolve_names",
     "unknown_name",
     "where_note",
     "require_quantities",
@@ -46,20 +53,119 @@ SignLike = Sign | str | None
 Where = Mapping[str, str] | None
 
 
+def _candidates(graph: MechanismGraph, name: str) -> tuple[tuple[str, str], ...]:
+    """The ``(entity, how)`` pairs ``name`` may stand for: itself when it is a name; else
+    the entities whose alias is written exactly so, when one; else those equal in any case."""
+    if name in graph.index.ids:
+        return ((name, "name"),)
+    found = graph.aliases.get(name.casefold(), ())
+    exact = [a for a in found if a.written == name]
+    if len({a.entity for a in exact}) != 1:
+        exact = list(found)
+    pairs: dict[str, str] = {}
+    for alias in exact:  # an entity's aliases come most telling first
+        pairs.setdefault(alias.entity, alias.how)
+    return tuple(pairs.items())
+
+
 def unknown_name(graph: MechanismGraph, role: str, name: str) -> Unknown | None:
-    """An :class:`Unknown` (with close names) when ``name`` is not in ``graph``."""
-    index = graph.index
-    if name in index.ids:
+    """An :class:`Unknown` (with close names) when nothing in ``graph`` answers to ``name``
+    (see :func:`resolve`)."""
+    if _candidates(graph, name):
         return None
-    return Unknown(role, name, tuple(difflib.get_close_matches(name, index.names, n=3)))
+    aliases = graph.aliases
+    close = difflib.get_close_matches(name.casefold(), aliases.keys(), n=3)
+    written = dict.fromkeys(alias.written for key in close for alias in aliases[key])
+    return Unknown(role, name, tuple(written)[:3])
+
+
+def resolve(graph: MechanismGraph, role: str, name: str) -> tuple[str, str | None]:
+    """The entity ``name`` stands for, and a note when it is not that entity's name as written.
+
+    A question may name an entity by its name, its label, an identifier
+    (``MESH:D007099``), a synonym, or any of these in another case, as long as
+    only one entity answers to it (see :mod:`mechgraph.graph.aliases`).
+
+    Raises
+    ------
+    QueryError
+        When nothing answers to ``name`` (with close names as a hint), or
+        several entities do (listing them).
+
+    Examples
+    --------
+    >>> from mechgraph.graph.mechanism import Entity
+    >>> g = MechanismGraph()
+    >>> g.add_entity(Entity("imipramine", "drug", attributes=(("id", "MESH:D007099"),)))
+    >>> resolve(g, "source", "mesh:D007099")
+    ('imipramine', "'mesh:D007099' read as 'imipramine' (its id MESH:D007099)")
+    >>> resolve(g, "source", "imipramine")
+    ('imipramine', None)
+    """
+    found = _candidates(graph, name)
+    if len(found) == 1:
+        entity, how = found[0]
+        if entity == name:
+            return name, None
+        if how == "name":
+            return entity, f"{name!r} read as {entity!r}"
+        written = next(
+            a.written for a in graph.aliases[name.casefold()] if (a.entity, a.how) == found[0]
+        )
+        shown = "" if written == name else f" {written}"
+        return entity, f"{name!r} read as {entity!r} (its {how.replace('_', ' ')}{shown})"
+    if found:
+        listed = ", ".join(
+            repr(entity) + ("" if how == "name" else f" (its {how})") for entity, how in found
+        )
+        raise QueryError(
+            Diagnostic.error(
+                f"{name!r} (the question's {role}) could name {len(found)} entities: {listed}",
+                file="<question>",
+                hint="ask with one of these names, written exactly",
+            )
+        )
+    unknown = unknown_name(graph, role, name)
+    assert unknown is not None
+    raise QueryError(Diagnostic.error(unknown.describe(), file="<question>", hint=unknown.hint))
 
 
 def require(graph: MechanismGraph, role: str, name: str) -> int:
-    """The node id of ``name``; :class:`QueryError` with a did-you-mean otherwise."""
-    unknown = unknown_name(graph, role, name)
-    if unknown is not None:
-        raise QueryError(Diagnostic.error(unknown.describe(), file="<question>", hint=unknown.hint))
-    return graph.index.ids[name]
+    """The node id of the entity ``name`` stands for (see :func:`resolve`)."""
+    return graph.index.ids[resolve(graph, role, name)[0]]
+
+
+Noted = TypeVar("Noted", bound=Any)
+
+
+def resolve_names(graph: MechanismGraph, question: Question) -> tuple[Question, str | None]:
+    """``question`` with its source, target and via resolved (see :func:`resolve`), and
+    one note for the names not read as written.
+
+    >>> from mechgraph.graph.mechanism import Entity
+    >>> g = MechanismGraph()
+    >>> g.add_entities([Entity("imipramine", "drug"), Entity("NMDA", "receptor")])
+    >>> question, note = resolve_names(g, make_question("Imipramine", "nmda"))
+    >>> question.source, question.target, note
+    ('imipramine', 'NMDA', "'Imipramine' read as 'imipramine'; 'nmda' read as 'NMDA'")
+    """
+    source, source_note = resolve(graph, "source", question.source)
+    target, target_note = resolve(graph, "target", question.target)
+    via, via_note = (None, None) if question.via is None else resolve(graph, "via", question.via)
+    note = "; ".join(n for n in (source_note, target_note, via_note) if n) or None
+    return dataclasses.replace(question, source=source, target=target, via=via), note
+
+
+def noted(result: Noted, note: str | None) -> Noted:
+    """``result`` (any frozen result with a ``note``) with ``note`` put before its own.
+
+    >>> from mechgraph.results.answers import Answer, Question, Verdict
+    >>> noted(Answer(Question("a", "b"), Verdict.NO, note="later"), "first").note
+    'first; later'
+    """
+    if not note:
+        return result
+    return dataclasses.replace(result, note="; ".join(n for n in (note, result.note) if n))
 
 
 def require_quantities(graph: MechanismGraph, where: Context) -> None:

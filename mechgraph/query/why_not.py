@@ -26,6 +26,8 @@ from mechgraph.query.question import (
     SignLike,
     Where,
     make_question,
+    noted,
+    resolve_names,
     unknown_name,
 )
 from mechgraph.query.search import Search, answer
@@ -161,7 +163,10 @@ def why_not(
     the claim ids ``left_out`` are not used, as when a hypothesis is judged without the
     claims that cite only itself).
 
-    Unknown names are reported in the result (with close names), not raised.
+    Unknown names are reported in the result (with close names), not raised;
+    names are read as :func:`~mechgraph.query.ask.ask` reads them (identifiers,
+    synonyms, another case), a name several entities answer to raises
+    :class:`~mechgraph.errors.QueryError`.
     "Nearest" is measured over every claim, whatever its context or status:
     ``last_reached`` are the entities the source reaches under the question
     that lie fewest hops from the target; ``first_reaching`` the entities
@@ -187,14 +192,19 @@ def why_not(
          blocked: drug -> effect [duration=chronic] needs duration=chronic, asked duration=acute
          no-change claim: drug -0 effect [duration=acute] holds here
     """
-    question = make_question(source, target, via, where, sign, hypotheses)
-    roles = (("source", source), ("target", target), ("via", via))
+    roles = {"source": source, "target": target, "via": via}
     unknown = tuple(
-        u for role, name in roles if name for u in [unknown_name(graph, role, name)] if u
+        u for role, name in roles.items() if name for u in [unknown_name(graph, role, name)] if u
     )
+    question = make_question(source, target, via, where, sign, hypotheses)
     if unknown:
         return WhyNot(question, Verdict.NO, unknown=unknown)
-    left_out = tuple(left_out)
+    question, name_note = resolve_names(graph, question)
+    return noted(_explain(graph, question, tuple(left_out)), name_note)
+
+
+def _explain(graph: MechanismGraph, question: Question, left_out: tuple[int, ...]) -> WhyNot:
+    """:func:`why_not` of a question whose names are resolved."""
     search = Search.of(graph, question, left_out)
     result = answer(search, max_paths=1)
     if result.holds:

@@ -400,6 +400,7 @@ class Pathways(Displayable):
     pathway: tuple[str, ...]
     unreached: tuple[str, ...] = ()
     where: Context = ()
+    note: str | None = None
     graph: MechanismGraph | None = attached_graph()
 
     def format(self) -> str:
@@ -412,6 +413,8 @@ class Pathways(Displayable):
         lines = [head, f"every route passes (nearest to {self.target} first): {through}"]
         if self.unreached:
             lines.append("no route from: " + ", ".join(self.unreached))
+        if self.note:
+            lines.append(self.note)
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -421,4 +424,5 @@ class Pathways(Displayable):
             "where": dict(self.where),
             "pathway": list(self.pathway),
             "unreached": list(self.unreached),
+            "note": self.note,
         }

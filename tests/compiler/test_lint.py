@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from hypothesis import given, settings
@@ -78,8 +79,9 @@ def test_orphans():
 
 def test_no_orphan_among_names_of_lines_that_did_not_parse():
     """Check that an entity whose links may be on unparsed lines is not called an orphan."""
-    graph, _ = compile_rules([parse_text("entity a, b, lonely\na -> b\n", "l.mg")])
-    assert [d.code for d in lint(graph, unparsed={"lonely"})] == []
+    rules = parse_text("entity a, b, lonely\na -> b\n", "l.mg")
+    graph, _ = compile_rules([dataclasses.replace(rules, unparsed_names=frozenset({"lonely"}))])
+    assert graph.unparsed_names == {"lonely"} and [d.code for d in lint(graph)] == []
 
 
 _RELATION = st.sampled_from(["->", "-|", "-0", "--"])
