@@ -29,8 +29,10 @@ run: setup
 	$(MG) stats
 	$(MG) render rules/ -o graphs/skolnick1996.svg --title "Skolnick et al. 1996: NMDA receptor adaptation and antidepressant action"
 
+# The suite, then issue 18's reliability fuzz again with 10,000 texts (about a minute).
 test: setup $(VENV)/.pybel $(GRAMMAR_ENGINE) lint
 	$(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=reliability $(BIN)/python -m pytest tests/test_reliability.py -q
 
 # Lint, format check (ruff) and types (mypy on the language, graph and query stages);
 # part of `make test`.
