@@ -144,8 +144,7 @@ class Recheck:
             touched.add(pair)
         for link in added:
             self._count(link, +1)
-        graph, compiled = self._compile_skeleton(files)
-        checker = LinkChecker(graph, self._declarations)
+        graph, compiled, checker = self._compile_skeleton(files)
         for link in added:
             claim, found = checker.check(link)
             extra = unusable(graph, claim)
@@ -181,9 +180,10 @@ class Recheck:
                 if not places:
                     del self._uses[name]
 
-    def _compile_skeleton(self, files) -> tuple[MechanismGraph, list[Diagnostic]]:
+    def _compile_skeleton(self, files) -> tuple[MechanismGraph, list[Diagnostic], LinkChecker]:
         """Compile every statement but the links, and each undeclared name's first link; the
-        diagnostics, without those of the first links' own context and evidence."""
+        graph, the diagnostics without those of the first links' own context and evidence,
+        and a checker of links against it."""
         firsts: dict[str, list] = {}
         for link in {id(places[0][4]): places[0][4] for places in self._uses.values()}.values():
             firsts.setdefault(link.span.file, []).append(link)
@@ -196,7 +196,7 @@ class Recheck:
         checker = LinkChecker(graph, self._declarations)
         for link in (link for group in firsts.values() for link in group):
             counted.subtract(checker.check(link)[1])
-        return graph, list(counted.elements())
+        return graph, list(counted.elements()), checker
 
     def _relint(self, graph: MechanismGraph, touched: set[Pair]) -> None:
         """Lint again the pairs whose claims changed and the pairs that read them."""
