@@ -219,12 +219,17 @@ def orphan(graph: MechanismGraph, entity: Entity) -> Diagnostic:
 
 def _orphans(graph: MechanismGraph) -> Iterator[Diagnostic]:
     for entity in graph.entities():
+        if entity.name in graph.unparsed_names:  # its links may be on lines that did not parse
+            continue
         if not graph.links.degree(entity.name) and not graph.hierarchy.degree(entity.name):
             yield orphan(graph, entity)
 
 
 def lint(graph: MechanismGraph) -> list[Diagnostic]:
     """Warnings about contradictions, feedback pairs, unusable links and orphans.
+
+    A name written on a line that did not parse (``graph.unparsed_names``) is never
+    called an orphan: that line may link it.
 
     Returns
     -------

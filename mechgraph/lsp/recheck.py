@@ -79,6 +79,7 @@ class Recheck:
 
     def __init__(self) -> None:
         self.paths: frozenset[str] | None = None
+        self.unparsed: frozenset[str] = frozenset()
         self.rebuilds = 0  # full rebuilds so far
         self.relinted = 0  # pairs linted again by the last update
         self._reset(())
@@ -115,7 +116,10 @@ class Recheck:
         ``None`` when the lint would stop at its budget (compile and lint instead).
         """
         removed, added = [], []
-        rebuild = self.paths != frozenset(f.path for f in files)
+        # A link's own diagnostics depend on the names of the lines that did not parse.
+        unparsed = frozenset().union(*(f.unparsed_names for f in files))
+        rebuild = self.paths != frozenset(f.path for f in files) or unparsed != self.unparsed
+        self.unparsed = unparsed
         for change in changes:
             rebuild = rebuild or change.first
             removed.extend(change.removed)
@@ -161,7 +165,9 @@ class Recheck:
         found += (
             orphan(graph, entity)
             for entity in graph.entities()
-            if not self._degree[entity.name] and not graph.hierarchy.degree(entity.name)
+            if not self._degree[entity.name]
+            and not graph.hierarchy.degree(entity.name)
+            and entity.name not in graph.unparsed_names
         )
         return found
 
@@ -188,7 +194,12 @@ class Recheck:
         for link in {id(places[0][4]): places[0][4] for places in self._uses.values()}.values():
             firsts.setdefault(link.span.file, []).append(link)
         skeleton = [
-            RuleFile(f.path, self._skeleton.get(f.path, ()) + tuple(firsts.get(f.path, ())), f.text)
+            RuleFile(
+                f.path,
+                self._skeleton.get(f.path, ()) + tuple(firsts.get(f.path, ())),
+                f.text,
+                unparsed_names=f.unparsed_names,
+            )
             for f in files
         ]
         graph, found = compile_rules(skeleton)
