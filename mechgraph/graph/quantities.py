@@ -164,11 +164,10 @@ def unit_scale(unit: str) -> tuple[float, str]:
     'dimensionless'
     """
     registry = _registry()
-    import pint
-
     try:
         quantity = registry.Quantity(1.0, unit.replace("μ", "µ")).to_base_units()
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError) as exc:
+    except Exception as exc:  # pint's parser fails on malformed units in many ways (`mg/`:
+        # an AssertionError), all of them this user's unit, never mechgraph's fault
         raise UnitError(
             f"unknown unit `{unit}`", "units are pint's: d, h, wk, mg/kg, µM, ..."
         ) from exc
