@@ -66,6 +66,7 @@ class Search:
     signs: frozenset[int] | None  # None: any sign, and states do not track it
     traversal: Traversal  # the usable hops, compiled
     avoid: int = -1  # an entity no route may pass (see avoiding)
+    mixed_contexts: bool = False  # True: routes need not agree on context (see route_clash)
 
     @classmethod
     def of(cls, graph: MechanismGraph, question: Question, left_out: Iterable[int] = ()) -> Search:
@@ -205,7 +206,7 @@ def witnesses(
             if state not in dist:
                 continue
             context = p.context
-            if claim_id != ISA:
+            if claim_id != ISA and not search.mixed_contexts:
                 merged = merge(p.context, claims[claim_id].context, values=up)
                 if merged is None:
                     continue
