@@ -1,6 +1,6 @@
 """How fast the language server re-diagnoses a large file after one edit (issue 17).
 
-``python -m benchmarks.lsp [--links 10000] [--repeat 7] [--out FILE]``
+``python -m benchmarks.lsp [--links 10000] [--repeat 7] [--out FILE] [--results FILE]``
 
 On the synthetic corpus of ``--links`` links (the one ``benchmarks.run``
 generates), in one run:
@@ -20,7 +20,9 @@ character makes a name undeclared and back, so every edit changes the
 diagnostics and the server publishes them.  Timings are medians of
 ``--repeat`` samples, round-robin with the baseline
 (:func:`benchmarks.figures.time_round_robin`).  The target: ``server`` ≤ 0.300 s
-at 10k links.
+at 10k links.  Every sample goes to ``--out`` (``results-lsp.json``); a summary
+(medians, ratios against ``check``, the load average, commit and date) replaces
+the ``lsp`` row of ``--results`` (``results.json``), keeping its other figures.
 
 >>> _toggled("a\\nb -> c\\nd", 1)
 ('a\\nb -> c\\nd', 'a\\nbq -> c\\nd')
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -41,7 +44,7 @@ from .layout import CorpusSpec
 from .report import machine
 from .run import HERE, ensure_corpus
 
-__all__ = ["measure_lsp", "main", "TARGET_S"]
+__all__ = ["measure_lsp", "main", "record", "summary", "TARGET_S"]
 
 #: The issue's limit for re-diagnosing a 10k-link file after a change, in seconds.
 TARGET_S = 0.300
@@ -191,6 +194,44 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    """The ``lsp`` row of ``results.json``: medians (ms), ratios to ``check``, the verdict.
+
+    >>> t = {n: {"median_s": s} for n, s in [("check", .5), ("edit", .05), ("newline", .3),
+    ...      ("server", .2)]}
+    >>> row = summary({"links": 10, "timings": t, "ratios": {"edit": .1, "newline": .6},
+    ...                "verdict": "PASS", "load": [3.0, 2.0, 1.0], "machine": {}})
+    >>> row["median_ms"], row["vs_check"], row["server_ms"], row["verdict"]
+    ({'check': 500.0, 'edit': 50.0, 'newline': 300.0}, {'edit': 0.1, 'newline': 0.6}, 200.0, 'PASS')
+    """
+    timings = result["timings"]
+    machine = result["machine"]
+    return {
+        "links": result["links"],
+        "median_ms": {
+            name: round(timings[name]["median_s"] * 1000, 1)
+            for name in ("check", "edit", "newline")
+        },
+        "clock": "cpu (check, edit, newline); wall (server)",
+        "vs_check": {name: round(ratio, 3) for name, ratio in result["ratios"].items()},
+        "server_ms": round(timings["server"]["median_s"] * 1000, 1),
+        "target_ms": TARGET_S * 1000,
+        "verdict": result["verdict"],
+        "load_average": result["load"],
+        "measured": {"commit": machine.get("commit"), "date": machine.get("date")},
+    }
+
+
+def record(row: dict[str, Any], results: Path) -> None:
+    """Replace the ``lsp`` row of ``results`` with ``row``, keeping everything else."""
+    try:
+        document = json.loads(results.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        document = {}
+    document["lsp"] = row
+    results.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--links", type=int, default=10_000)
@@ -198,11 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--corpora", type=Path, default=HERE / "corpora")
     parser.add_argument("--out", type=Path, default=HERE / "results-lsp.json")
+    parser.add_argument("--results", type=Path, default=HERE / "results.json")
     args = parser.parse_args(argv)
     corpus = ensure_corpus(CorpusSpec(args.links, args.seed), args.corpora)
     result = {"links": args.links, "machine": machine(), **measure_lsp(corpus, args.repeat)}
+    result["load"] = [round(load, 2) for load in os.getloadavg()]
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(table(result))
+    record(summary(result), args.results)
+    print(table(result) + f"\nload average {' '.join(map(str, result['load']))}")
     return 0 if result["verdict"] == "PASS" else 1
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from mechgraph.errors import CompileError, Diagnostic, ParseError, QueryError
 from mechgraph.graph.mechanism import Claim, MechanismGraph
-from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.budget import DEFAULT_BUDGET, MAX_CANDIDATES
 from mechgraph.results.answers import Hop
 
 if TYPE_CHECKING:
@@ -375,13 +375,16 @@ class Model:
         chosen = names or tuple(self.graph.experiments)
         return tuple(analyse(self.graph, name, **options) for name in chosen)
 
-    def predict(self, hypothesis: str) -> Prediction:
+    def predict(self, hypothesis: str, max_candidates: int = MAX_CANDIDATES) -> Prediction:
         """Entities outside a hypothesis's class that reach its common pathway.
 
         Parameters
         ----------
         hypothesis : str
             A hypothesis with an ``every|some C reaches T through X`` statement.
+        max_candidates : int, optional
+            How many entities, nearest the pathway first, get witnesses; the
+            result's ``left_out`` and ``note`` count the others.
 
         Returns
         -------
@@ -390,7 +393,8 @@ class Model:
         Raises
         ------
         QueryError
-            When the hypothesis is unknown or has no such statement.
+            When the hypothesis is unknown or has no such statement, or
+            ``max_candidates`` is below 1.
 
         Examples
         --------
@@ -400,7 +404,7 @@ class Model:
         """
         from mechgraph.query.predict import predict
 
-        return predict(self.graph, hypothesis)
+        return predict(self.graph, hypothesis, max_candidates=max_candidates)
 
     def knockout(self, hypothesis: str, entity: str) -> Knockout:
         """What a hypothesis loses when ``entity`` is taken out of the rules.

@@ -28,6 +28,13 @@ settings.register_profile(
     "default", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("quick", max_examples=30, deadline=None)
+#: The reliability fuzz (tests/test_reliability.py) as `make test` runs it a second time.
+settings.register_profile(
+    "reliability",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 

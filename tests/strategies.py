@@ -10,6 +10,8 @@ Other test modules reuse them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
 
 from mechgraph.language.formatter import format_rule_file
@@ -231,3 +233,65 @@ def _untidy(draw, line: str) -> str:
         quoted = ch == '"'
         i += 1
     return "".join(out)
+
+
+_PIECES = st.sampled_from(
+    list(' \t,[]=@#":\\-><|0+')
+    + [
+        "isa",
+        "increases",
+        "drug",
+        "status=",
+        "->",
+        "-0",
+        "is a",
+        '"x y"',
+        "  ",
+        "\n",
+        "\n    ",
+        "hypothesis h:\n",
+        "β",
+    ]
+)
+
+
+@st.composite
+def near_miss_texts(draw):
+    """Valid untidy text with a few random edits: mostly lines just off the grammar."""
+    text, _ = draw(rule_texts(max_size=5))
+    return _edited(draw, text)
+
+
+def _edited(draw, text: str) -> str:
+    """``text`` with up to four edits: a piece of syntax put in, a few characters taken out."""
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(_PIECES) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(1, 4)) :]
+    return text
+
+
+# -- fuzzed rule texts for the reliability suite: cheap to draw, ten thousand at a time -------
+
+#: Every rule file shipped or used as a fixture, as lists of lines.
+CORPUS = [
+    path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for folder in ("rules", "tests/fixtures", "examples")
+    for path in sorted((Path(__file__).resolve().parent.parent / folder).rglob("*.mg"))
+]
+_CORPUS_LINES = sorted({line for lines in CORPUS for line in lines})
+
+
+@st.composite
+def fuzz_texts(draw) -> str:
+    """A slice of a real rule file or a jumble of real lines, then up to four edits
+    (a piece of syntax put in, a few characters taken out)."""
+    if draw(st.booleans()):
+        lines = draw(st.sampled_from(CORPUS))
+        start = draw(st.integers(0, len(lines)))
+        lines = lines[start : start + draw(st.integers(0, 40))]
+    else:
+        lines = draw(st.lists(st.sampled_from(_CORPUS_LINES), max_size=12))
+    return _edited(draw, "\n".join(lines))

@@ -15,7 +15,7 @@ import sys
 import networkx as nx
 import pytest
 
-from benchmarks import baselines, figures, generate, report, run
+from benchmarks import baselines, figures, generate, pathological, report, run
 from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 from mechgraph.errors import Severity
 from mechgraph.language.syntax import ENTITY_KINDS, Link, Relation
@@ -39,7 +39,10 @@ def small() -> tuple[str, list[tuple[str, str, str]]]:
 
 @pytest.mark.parametrize(
     "module",
-    ["layout", "generate", "baselines", "figures", "report", "run", "startup", "graph_build"],
+    [
+        *("layout", "generate", "baselines", "figures", "report", "run", "startup"),
+        *("graph_build", "pathological"),
+    ],
 )
 def test_doctests(module):
     """Check that the examples in the benchmarks' docstrings hold (pytest collects tests/ only)."""
@@ -315,3 +318,21 @@ def test_drawing_alone_replaces_only_its_row(tmp_path, monkeypatch):
 def test_every_entry_point_is_importable(name):
     """Check that a module move is followed here: a stale entry would silently report n/a."""
     assert figures._entry(name) is not None
+
+
+def test_pathological_benchmark_end_to_end(tmp_path):
+    """Check that issue 18's pathological benchmark runs both sides of each case in fresh
+    processes, checks mechgraph's answers, and writes ratios and ceilings (at a small
+    scale the verdict is `info`: the ceilings hold at the issue's sizes)."""
+    out = tmp_path / "pathological.json"
+    command = [sys.executable, "-m", "benchmarks.pathological", "--scale", "0.002"]
+    done = subprocess.run(
+        [*command, "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = json.loads(out.read_text())["rows"]
+    assert [row["case"] for row in rows] == [case.name for case in pathological.CASES]
+    for row in rows:
+        assert row["verdict"] == "info" and row["right_answer"], row
+        assert row["mechgraph"]["peak_mib"] > 0 and row["baseline"]["seconds"] >= 0
+        assert row["time_ratio"] > 0 and row["memory_ceiling"] > 1

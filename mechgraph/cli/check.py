@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
-from mechgraph.cli.output import add_budget_arguments, budget, draw, emit, print_diagnostics
+from mechgraph.cli.output import (
+    add_budget_arguments,
+    budget,
+    draw,
+    emit,
+    print_diagnostics,
+    seconds,
+)
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.compile import compile_rules
 from mechgraph.compiler.lint import lint
@@ -42,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--time-limit",
-        type=float,
+        type=seconds,
         default=DEFAULT_TIME_LIMIT,
         metavar="S",
         help="seconds per experiment before it is 'undecided' (default %(default)g)",

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import argparse
 
-from mechgraph.cli.output import add_budget_arguments, budget, draw, emit, print_diagnostics
+from mechgraph.cli.output import (
+    add_budget_arguments,
+    budget,
+    draw,
+    emit,
+    print_diagnostics,
+    seconds,
+)
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.model import load, parse_where
 from mechgraph.query.consistency.experiment import analyse, find_experiment
@@ -65,7 +72,7 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
     """``--time-limit`` and the constraint switches of OBSERVATIONS.md."""
     parser.add_argument(
         "--time-limit",
-        type=float,
+        type=seconds,
         default=DEFAULT_TIME_LIMIT,
         metavar="S",
         help=f"seconds per experiment before it is 'undecided' (default {DEFAULT_TIME_LIMIT:g})",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -50,6 +51,21 @@ def count(text: str) -> int:
     return number
 
 
+def seconds(text: str) -> float:
+    """An argparse type: a time limit in seconds, finite and above 0.
+
+    >>> seconds("2.5")
+    2.5
+    """
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < number < math.inf:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
+    return number
+
+
 def add_render_argument(parser: Any) -> None:
     """``--render FILE``: also draw the result (suffix picks .svg .png .pdf .dot)."""
     parser.add_argument(
@@ -75,7 +91,7 @@ def add_budget_arguments(parser: Any, max_nodes: bool = True) -> None:
     )
     parser.add_argument(
         "--dot-timeout",
-        type=float,
+        type=seconds,
         metavar="S",
         help="stop graphviz after S seconds (default 60)",
     )

@@ -2,7 +2,8 @@
 
 Lists the entities outside the hypothesis's class C that reach its common
 pathway X (from its first ``every|some C reaches T through X``), ranked by
-route length; ``--knockout X`` lists instead the members that lose every
+route length (the ``--max-candidates`` nearest, 100 by default, with a note counting
+the others); ``--knockout X`` lists instead the members that lose every
 route to T when X is removed.  Exit 0 when answered; 1 on rule errors; 2 for
 a usage error (an unknown hypothesis or entity, with close names).
 """
@@ -12,7 +13,8 @@ from __future__ import annotations
 import argparse
 
 from mechgraph.cli.ask import add_rules_argument, load_rules
-from mechgraph.cli.output import emit
+from mechgraph.cli.output import count, emit
+from mechgraph.query.budget import MAX_CANDIDATES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="X",
         help="list the members that lose every route to the target without X",
     )
+    parser.add_argument(
+        "--max-candidates",
+        type=count,
+        default=MAX_CANDIDATES,
+        metavar="N",
+        help=f"judge only the N entities nearest the pathway (default {MAX_CANDIDATES}); "
+        "a note counts the others",
+    )
     add_rules_argument(parser)
 
 
@@ -30,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
     if args.knockout:
         result = model.knockout(args.hypothesis, args.knockout)
     else:
-        result = model.predict(args.hypothesis)
+        result = model.predict(args.hypothesis, max_candidates=args.max_candidates)
     emit(args, result.format(), result.to_dict())
     return 0

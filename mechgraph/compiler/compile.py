@@ -57,7 +57,7 @@ from mechgraph.language.syntax import (
 from mechgraph.memory import paused_gc
 from mechgraph.progress import phase
 
-__all__ = ["compile_rules", "diagnostic_at"]
+__all__ = ["compile_rules", "diagnostic_at", "row_order"]
 
 
 #: Each relation's and status's text, for sort keys (faster than ``.value``).
@@ -329,6 +329,13 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
         return _compile(files)
 
 
+def row_order(row: tuple) -> tuple:
+    """The order of the claims of one subject and object: by relation, context, evidence,
+    status, then place (``row`` is a claim's fields after its id)."""
+    _, relation, _, context, evidence, status, span, _ = row
+    return (_VALUE[relation], context, evidence, _VALUE[status], span.file, span.line, span.col)
+
+
 @dataclass
 class _Links:
     """The links met so far, resolved, each distinct context and evidence list kept once."""
@@ -402,8 +409,7 @@ class _Links:
         return order
 
     def _tiebreak(self, position: int) -> tuple:
-        _, relation, _, context, evidence, status, span, _ = self.rows[position]
-        return (_VALUE[relation], context, evidence, _VALUE[status], span.file, span.line, span.col)
+        return row_order(self.rows[position])
 
     def claims(self, known: dict[str, int]) -> list[Claim]:
         """One claim per link, numbered in claim order."""

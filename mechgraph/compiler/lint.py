@@ -20,14 +20,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 from mechgraph.compiler.compile import diagnostic_at
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
 from mechgraph.graph.admission import format_context, merge
-from mechgraph.graph.mechanism import Claim, MechanismGraph
+from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph
 from mechgraph.language.syntax import Relation, Sign
 
-__all__ = ["lint"]
+__all__ = [
+    "lint",
+    "Budget",
+    "claims_by_pair",
+    "contradictions_at",
+    "feedback_at",
+    "unusable",
+    "orphan",
+    "MAX_COMPARED",
+]
 
 _SIGNED = (Sign.POSITIVE, Sign.NEGATIVE)
 #: The sign pairs that contradict each other (in either order).
@@ -54,14 +64,15 @@ def _warn(graph: MechanismGraph, code: str, message: str, claim: Claim, hint: st
     return diagnostic_at(graph, Severity.WARNING, code, message, claim.span, hint)
 
 
-def _by_pair(graph: MechanismGraph) -> dict[tuple[str, str], list[Claim]]:
+def claims_by_pair(graph: MechanismGraph) -> dict[tuple[str, str], list[Claim]]:
+    """The claims of each ``(subject, object)`` pair, in claim order."""
     pairs: dict[tuple[str, str], list[Claim]] = {}
     for claim in graph.claims:
         pairs.setdefault((claim.subject, claim.object), []).append(claim)
     return pairs
 
 
-class _Budget:
+class Budget:
     """How many pairs of claims the lint may still compare: bounded work on any input
     (8,000 parallel links make 32 million pairs; only pairs whose signs clash are counted)."""
 
@@ -102,75 +113,85 @@ def _by_sign(claims: Sequence[Claim]) -> dict[Sign, list[int]]:
     return groups
 
 
-def _contradictions(graph: MechanismGraph, pairs, budget: _Budget) -> Iterator[Diagnostic]:
+def contradictions_at(
+    graph: MechanismGraph, pair: tuple[str, str], pairs, budget: Budget
+) -> Iterator[Diagnostic]:
+    """The contradictions of the claims on ``pair`` (among themselves and with those their
+    subject inherits through ``isa``); ``pairs`` is :func:`claims_by_pair`'s mapping."""
     up, ancestors = graph.index.value_up, graph.index.ancestors
-    for (subject, obj), claims in sorted(pairs.items()):
-        compared = [_clashing(claims)]
-        for parent in sorted(ancestors.get(subject, ())):
-            compared.append(_clashing(claims, pairs.get((parent, obj), ())))
-        for a, b in budget.take(pair for group in compared for pair in group):
-            if merge(a.context, b.context, values=up) is not None:
-                inherited = (
-                    "" if a.subject == b.subject else f", inherited by {subject} through isa"
-                )
-                yield _warn(
-                    graph,
-                    "contradiction",
-                    f"{_text(a)} contradicts {_text(b)} ({b.span}{inherited})",
-                    a,
-                    "give them contexts that exclude each other (e.g. duration=acute vs chronic),"
-                    " or drop one",
-                )
-
-
-def _feedback(graph: MechanismGraph, pairs, budget: _Budget) -> Iterator[Diagnostic]:
-    up = graph.index.value_up
-    for (subject, obj), claims in sorted(pairs.items()):
-        increases = [a for a in claims if a.relation is Relation.INCREASES]
-        back = [b for b in pairs.get((obj, subject), ()) if b.relation in _FEEDBACK]
-        for a, b in budget.take((a, b) for a in increases for b in back):
-            if merge(a.context, b.context, values=up) is None:
-                continue
-            if b.relation is Relation.DECREASES:
-                kind = "regulatory"
-            elif b.relation is Relation.INCREASES and subject < obj:
-                kind = "chaotic"
-            else:
-                continue
+    subject, obj = pair
+    claims = pairs[pair]
+    compared = [_clashing(claims)]
+    for parent in sorted(ancestors.get(subject, ())):
+        compared.append(_clashing(claims, pairs.get((parent, obj), ())))
+    for a, b in budget.take(pair for group in compared for pair in group):
+        if merge(a.context, b.context, values=up) is not None:
+            inherited = "" if a.subject == b.subject else f", inherited by {subject} through isa"
             yield _warn(
                 graph,
-                f"{kind}-pair",
-                f"{kind} pair: {_text(a)} and {_text(b)} ({b.span}) feed back on each other",
+                "contradiction",
+                f"{_text(a)} contradicts {_text(b)} ({b.span}{inherited})",
                 a,
-                "a feedback loop is fine when intended; check the contexts and signs",
+                "give them contexts that exclude each other (e.g. duration=acute vs chronic),"
+                " or drop one",
             )
 
 
-def _self_contradicting(graph: MechanismGraph) -> Iterator[Diagnostic]:
+def feedback_at(
+    graph: MechanismGraph, pair: tuple[str, str], pairs, budget: Budget
+) -> Iterator[Diagnostic]:
+    """The feedback pairs an ``->`` claim on ``pair`` makes with the claims back."""
     up = graph.index.value_up
-    for claim in graph.claims:
-        if merge(claim.context, values=up) is None:
-            yield _warn(
-                graph,
-                "unusable-link",
-                f"{_text(claim)} holds under no context",
-                claim,
-                "its context states one key with values that exclude each other",
-            )
+    subject, obj = pair
+    increases = [a for a in pairs[pair] if a.relation is Relation.INCREASES]
+    back = [b for b in pairs.get((obj, subject), ()) if b.relation in _FEEDBACK]
+    for a, b in budget.take((a, b) for a in increases for b in back):
+        if merge(a.context, b.context, values=up) is None:
+            continue
+        if b.relation is Relation.DECREASES:
+            kind = "regulatory"
+        elif b.relation is Relation.INCREASES and subject < obj:
+            kind = "chaotic"
+        else:
+            continue
+        yield _warn(
+            graph,
+            f"{kind}-pair",
+            f"{kind} pair: {_text(a)} and {_text(b)} ({b.span}) feed back on each other",
+            a,
+            "a feedback loop is fine when intended; check the contexts and signs",
+        )
+
+
+def unusable(graph: MechanismGraph, claim: Claim) -> Diagnostic | None:
+    """The warning for a claim whose own context contradicts itself (else ``None``)."""
+    if merge(claim.context, values=graph.index.value_up) is not None:
+        return None
+    return _warn(
+        graph,
+        "unusable-link",
+        f"{_text(claim)} holds under no context",
+        claim,
+        "its context states one key with values that exclude each other",
+    )
+
+
+def orphan(graph: MechanismGraph, entity: Entity) -> Diagnostic:
+    """The warning for an entity in no claim and no ``isa`` (the caller checks that)."""
+    return diagnostic_at(
+        graph,
+        Severity.WARNING,
+        "orphan",
+        f"`{entity.name}` is in no link and no isa",
+        entity.span,
+        f"link `{entity.name}` to something, or remove its declaration",
+    )
 
 
 def _orphans(graph: MechanismGraph) -> Iterator[Diagnostic]:
     for entity in graph.entities():
-        name = entity.name
-        if not graph.links.degree(name) and not graph.hierarchy.degree(name):
-            yield diagnostic_at(
-                graph,
-                Severity.WARNING,
-                "orphan",
-                f"`{name}` is in no link and no isa",
-                entity.span,
-                f"link `{name}` to something, or remove its declaration",
-            )
+        if not graph.links.degree(entity.name) and not graph.hierarchy.degree(entity.name):
+            yield orphan(graph, entity)
 
 
 def lint(graph: MechanismGraph) -> list[Diagnostic]:
@@ -181,13 +202,12 @@ def lint(graph: MechanismGraph) -> list[Diagnostic]:
     list of Diagnostic
         Warnings, located at the claim (or declaration) concerned, sorted by location.
     """
-    pairs, budget = _by_pair(graph), _Budget(MAX_COMPARED)
-    found = [
-        *_contradictions(graph, pairs, budget),
-        *_feedback(graph, pairs, budget),
-        *_self_contradicting(graph),
-        *_orphans(graph),
-    ]
+    pairs, budget = claims_by_pair(graph), Budget(MAX_COMPARED)
+    ordered = sorted(pairs)
+    found = [d for pair in ordered for d in contradictions_at(graph, pair, pairs, budget)]
+    found += [d for pair in ordered for d in feedback_at(graph, pair, pairs, budget)]
+    found += [d for d in map(partial(unusable, graph), graph.claims) if d is not None]
+    found += _orphans(graph)
     if budget.stopped_at is not None:
         found.append(
             _warn(

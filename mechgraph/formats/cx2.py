@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.formats.extras import EXTRAS_KEY, add_extras, extras_text
-from mechgraph.formats.jsondoc import dump_json, load_json, structure_error
+from mechgraph.formats.jsondoc import JsonDocument, dump_json, json_kind, read_json
 from mechgraph.formats.reading import ignore_progress
 from mechgraph.formats.records import (
     ATTRIBUTE,
@@ -111,41 +111,62 @@ def write_cx2(graph: MechanismGraph) -> str:
 def read_cx2(
     stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
 ) -> None:
-    """Read a CX2 document into ``builder``."""
-    document = load_json(stream, builder.file, advance)
-    hint = 'a CX2 document is a list of aspects such as {"nodes": [...]}'
-    if not isinstance(document, list) or not all(isinstance(a, dict) for a in document):
-        raise structure_error(builder.file, "not a CX2 document", hint)
-    aspects: dict[str, list] = {}
-    for aspect in document:
+    """Read a CX2 document into ``builder``; an element of the wrong shape is an error at
+    its own line and column."""
+    doc = read_json(stream, builder.file, advance)
+    hint = 'a CX2 document is a list of aspects such as {"nodes": [{"id": 0, "v": {...}}]}'
+    if not isinstance(doc.value, list):
+        raise doc.error((), "not a CX2 document: not a list of aspects", hint)
+    aspects: dict[str, list[tuple[tuple[int | str, ...], Any]]] = {}
+    for a, aspect in enumerate(doc.value):
+        if not isinstance(aspect, dict):
+            raise doc.error((a,), f"an aspect is {json_kind(aspect)}, not an object", hint)
         for name, elements in aspect.items():
             if isinstance(elements, list):
-                aspects.setdefault(name, []).extend(elements)
+                aspects.setdefault(name, []).extend(
+                    ((a, name, i), e) for i, e in enumerate(elements)
+                )
             elif name in ("nodes", "edges"):  # {} once read as no nodes at all
-                kind = type(elements).__name__
-                raise structure_error(builder.file, f'"{name}" is a {kind}, not a list', hint)
+                raise doc.error((a, name), f'"{name}" is {json_kind(elements)}, not a list', hint)
     where = Where(builder.file, 1, 1)
-    for network in aspects.get("networkAttributes", []):
+    for _, network in aspects.get("networkAttributes", []):
         if isinstance(network, dict):
             add_extras(builder, network.get(EXTRAS_KEY), where)
-    try:
-        names = {
-            n["id"]: str(n.get("v", {}).get("name", n["id"])) for n in aspects.get("nodes", [])
-        }
-        nodes = [
+    names: dict[Any, str] = {}
+    nodes = []
+    for path, n in aspects.get("nodes", []):
+        values = _element(doc, path, n, ("id",), hint)
+        names[n["id"]] = str(values.get("name", n["id"]))
+        nodes.append(
             {
                 "name": names[n["id"]],
-                "kind": n.get("v", {}).get("kind"),
-                "label": n.get("v", {}).get("label"),
-                "identifier": n.get("v", {}).get("represents"),
-                "attributes": prefixed(n.get("v", {})),
+                "kind": values.get("kind"),
+                "label": values.get("label"),
+                "identifier": values.get("represents"),
+                "attributes": prefixed(values),
             }
-            for n in aspects.get("nodes", [])
-        ]
-        edges = [
-            unflatten(names[e["s"]], names[e["t"]], e.get("v", {}))
-            for e in aspects.get("edges", [])
-        ]
-    except (KeyError, TypeError, AttributeError) as error:
-        raise structure_error(builder.file, f"malformed CX2 node or edge ({error})", hint) from None
+        )
+    edges = []
+    for path, e in aspects.get("edges", []):
+        values = _element(doc, path, e, ("s", "t"), hint)
+        for end in ("s", "t"):
+            if e[end] not in names:
+                raise doc.error(
+                    (*path, end), f'edge end "{end}": {e[end]!r} is no node\'s id', hint
+                )
+        try:
+            edges.append(unflatten(names[e["s"]], names[e["t"]], values))
+        except (TypeError, AttributeError) as error:
+            raise doc.error((*path, "v"), f"malformed edge values ({error})", hint) from None
     add_records(builder, nodes, edges, where)
+
+
+def _element(
+    doc: JsonDocument, path: tuple, element: Any, ids: tuple[str, ...], hint: str
+) -> dict[str, Any]:
+    """The ``"v"`` values of a node or edge element, after checking its shape."""
+    doc.check_element(path, element, "a node" if ids == ("id",) else "an edge", ids, hint)
+    values = element.get("v", {})
+    if not isinstance(values, dict):
+        raise doc.error((*path, "v"), f'"v" is {json_kind(values)}, not an object', hint)
+    return values

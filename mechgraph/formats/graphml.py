@@ -31,7 +31,8 @@ import networkx as nx
 from mechgraph.errors import Diagnostic, InputError
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.formats.extras import EXTRAS_KEY, add_extras, extras_text
-from mechgraph.formats.reading import ignore_progress
+from mechgraph.formats.graphml_errors import locate_graphml_problem
+from mechgraph.formats.reading import ignore_progress, located_error
 from mechgraph.formats.records import (
     ATTRIBUTE,
     add_records,
@@ -67,6 +68,18 @@ def write_graphml(graph: MechanismGraph) -> str:
     return "\n".join(nx.generate_graphml(to_networkx(graph))) + "\n"
 
 
+def _unusable(data: bytes, file: str, error: Exception) -> InputError:
+    """networkx's reader failed on a well-formed document: say where, when it can be found."""
+    found = locate_graphml_problem(data)
+    if found is None:
+        return InputError(
+            Diagnostic.error(f"not usable GraphML: {error}", file=file, code="graphml")
+        )
+    line, col, message, hint = found
+    text = data.decode("utf-8", "replace")
+    return located_error(text, file, line, col, f"not usable GraphML: {message}", hint, "graphml")
+
+
 def read_graphml(
     stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
 ) -> None:
@@ -77,22 +90,11 @@ def read_graphml(
         graph = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
     except XMLParseError as error:
         line, col = error.position
-        text = data.decode("utf-8", "replace").splitlines()
-        raise InputError(
-            Diagnostic.error(
-                f"malformed GraphML: {error}",
-                file=builder.file,
-                line=line,
-                col=col + 1,
-                snippet=text[line - 1] if 0 < line <= len(text) else None,
-                hint="the file must be well-formed XML",
-                code="graphml",
-            )
-        ) from None
-    except (nx.NetworkXError, ValueError, KeyError) as error:
-        raise InputError(
-            Diagnostic.error(f"not usable GraphML: {error}", file=builder.file, code="graphml")
-        ) from None
+        text = data.decode("utf-8", "replace")
+        message, hint = f"malformed GraphML: {error}", "the file must be well-formed XML"
+        raise located_error(text, builder.file, line, col + 1, message, hint, "graphml") from None
+    except (nx.NetworkXError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise _unusable(data, builder.file, error) from None
     where = Where(builder.file, 1, 1)
     add_extras(builder, graph.graph.get(EXTRAS_KEY), where)
     names = {n: str(d.get("name", n)) for n, d in graph.nodes(data=True)}

@@ -20,13 +20,13 @@ or ``links`` (older networkx, D3) and reads the whole document.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from mechgraph.formats.builder import RuleBuilder, Where
 from mechgraph.formats.extras import EXTRAS_KEY, add_extras, extras_text
-from mechgraph.formats.jsondoc import dump_json, load_json, structure_error
+from mechgraph.formats.jsondoc import JsonDocument, dump_json, json_kind, read_json
 from mechgraph.formats.reading import ignore_progress
 from mechgraph.formats.records import add_records, graph_records
 from mechgraph.graph.mechanism import MechanismGraph
@@ -67,39 +67,63 @@ def write_nodelink(graph: MechanismGraph) -> str:
 def read_nodelink(
     stream: BinaryIO, builder: RuleBuilder, advance: Callable[[int], object] = ignore_progress
 ) -> None:
-    """Read a node-link JSON document into ``builder``."""
-    document = load_json(stream, builder.file, advance)
+    """Read a node-link JSON document into ``builder``; an element of the wrong shape is
+    an error at its own line and column."""
+    doc = read_json(stream, builder.file, advance)
+    document = doc.value
     hint = 'node-link JSON is {"nodes": [{"id": ...}], "links": [{"source": ..., "target": ...}]}'
-    if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
-        raise structure_error(builder.file, "not a node-link document", hint)
+    if not isinstance(document, dict):
+        raise doc.error((), f"not a node-link document: {json_kind(document)}", hint)
+    if not isinstance(document.get("nodes"), list):
+        raise doc.error(("nodes",), 'not a node-link document: "nodes" is not a list', hint)
     where = Where(builder.file, 1, 1)
     if isinstance(document.get("graph"), dict):
         add_extras(builder, document["graph"].get(EXTRAS_KEY), where)
-    links = document.get("edges", document.get("links", []))
-    try:
-        names = {n["id"]: str(n.get("name", n["id"])) for n in document["nodes"]}
-        nodes = [
-            {
-                "name": names[n["id"]],
-                "kind": n.get("kind"),
-                "label": n.get("label"),
-                "identifier": n.get("identifier"),
-                "attributes": n.get("attributes") or {},
-            }
-            for n in document["nodes"]
-        ]
-        edges = [
+    key = "edges" if "edges" in document else "links"
+    links = document.get(key, [])
+    if not isinstance(links, list):
+        raise doc.error((key,), f'"{key}" is {json_kind(links)}, not a list', hint)
+    names: dict[Any, str] = {}
+    for i, n in enumerate(document["nodes"]):
+        doc.check_element(("nodes", i), n, "a node", ("id",), hint)
+        names[n["id"]] = str(n.get("name", n["id"]))
+    nodes = [
+        {
+            "name": names[n["id"]],
+            "kind": n.get("kind"),
+            "label": n.get("label"),
+            "identifier": n.get("identifier"),
+            "attributes": _mapping(doc, ("nodes", i), n, "attributes", hint),
+        }
+        for i, n in enumerate(document["nodes"])
+    ]
+    edges = []
+    for i, e in enumerate(links):
+        path = (key, i)
+        doc.check_element(path, e, "a link", ("source", "target"), hint)
+        for end in ("source", "target"):
+            if e[end] not in names:
+                raise doc.error((*path, end), f'"{end}": {e[end]!r} is no node\'s id', hint)
+        evidence = e.get("evidence") or []
+        if not isinstance(evidence, list):
+            raise doc.error((*path, "evidence"), '"evidence" is not a list', hint)
+        edges.append(
             {
                 "subject": names[e["source"]],
                 "object": names[e["target"]],
                 "relation": e.get("relation", "association"),
-                "context": e.get("context") or {},
-                "evidence": e.get("evidence") or [],
+                "context": _mapping(doc, path, e, "context", hint),
+                "evidence": evidence,
                 "hypothesis": bool(e.get("hypothesis")),
-                "attributes": e.get("attributes") or {},
+                "attributes": _mapping(doc, path, e, "attributes", hint),
             }
-            for e in links
-        ]
-    except (KeyError, TypeError, AttributeError) as error:
-        raise structure_error(builder.file, f"malformed node or link ({error})", hint) from None
+        )
     add_records(builder, nodes, edges, where)
+
+
+def _mapping(doc: JsonDocument, path: tuple, element: dict, key: str, hint: str) -> dict:
+    """``element[key]``, an object (``{}`` when missing or null)."""
+    value = element.get(key) or {}
+    if not isinstance(value, dict):
+        raise doc.error((*path, key), f'"{key}" is {json_kind(value)}, not an object', hint)
+    return value

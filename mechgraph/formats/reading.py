@@ -22,11 +22,35 @@ from typing import BinaryIO
 from mechgraph.errors import Diagnostic, InputError
 from mechgraph.language.text import Utf8Chunks, decode_utf8
 
-__all__ = ["ignore_progress", "iter_json_array", "open_input", "progress", "read_lines"]
+__all__ = [
+    "ignore_progress",
+    "iter_json_array",
+    "located_error",
+    "open_input",
+    "progress",
+    "read_lines",
+]
 
 
 def ignore_progress(_: int) -> None:
     """A progress callback that shows nothing."""
+
+
+def located_error(
+    text: str, file: str, line: int, col: int, message: str, hint: str, code: str
+) -> InputError:
+    """An error at ``line``:``col`` of a whole document ``text``, with that line as snippet.
+
+    >>> located_error("a\\nb c", "x.json", 2, 3, "bad", "fix it", "json").diagnostics[0].snippet
+    'b c'
+    """
+    lines = text.splitlines()
+    snippet = lines[line - 1] if 0 < line <= len(lines) else None
+    return InputError(
+        Diagnostic.error(
+            message, file=file, line=line, col=col, snippet=snippet, hint=hint, code=code
+        )
+    )
 
 
 def read_lines(

@@ -24,6 +24,7 @@ import networkx as nx
 import numpy as np
 
 from mechgraph.graph.context_values import ContextValues
+from mechgraph.graph.hierarchy import Closure
 from mechgraph.graph.traversal import HopArrays
 from mechgraph.language.syntax import Sign
 
@@ -56,8 +57,9 @@ class GraphIndex:
         Per node id, the traversable hops ``(neighbour id, claim id, sign code)``
         leaving it: every claim but ``-0`` ones,
         plus membership hops member → class with claim id :data:`ISA` and sign ``+``.
-    ancestors, members : dict
-        Transitive ``isa`` parents of each entity; transitive members of each class.
+    ancestors, members : Mapping
+        Transitive ``isa`` parents of each entity; transitive members of each class
+        (:class:`~mechgraph.graph.hierarchy.Closure`: computed when looked up).
     value_up : ContextValues
         Per context key, each declared value → itself and every broader value; with
         the quantity keys, units and named values of the graph.
@@ -128,11 +130,6 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
             out[s].append((t, claim.id, code))
     for member, parent in graph.hierarchy.edges:
         out[ids[member]].append((ids[parent], ISA, 0))
-    ancestors = _closure(graph.hierarchy)
-    members: dict[str, set[str]] = {}
-    for member, parents in ancestors.items():
-        for parent in parents:
-            members.setdefault(parent, set()).add(member)
     value_up = ContextValues(
         {
             key: {value: up | {value} for value, up in _closure(values).items()}
@@ -154,8 +151,8 @@ def build_index(graph: MechanismGraph) -> GraphIndex:
         names,
         ids,
         out_hops,
-        ancestors,
-        {name: frozenset(found) for name, found in sorted(members.items())},
+        Closure(graph.hierarchy, "up"),
+        Closure(graph.hierarchy, "down"),
         value_up,
         {key: frozenset(values) for key, values in sorted(known.items())},
         HopArrays.of(out_hops),

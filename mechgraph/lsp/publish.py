@@ -75,23 +75,31 @@ def caching_converter(live: Callable[[], set[int]]):
     """pygls's converter, remembering the JSON form of each LSP diagnostic object.
 
     ``live()`` names the objects still in use; the others are dropped from
-    the cache when it grows past twice their number.
+    the cache when it has doubled since the last time (so ``live()`` is asked
+    rarely, however many diagnostics are in use).
+
+    >>> converter = caching_converter(live=lambda: set())
+    >>> d = types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 1)), "m")
+    >>> converter.unstructure(d) is converter.unstructure(d)
+    True
     """
     from pygls.protocol import default_converter
 
     converter = default_converter()
     plain = converter.get_unstructure_hook(types.Diagnostic)
     cache: dict[int, tuple[types.Diagnostic, Any]] = {}
+    limit = 1024
 
     def unstructure(diagnostic: types.Diagnostic) -> Any:
+        nonlocal limit
         hit = cache.get(id(diagnostic))
         if hit is not None and hit[0] is diagnostic:
             return hit[1]
-        if len(cache) > 1024:
+        if len(cache) > limit:
             keep = live()
-            if len(cache) > 2 * len(keep):
-                for key in [k for k in cache if k not in keep]:
-                    del cache[key]
+            for key in [k for k in cache if k not in keep]:
+                del cache[key]
+            limit = max(1024, 2 * len(cache))
         cache[id(diagnostic)] = (diagnostic, plain(diagnostic))
         return cache[id(diagnostic)][1]
 

@@ -124,8 +124,11 @@ class MechgraphServer(LanguageServer):
     def publish(self, project: Project, state: State) -> None:
         """Send each file's diagnostics that changed; files that had some and have none are cleared."""
         by_file: dict[str, list] = {path: [] for path in state.texts}
+        paths: dict[str, str] = {}  # a file as diagnostics name it → its normal path
         for diagnostic in state.diagnostics + state.verdicts:
-            by_file.setdefault(normal_path(diagnostic.file), []).append(diagnostic)
+            file = diagnostic.file
+            path = paths.get(file) or paths.setdefault(file, normal_path(file))
+            by_file.setdefault(path, []).append(diagnostic)
         stale = [uri for uri in self.published.sent if project.covers(normal_path(to_fs_path(uri)))]
         sent = set()
         for path, found in by_file.items():

@@ -34,10 +34,11 @@ from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context, format_context
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Quantifier, Reaches
-from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.budget import DEFAULT_BUDGET, MAX_CANDIDATES
 from mechgraph.query.hypotheses import Scope, find_hypothesis
 from mechgraph.query.member_routes import Reach, avoiding, members_of, routes
 from mechgraph.query.question import resolve
+from mechgraph.query.search import Search
 from mechgraph.results.answers import Path
 from mechgraph.results.verdicts import Witness
 
@@ -103,6 +104,18 @@ class Prediction:
     target: str
     where: Context
     candidates: tuple[Candidate, ...]
+    left_out: int = 0  # entities reaching the pathway by a walk, past ``max_candidates``
+
+    @property
+    def note(self) -> str | None:
+        """What the cap on candidates left out, if anything."""
+        if not self.left_out:
+            return None
+        return (
+            f"{self.left_out} more {'entity' if self.left_out == 1 else 'entities'} with a walk"
+            f" to {self.pathway} not shown: only the {len(self.candidates)} nearest were judged"
+            " (--max-candidates N for more)"
+        )
 
     def format(self) -> str:
         n = len(self.candidates)
@@ -112,6 +125,8 @@ class Prediction:
             hops = len(c.path.hops)
             also = c.describe(self.pathway, self.target)
             lines.append(f"  {rank}. {c.path.chain()}  ({hops} hop{'s' * (hops != 1)}; {also})")
+        if self.note:
+            lines.append(f"  note: {self.note}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +137,8 @@ class Prediction:
             "target": self.target,
             "where": dict(self.where),
             "candidates": [c.to_dict() for c in self.candidates],
+            "left_out": self.left_out,
+            "note": self.note,
         }
 
 
@@ -184,34 +201,62 @@ def _statement(graph: MechanismGraph, name: str, needs_through: bool) -> Reaches
     )
 
 
-def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> Prediction:
+def predict(
+    graph: MechanismGraph,
+    name: str,
+    budget: int = DEFAULT_BUDGET,
+    max_candidates: int = MAX_CANDIDATES,
+) -> Prediction:
     """Entities outside C that reach the common pathway X of hypothesis ``name``.
 
     X, C, T and the context come from the hypothesis's first
-    ``every|some C reaches T through X`` statement.  Candidates are every
-    entity with a route to X that is neither C, a member of C, nor X itself.
+    ``every|some C reaches T through X`` statement.  Candidates are the
+    entities with a route to X that are neither C, a member of C, nor X itself.
     Each says how it goes on to T: through X (as the hypothesis says), only
     around X, or not at all; candidates reaching T through X come first, then
     those going around it, then the rest, each group by the length of the
     route to X (then by name).
 
+    Only the ``max_candidates`` first entities in that order, as the
+    breadth-first searches rank them (walks, before witnesses are drawn), get
+    witnesses; the others are counted in :attr:`Prediction.left_out` and said in
+    its note.  Every candidate's witness costs a search of its length, so an
+    unbounded list on a 5,000-link chain took 300 s and 1.6 GB.
+
     Raises
     ------
     QueryError
-        When the hypothesis is unknown or has no such statement.
+        When the hypothesis is unknown or has no such statement, or
+        ``max_candidates`` is below 1.
+
+    Examples
+    --------
+    >>> from mechgraph.model import Model
+    >>> rules = "class C\\nm isa C\\nC -> x\\na -> b\\nb -> x\\nx -> t\\n"
+    >>> rules += "hypothesis h:\\n    every C reaches t through x\\n"
+    >>> found = predict(Model.from_text(rules).graph, "h", max_candidates=1)
+    >>> [c.entity for c in found.candidates], found.left_out
+    (['b'], 1)
     """
+    if max_candidates < 1:
+        raise QueryError(Diagnostic.error("max_candidates must be at least 1", file="<question>"))
     statement = _statement(graph, name, needs_through=True)
     assert statement.through is not None  # needs_through
     cls, target, pathway = statement.members.name, statement.target.name, statement.through.name
     scope = Scope.of(graph, name, statement.context)
     index = graph.index
     search = scope.search(graph, cls, pathway)
+    via = scope.search(graph, cls, target, via=pathway)
+    onwards = scope.search(graph, cls, target)
     outside = set(index.members.get(cls, ())) | {cls, pathway}
-    found = routes(search, [n for n in index.names if n not in outside], budget)
+    nearest, left_out = _nearest(
+        (search, via, onwards), [n for n in index.names if n not in outside], max_candidates
+    )
+    found = routes(search, nearest, budget)
     reaching = [r for r in found.values() if r.reach is Reach.ROUTE]
     entities = [r.member for r in reaching if r.member != target]
-    through = routes(scope.search(graph, cls, target, via=pathway), entities, budget)
-    onward = routes(scope.search(graph, cls, target), entities, budget)
+    through = routes(via, entities, budget)
+    onward = routes(onwards, entities, budget)
 
     def candidate(member: str, path: Path) -> Candidate:
         if member == target or through[member].reach is Reach.ROUTE:
@@ -226,7 +271,30 @@ def predict(graph: MechanismGraph, name: str, budget: int = DEFAULT_BUDGET) -> P
     candidates = tuple(
         sorted(found_candidates, key=lambda c: (rank.index(c.onward), len(c.path.hops), c.entity))
     )
-    return Prediction(name, cls, pathway, target, scope.where, candidates)
+    return Prediction(name, cls, pathway, target, scope.where, candidates, left_out)
+
+
+def _nearest(
+    searches: tuple[Search, Search, Search], names: list[str], limit: int
+) -> tuple[list[str], int]:
+    """The first ``limit`` of ``names`` with a walk to the pathway, in the order of
+    :func:`predict` read off the searches' distances (to X, to T through X, to T),
+    and how many more have one."""
+    search, via, onward = searches
+    to_x, to_t_via, to_t = (s.distances() for s in searches)
+    ranked = []
+    for name in names:
+        node = search.index.ids[name]
+        hops = to_x.get(search.start_state(node))
+        if hops is None:
+            continue
+        if name == via.question.target or via.start_state(node) in to_t_via:
+            goes_on = 0  # through X
+        else:
+            goes_on = 1 if onward.start_state(node) in to_t else 2
+        ranked.append((goes_on, hops, name))
+    ranked.sort()
+    return [name for *_, name in ranked[:limit]], max(0, len(ranked) - limit)
 
 
 def knockout(

@@ -18,13 +18,14 @@ first, that drops partial paths whose context contradicts itself.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.admission import Context, admitted_mask, merge
+from mechgraph.graph.cycles import on_cycles
 from mechgraph.graph.index import ISA, SIGN_CODE, SIGN_OF_CODE, GraphIndex
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.traversal import Distances, Traversal
@@ -154,16 +155,81 @@ def _signs_before(after: int, code: int) -> tuple[int, ...]:
     return (2,) if after == 2 else (after ^ code,)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Partial:
-    """A simple partial path in the witness search."""
+    """A simple partial path in the witness search, kept as a link to the partial
+    path it extends (so extending one costs the same at any length).
+
+    Only entities on a cycle (:func:`mechgraph.graph.cycles.on_cycles`) go into
+    ``visited``: no route can come back to any other.  Partial paths order as
+    their hops do (the tuples ``(from, to, claim id)``, compared one by one), found
+    by walking both back to the hop where they part.
+
+    >>> root = Partial.start(0)
+    >>> a, b = (root.extend(1, claim, 0, 1, (), frozenset()) for claim in (5, 3))
+    >>> b < a, a < a.extend(2, 7, 0, 1, (), frozenset()), a.extend(2, 7, 0, 1, (), frozenset()).steps
+    (True, True, ((0, 1, 5), (1, 2, 7)))
+    """
 
     node: int
     sign: int
     phase: int
     visited: frozenset[int]
     context: Context
-    steps: tuple[tuple[int, int, int], ...]  # (from, to, claim id)
+    parent: Partial | None = None
+    claim: int = ISA  # of the hop from the parent
+    length: int = 0
+
+    @classmethod
+    def start(cls, node: int, phase: int = 1, visited: frozenset[int] = frozenset()) -> Partial:
+        """The partial path of no hops at ``node``."""
+        return cls(node, 0, phase, visited, ())
+
+    def extend(
+        self,
+        node: int,
+        claim: int,
+        sign: int,
+        phase: int,
+        context: Context,
+        visited: frozenset[int],
+    ) -> Partial:
+        """This partial path and a hop to ``node`` by ``claim``."""
+        return Partial(node, sign, phase, visited, context, self, claim, self.length + 1)
+
+    @classmethod
+    def along(
+        cls, start: int, steps: Iterable[tuple[int, int, int]], sign: int, context: Context
+    ) -> Partial:
+        """The partial path of ``steps`` from ``start``, with the sign and context at its end."""
+        partial = cls.start(start)
+        for _, node, claim in steps:
+            partial = partial.extend(node, claim, sign, 1, context, frozenset())
+        return partial
+
+    @property
+    def steps(self) -> tuple[tuple[int, int, int], ...]:
+        """The hops ``(from, to, claim id)`` from the start."""
+        found = []
+        partial = self
+        while partial.parent is not None:
+            found.append((partial.parent.node, partial.node, partial.claim))
+            partial = partial.parent
+        return tuple(reversed(found))
+
+    def __lt__(self, other: Partial) -> bool:
+        a, b = self, other
+        while a.length > b.length:
+            a = a.parent  # type: ignore[assignment]
+        while b.length > a.length:
+            b = b.parent  # type: ignore[assignment]
+        if a is b:  # one extends the other
+            return self.length < other.length
+        while a.parent is not b.parent:
+            a, b = a.parent, b.parent  # type: ignore[assignment]
+        if a.parent is None:  # two searches' paths (never in one heap): compare them whole
+            return (a.node, self.steps) < (b.node, other.steps)
+        return (a.node, a.claim) < (b.node, b.claim)
 
 
 def witnesses(
@@ -175,46 +241,83 @@ def witnesses(
     Partial paths are popped by least ``length + distance`` (the distances are
     exact, so never more than a route's length), ties in hop order: along
     shortest routes the search goes depth-first, trying hops in order.
+
+    The budget counts the partial paths popped at an entity on a cycle and
+    those popped at a product state already expanded; the first expansion of
+    each state elsewhere is free.  So on a DAG where no route combines
+    contradicting contexts a witness of any length is found, at a cost linear in
+    its length; past the budget the answer is "walk only", never a guess.
     """
     index, claims, up = search.index, search.graph.claims, search.index.value_up
-    heap: list[tuple[int, int, tuple, Partial]] = []
+    cyclic, signed, target, via, avoid = (
+        on_cycles(index.hops),
+        bool(search.signs),
+        search.target,
+        search.via,
+        search.avoid,
+    )
+    hops_to = _lookup(dist)
+    admitted = search.admitted.item
+    mixed = search.mixed_contexts
+    heap: list[tuple[int, int, Partial]] = []
     for node in search.starts:
         state = search.start_state(node)
-        if state in dist:
-            heap.append(
-                (dist[state], node, (), Partial(node, 0, state % 2, frozenset((node,)), (), ()))
-            )
+        if hops_to(state) >= 0:
+            visited = frozenset((node,)) if cyclic[node] else frozenset()
+            heap.append((hops_to(state), node, Partial.start(node, state % 2, visited)))
     heapq.heapify(heap)
     found: list[Partial] = []
     seen: set[tuple[int, ...]] = set()
-    for _ in range(budget):
-        if not heap or len(found) >= max_paths:
-            return found, False
-        _, start, _, p = heapq.heappop(heap)
-        if p.node == search.target:
+    expanded: set[int] = set()
+    merged: dict[tuple[Context, Context], Context | None] = {}
+    spent = 0
+    while heap and len(found) < max_paths:
+        if spent >= budget:
+            return found, True
+        _, start, p = heapq.heappop(heap)
+        node, sign, phase, context = p.node, p.sign, p.phase, p.context
+        state = _state(node, sign if signed else 0, phase)
+        if cyclic[node] or state in expanded:
+            spent += 1
+        else:
+            expanded.add(state)
+        if node == target:
             nodes = tuple(step[1] for step in p.steps)
-            if p.phase and (search.signs is None or p.sign in search.signs) and nodes not in seen:
+            if phase and (search.signs is None or sign in search.signs) and nodes not in seen:
                 seen.add(nodes)
                 found.append(p)
             continue
-        for nxt, claim_id, code in index.out[p.node]:
-            if nxt in p.visited or nxt == search.avoid or not search.usable(claim_id):
+        for nxt, claim_id, code in index.out[node]:
+            if nxt in p.visited or nxt == avoid or (claim_id != ISA and not admitted(claim_id)):
                 continue
-            sign = times(p.sign, code)
-            phase = 1 if nxt == search.via else p.phase
-            state = _state(nxt, sign if search.signs else 0, phase)
-            if state not in dist:
+            after_sign = 2 if sign == 2 or code == 2 else sign ^ code  # times(sign, code)
+            after_phase = 1 if nxt == via else phase
+            after = (nxt * 3 + (after_sign if signed else 0)) * 2 + after_phase  # _state(...)
+            left = hops_to(after)
+            if left < 0:
                 continue
-            context = p.context
-            if claim_id != ISA and not search.mixed_contexts:
-                merged = merge(p.context, claims[claim_id].context, values=up)
-                if merged is None:
+            after_context = context
+            if claim_id != ISA and claims[claim_id].context and not mixed:
+                key = (context, claims[claim_id].context)
+                if key not in merged:
+                    merged[key] = merge(*key, values=up)
+                if merged[key] is None:
                     continue
-                context = merged
-            steps = p.steps + ((p.node, nxt, claim_id),)
-            child = Partial(nxt, sign, phase, p.visited | {nxt}, context, steps)
-            heapq.heappush(heap, (len(steps) + dist[state], start, steps, child))
-    return found, bool(heap) and len(found) < max_paths
+                after_context = merged[key]  # type: ignore[assignment]
+            visited = p.visited | {nxt} if cyclic[nxt] else p.visited
+            length = p.length + 1
+            child = Partial(
+                nxt, after_sign, after_phase, visited, after_context, p, claim_id, length
+            )
+            heapq.heappush(heap, (length + left, start, child))
+    return found, False
+
+
+def _lookup(dist: Mapping[int, int]) -> Callable[[int], int]:
+    """``state → hops to the goal`` (``-1`` when it never gets there), fast on :class:`Distances`."""
+    if isinstance(dist, Distances):
+        return dist.depth.item  # states are always in range here
+    return lambda state: dist.get(state, -1)
 
 
 def to_path(search: Search, partial: Partial, known: dict | None = None) -> Path:

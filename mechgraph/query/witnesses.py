@@ -113,10 +113,9 @@ class _Walk:
             if before + found.pops > self.budget:
                 return None
             if found.ok:
-                visited = frozenset(found.nodes)
-                if len(visited) < len(found.nodes):
+                if len(set(found.nodes)) < len(found.nodes):
                     return None  # the best-first search keeps paths simple: its first may differ
-                return Partial(found.nodes[-1], found.sign, 1, visited, found.context, found.moves)
+                return Partial.along(found.nodes[0], found.moves, found.sign, found.context)
             before = found.pops  # every partial path of length + distance <= L
         return None
 

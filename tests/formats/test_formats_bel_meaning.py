@@ -150,3 +150,22 @@ def test_cli_options(tmp_path, capsys):
     assert main([*argv, "--keep-terms", "--context-keys", "Species,TextLocation"]) == 0
     text = out.read_text(encoding="utf-8")
     assert '"act(p(HGNC:MTOR), ma(kin))"' in text and "TextLocation=Abstract]" in text
+
+
+def test_bel_identifiers_with_spaces_or_tabs_kept(tmp_path, capsys):
+    """Check that quoted BEL identifiers holding a space or a tab are imported (not
+    dropped), give rules `check` accepts, and are exported as written."""
+    source = tmp_path / "spaces.bel"
+    source.write_text(
+        'SET Citation = {"PubMed", "1"}\nSET Evidence = "e"\n'
+        'p(HGNC:"some name") increases p(HGNC:"other\tname")\n'
+    )
+    rules = tmp_path / "spaces.mg"
+    assert main(["import", "bel", str(source), "-o", str(rules)]) == 0
+    out, err = capsys.readouterr()
+    assert "imported 2 entities, 1 link," in out + err
+    assert "'other\\tname' holds control characters" in err  # the name, not the identifier
+    assert main(["check", str(rules)]) == 0
+    capsys.readouterr()
+    assert main(["export", "bel", str(rules)]) == 0
+    assert 'p(HGNC:"some name") increases p(HGNC:"other\tname")' in capsys.readouterr().out

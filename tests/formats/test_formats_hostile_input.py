@@ -47,7 +47,7 @@ def test_cx2_nodes_as_an_object_is_an_error_not_an_empty_graph(tmp_path, capsys)
     source = tmp_path / "g.cx2"
     source.write_text(json.dumps([{"CXVersion": "2.0"}, {"nodes": {}}, {"edges": []}]))
     assert main(["import", "cx2", str(source), "-o", str(tmp_path / "out.mg")]) == 1
-    assert '"nodes" is a dict, not a list' in capsys.readouterr().err
+    assert 'g.cx2:1:34: error: "nodes" is an object, not a list' in capsys.readouterr().err
 
 
 _DEEP = "[" * 100_000 + "]" * 100_000

@@ -35,7 +35,7 @@ from mechgraph.language.syntax import (
     ValueDecl,
 )
 
-from strategies import PATH, rule_texts
+from strategies import PATH, near_miss_texts, rule_texts
 
 
 def one(text: str):
@@ -221,38 +221,6 @@ def test_errors_are_collected():
 
 
 # -- properties: fast path == grammar, and no input escapes as anything but our errors ----------
-
-_PIECES = st.sampled_from(
-    list(' \t,[]=@#":\\-><|0+')
-    + [
-        "isa",
-        "increases",
-        "drug",
-        "status=",
-        "->",
-        "-0",
-        "is a",
-        '"x y"',
-        "  ",
-        "\n",
-        "\n    ",
-        "hypothesis h:\n",
-        "β",
-    ]
-)
-
-
-@st.composite
-def near_miss_texts(draw):
-    """Valid untidy text with a few random edits: mostly lines just off the grammar."""
-    text, _ = draw(rule_texts(max_size=5))
-    for _ in range(draw(st.integers(0, 4))):
-        at = draw(st.integers(0, len(text)))
-        if draw(st.booleans()):
-            text = text[:at] + draw(_PIECES) + text[at:]
-        else:
-            text = text[:at] + text[at + draw(st.integers(1, 4)) :]
-    return text
 
 
 def _outcome(text: str, fast: bool):

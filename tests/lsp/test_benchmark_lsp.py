@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import io
+import json
 
 from benchmarks import generate
 from benchmarks import lsp as bench
@@ -28,3 +29,11 @@ def test_measures_every_figure(tmp_path):
     assert set(result["ratios"]) == {"edit", "newline"}
     assert result["verdict"] in ("PASS", "FAIL")
     assert "| server |" in bench.table(result)
+
+
+def test_records_its_row_and_keeps_the_others(tmp_path):
+    """Check that the summary replaces only the ``lsp`` row of results.json."""
+    results = tmp_path / "results.json"
+    results.write_text('{"figures": ["kept"], "lsp": {"old": true}}')
+    bench.record({"verdict": "PASS"}, results)
+    assert json.loads(results.read_text()) == {"figures": ["kept"], "lsp": {"verdict": "PASS"}}

@@ -60,3 +60,17 @@ def test_typing_in_one_line_reparses_one_piece():
     again = parse.update("\n".join(lines))
     assert again.reparsed == 1
     assert again.rule_file.statements[100].span.line == 101
+
+
+_LINES = st.sampled_from(["a -> b", "drug a", "  @s", "", "# c", "hypothesis h:", "\tx", "b -| c"])
+
+
+@given(st.lists(st.lists(_LINES, max_size=12), min_size=1, max_size=6), st.booleans())
+def test_pieces_found_again_equal_pieces_from_scratch(texts, newline):
+    """Check that pieces found again around an edit equal those of the whole text."""
+    from mechgraph.lsp.incremental import Pieces, pieces
+
+    split = Pieces()
+    for lines in texts:
+        text = "\n".join(lines) + ("\n" if newline else "")
+        assert split.update(text) == pieces(text)

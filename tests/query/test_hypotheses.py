@@ -204,8 +204,9 @@ class TestForms:
         assert statement.counterexamples[0].problem is Problem.NO_ROUTE
 
     def test_walk_only_is_undecided(self):
-        """Check that a search budget too small for a witness gives undecided, not a guess."""
-        graph = compiled(text=SMALL + "a -> c\nc -> x\nx -> t\nb -> t\n")
+        """Check that a search budget too small for a witness gives undecided, not a guess
+        (the budget counts the partial paths expanded on a cycle, here c and x)."""
+        graph = compiled(text=SMALL + "a -> c\nc -> x\nx -> c\nx -> t\nb -> t\n")
         statement = Reaches(Quantifier.EVERY, Ref("C"), Ref("t"))
         result = check_reaches(graph, statement, Scope.of(graph, "h", ()), budget=2)
         assert result.outcome is Outcome.UNDECIDED

@@ -227,3 +227,15 @@ class TestPredictVerb:
         assert code == 0 and "cuts 3 of 3 members" in out
         code, out = run(capsys, "predict", NAME, "--rules", SEED, "--json")
         assert code == 0 and json.loads(out)["pathway"] == "NMDA_adaptation"
+
+    def test_max_candidates(self, capsys, tmp_path):
+        """Check `predict --max-candidates N` shows the N nearest with a note, and 0 exits 2."""
+        rules = tmp_path / "chain.mg"
+        text = "".join(f"n{i} -> n{i + 1}\n" for i in range(10))
+        rules.write_text(text + "hypothesis h:\n    every n0 reaches n10 through n6\n")
+        code, out = run(capsys, "predict", "h", "--max-candidates", "2", "--rules", rules)
+        assert code == 0 and "2 entities outside n0" in out
+        assert "note: 3 more entities with a walk to n6 not shown" in out
+        code, out = run(capsys, "predict", "h", "--max-candidates", "2", "--rules", rules, "--json")
+        assert [c["entity"] for c in json.loads(out)["candidates"]] == ["n5", "n4"]
+        assert main(["predict", "h", "--max-candidates", "0", "--rules", str(rules)]) == 2

@@ -8,11 +8,14 @@ import time
 
 import pytest
 
+from mechgraph.cli import main
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.syntax import Relation
 from mechgraph.model import Model
 from mechgraph.render.diagram import render, to_dot
 from mechgraph.render.focus import DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, focus
+
+from conftest import RULES
 
 
 def _network(links: int, entities: int, seed: int = 1) -> MechanismGraph:
@@ -95,3 +98,48 @@ def test_graphviz_is_stopped_at_its_time_limit(tmp_path):
         )
     assert "took longer than" in str(stop.value) and "--max-nodes" in str(stop.value)
     assert not (tmp_path / "slow.svg").exists()
+
+
+_VERBS = {
+    "render": ["render", str(RULES), "-o", "{out}"],
+    "ask": ["ask", "imipramine", "NMDA_adaptation", "--rules", str(RULES), "--render", "{out}"],
+    "pathways": [
+        *("pathways", "antidepressant", "antidepressant_effect", "--rules", str(RULES)),
+        *("--render", "{out}"),
+    ],
+    "check": ["check", str(RULES), "--render", "{folder}"],
+    "observe": [
+        *("observe", str(RULES), "--experiment", "chronic_antidepressants"),
+        *("--render", "{out}"),
+    ],
+}
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz is not installed")
+@pytest.mark.parametrize("verb", sorted(_VERBS))
+def test_graphviz_time_limit_on_every_drawing(verb, tmp_path, capsys):
+    """Check that every verb that draws stops graphviz at --dot-timeout with a located
+    error (exit 1) and leaves no drawing behind; a limit that is not a positive number
+    of seconds is a usage error (nan and inf were internal errors)."""
+    out, folder = tmp_path / "drawn.svg", tmp_path / "drawings"
+    args = [a.format(out=out, folder=folder) for a in _VERBS[verb]]
+    assert main([*args, "--dot-timeout", "0.0001"]) == 1
+    assert "took longer than 0.0001 s and was stopped" in capsys.readouterr().err
+    assert not out.exists() and not list(folder.glob("*.svg"))
+    for bad in ("nan", "inf", "0", "-1"):
+        with pytest.raises(SystemExit) as usage:
+            main([*args, f"--dot-timeout={bad}"])
+        assert usage.value.code == 2
+        assert "seconds above 0" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz is not installed")
+def test_graphviz_time_limit_in_jupyter(monkeypatch):
+    """Check that a model's and an answer's _repr_svg_ run graphviz under the same limit."""
+    from mechgraph.errors import MechgraphError
+
+    model = Model.from_text("drug a\nprocess b\na -> b\n")
+    monkeypatch.setattr("mechgraph.render.diagram.DOT_TIMEOUT", 0.0001)
+    for shown in (model, model.ask("a", "b")):
+        with pytest.raises(MechgraphError, match="took longer than 0.0001 s"):
+            shown._repr_svg_()
