@@ -240,7 +240,16 @@ class InputError(MechgraphError):
 
 
 class ParseError(MechgraphError):
-    """Rule text does not follow the grammar."""
+    """Rule text does not follow the grammar.
+
+    ``partial``, when the parser sets it, is the file's
+    :class:`~mechgraph.language.syntax.RuleFile` made of the lines that did
+    parse, so that their own mistakes can be reported too (``mechgraph check``).
+    """
+
+    def __init__(self, diagnostics: Diagnostic | Iterable[Diagnostic], partial: Any = None):
+        super().__init__(diagnostics)
+        self.partial = partial
 
 
 class CompileError(MechgraphError):

@@ -126,6 +126,7 @@ plain_statements = st.one_of(
         keys,
     ),
     st.builds(SourceDecl, refs, source_references, st.none() | free_text),
+    st.builds(SourceDecl, refs, st.none(), free_text),  # by title alone
     st.builds(Include, free_text),
 )
 hypothesis_statements = st.one_of(

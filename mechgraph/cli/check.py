@@ -111,7 +111,9 @@ class Summary:
 
 
 def run(args: argparse.Namespace) -> int:
-    files, diagnostics = load_paths(rule_paths_of(args) + args.extra)
+    # A file with syntax errors is compiled from the lines that parsed, so that their own
+    # mistakes are reported beside the syntax errors.
+    files, diagnostics = load_paths(rule_paths_of(args) + args.extra, partial=True)
     graph, compile_diagnostics = compile_rules(files)
     diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
     summary = Summary.of(graph, diagnostics)

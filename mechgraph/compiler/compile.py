@@ -109,6 +109,9 @@ class _Compiler:
     known: dict[str, int] = field(default_factory=dict)
     #: Hints for unknown sources already worked out (a reference may repeat 10,000 times).
     hints: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: Names written on lines that did not parse: they may be declared there, so a use
+    #: is not reported (:attr:`RuleFile.unparsed_names`).
+    unparsed: frozenset[str] = frozenset()
     quantities: QuantityChecker = field(init=False)
 
     def __post_init__(self) -> None:
@@ -132,7 +135,17 @@ class _Compiler:
         if name in self.sources:
             self.duplicate("source", name, _where(decl.name, decl.span), self.sources[name].span)
             return
-        self.sources[name] = Source(name, decl.reference, decl.title, _where(decl.name, decl.span))
+        span = _where(decl.name, decl.span)
+        self.sources[name] = Source(name, decl.reference, decl.title, span)
+        if decl.reference is None:
+            self.report(
+                Severity.WARNING,
+                "source-without-id",
+                f"source `{name}` has no identifier",
+                span,
+                f'give its PMID or DOI if it has one: `source {name} = pmid:ID "title"` '
+                "(or `doi:ID`), so that readers can find it",
+            )
 
     def declare_entities(self, decl: EntityDecl) -> None:
         for entry in decl.entries:
@@ -171,6 +184,8 @@ class _Compiler:
             self.known[name] = len(self.known)
             span = _where(ref, fallback)
             self.implicit[name] = span
+            if name in self.unparsed:
+                return name
             hint = _did_you_mean(name, self.entities) or (
                 f"declare it with a kind, e.g. `process {name}`"
             )
@@ -189,7 +204,10 @@ class _Compiler:
         return self.known[self.use(ref, fallback)] if found is None else found
 
     def unknown_source(self, item: Evidence) -> bool:
-        return not item.is_inline and item.reference not in self.sources
+        reference = item.reference
+        return (
+            not item.is_inline and reference not in self.sources and reference not in self.unparsed
+        )
 
     def undeclared_value(self, key: str, value: str) -> bool:
         declared = self.values.get(key)
@@ -221,7 +239,8 @@ class _Compiler:
         key = (reference, len(self.sources))
         if key not in self.hints:
             self.hints[key] = _did_you_mean(reference, self.sources) or (
-                "declare it: `source NAME = pmid:ID`, or cite inline as `@pmid:ID`"
+                'declare it: `source NAME = pmid:ID` (or `source NAME "title"`), '
+                "or cite inline as `@pmid:ID`"
             )
         return self.hints[key]
 
@@ -251,7 +270,7 @@ class _Compiler:
         for statement in hypothesis.statements:
             if isinstance(statement, ConsistentWith):
                 for ref in statement.experiments:
-                    if ref.name not in experiments:
+                    if ref.name not in experiments and ref.name not in self.unparsed:
                         self.report(
                             Severity.ERROR,
                             "unknown-experiment",
@@ -267,7 +286,7 @@ class _Compiler:
                 self.quantities.check(statement.context, statement.span)
             through = getattr(statement, "through", None)
             for ref in (statement.members, statement.target, through):
-                if ref is not None and ref.name not in known:
+                if ref is not None and ref.name not in known and ref.name not in self.unparsed:
                     hint = (
                         _did_you_mean(ref.name, known) or "hypotheses may name only known entities"
                     )
@@ -323,7 +342,9 @@ def compile_rules(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagn
     diagnostics : list of Diagnostic
         Errors (duplicate declarations, ``isa`` cycles, unknown sources, hypotheses
         naming unknown entities, duplicate hypotheses) and warnings (undeclared
-        names, undeclared context values), sorted by location.
+        names, undeclared context values, sources without an identifier), sorted
+        by location.  A name written on a line that did not parse
+        (:attr:`RuleFile.unparsed_names`) is never called unknown or undeclared.
     """
     with paused_gc(), phase("compile"):
         return _compile(files)
@@ -418,8 +439,14 @@ class _Links:
 
 def _compile(files: Sequence[RuleFile]) -> tuple[MechanismGraph, list[Diagnostic]]:
     statements = _statements(files)
+    unparsed = frozenset().union(*(f.unparsed_names for f in files))
     c = _Compiler(
-        MechanismGraph(files=sorted(f.path for f in files), texts={f.path: f.text for f in files})
+        MechanismGraph(
+            files=sorted(f.path for f in files),
+            texts={f.path: f.text for f in files},
+            unparsed_names=unparsed,
+        ),
+        unparsed=unparsed,
     )
     declare = {
         SourceDecl: c.declare_source,

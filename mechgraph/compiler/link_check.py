@@ -40,7 +40,7 @@ class LinkChecker:
     compiled from), declared again in reading order as the compiler declares them."""
 
     def __init__(self, graph: MechanismGraph, statements: Iterable) -> None:
-        c = self._compiler = _Compiler(graph)
+        c = self._compiler = _Compiler(graph, unparsed=graph.unparsed_names)
         declare = {SourceDecl: c.declare_source, ValueDecl: c.declare_values}
         for statement in sorted(statements, key=lambda s: tuple(s.span[:3])):
             action = declare.get(type(statement))

@@ -65,7 +65,13 @@ def _warn(graph: MechanismGraph, code: str, message: str, claim: Claim, hint: st
 
 
 def claims_by_pair(graph: MechanismGraph) -> dict[tuple[str, str], list[Claim]]:
-    """The claims of each ``(subject, object)`` pair, in claim order."""
+    """The claims of each ``(subject, object)`` pair, in claim order.
+
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.INCREASES, "b"), g.add_claim("a", Relation.DECREASES, "b")
+    >>> [(pair, [c.id for c in claims]) for pair, claims in claims_by_pair(g).items()]
+    [(('a', 'b'), [0, 1])]
+    """
     pairs: dict[tuple[str, str], list[Claim]] = {}
     for claim in graph.claims:
         pairs.setdefault((claim.subject, claim.object), []).append(claim)
@@ -117,7 +123,14 @@ def contradictions_at(
     graph: MechanismGraph, pair: tuple[str, str], pairs, budget: Budget
 ) -> Iterator[Diagnostic]:
     """The contradictions of the claims on ``pair`` (among themselves and with those their
-    subject inherits through ``isa``); ``pairs`` is :func:`claims_by_pair`'s mapping."""
+    subject inherits through ``isa``); ``pairs`` is :func:`claims_by_pair`'s mapping.
+
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("A", Relation.DECREASES, "b"), g.add_claim("a", Relation.INCREASES, "b")
+    >>> g.add_isa("a", "A")
+    >>> [d.message for d in contradictions_at(g, ("a", "b"), claims_by_pair(g), Budget(10))]
+    ['`a -> b` contradicts `A -| b` (<nowhere>:0:0, inherited by a through isa)']
+    """
     up, ancestors = graph.index.value_up, graph.index.ancestors
     subject, obj = pair
     claims = pairs[pair]
@@ -140,7 +153,13 @@ def contradictions_at(
 def feedback_at(
     graph: MechanismGraph, pair: tuple[str, str], pairs, budget: Budget
 ) -> Iterator[Diagnostic]:
-    """The feedback pairs an ``->`` claim on ``pair`` makes with the claims back."""
+    """The feedback pairs an ``->`` claim on ``pair`` makes with the claims back.
+
+    >>> g = MechanismGraph()
+    >>> _ = g.add_claim("a", Relation.INCREASES, "b"), g.add_claim("b", Relation.DECREASES, "a")
+    >>> [d.code for d in feedback_at(g, ("a", "b"), claims_by_pair(g), Budget(10))]
+    ['regulatory-pair']
+    """
     up = graph.index.value_up
     subject, obj = pair
     increases = [a for a in pairs[pair] if a.relation is Relation.INCREASES]
@@ -164,7 +183,13 @@ def feedback_at(
 
 
 def unusable(graph: MechanismGraph, claim: Claim) -> Diagnostic | None:
-    """The warning for a claim whose own context contradicts itself (else ``None``)."""
+    """The warning for a claim whose own context contradicts itself (else ``None``).
+
+    >>> g = MechanismGraph()
+    >>> claim = g.add_claim("a", Relation.INCREASES, "b", context=[("t", "x"), ("t", "y")])
+    >>> unusable(g, claim).message
+    '`a -> b [t=x, t=y]` holds under no context'
+    """
     if merge(claim.context, values=graph.index.value_up) is not None:
         return None
     return _warn(
@@ -177,7 +202,11 @@ def unusable(graph: MechanismGraph, claim: Claim) -> Diagnostic | None:
 
 
 def orphan(graph: MechanismGraph, entity: Entity) -> Diagnostic:
-    """The warning for an entity in no claim and no ``isa`` (the caller checks that)."""
+    """The warning for an entity in no claim and no ``isa`` (the caller checks that).
+
+    >>> orphan(MechanismGraph(), Entity("x", "drug")).message
+    '`x` is in no link and no isa'
+    """
     return diagnostic_at(
         graph,
         Severity.WARNING,
@@ -190,12 +219,17 @@ def orphan(graph: MechanismGraph, entity: Entity) -> Diagnostic:
 
 def _orphans(graph: MechanismGraph) -> Iterator[Diagnostic]:
     for entity in graph.entities():
+        if entity.name in graph.unparsed_names:  # its links may be on lines that did not parse
+            continue
         if not graph.links.degree(entity.name) and not graph.hierarchy.degree(entity.name):
             yield orphan(graph, entity)
 
 
 def lint(graph: MechanismGraph) -> list[Diagnostic]:
     """Warnings about contradictions, feedback pairs, unusable links and orphans.
+
+    A name written on a line that did not parse (``graph.unparsed_names``) is never
+    called an orphan: that line may link it.
 
     Returns
     -------

@@ -91,7 +91,7 @@ def write_bel(graph: MechanismGraph) -> str:
     """The graph as a BEL Script document (see the module docstring)."""
     nodes, edges = graph_records(graph)
     terms = {n.name: _term(n) for n in nodes}
-    titles = {s.reference: s.title for s in graph.sources.values() if s.title}
+    titles = {s.reference or s.name: s.title for s in graph.sources.values() if s.title}
     context_keys = sorted({k for e in edges for k, _ in e.context})
     annotations = sorted(
         set(context_keys)

@@ -318,10 +318,12 @@ class RuleBuilder:
             self._sources[name] = SourceDecl(Ref(name), reference, title or None)
         return name
 
-    def declare_source(self, name: str, reference: str, title: str | None = None) -> None:
-        """Declare a named source; links citing its reference will cite its name."""
+    def declare_source(self, name: str, reference: str | None, title: str | None = None) -> None:
+        """Declare a named source; links citing its reference will cite its name
+        (a source declared by title alone has no reference, and is cited by name)."""
         self._sources[name] = SourceDecl(Ref(name), reference, title)
-        self._cited.setdefault(reference, name)
+        if reference is not None:
+            self._cited.setdefault(reference, name)
 
     def extra(self, statement: Statement) -> None:
         """Add a statement as it is (context values and their hierarchy)."""

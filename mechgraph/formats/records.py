@@ -171,7 +171,7 @@ def unflatten(subject: str, object: str, attributes: Mapping[str, Any]) -> dict[
 
 def _reference(graph: MechanismGraph, evidence: str) -> str:
     source = graph.sources.get(evidence)
-    return source.reference if source is not None else evidence
+    return (source.reference or source.name) if source is not None else evidence
 
 
 def relation_of(word: str) -> Relation | None:

@@ -32,7 +32,7 @@ def cited(graph: MechanismGraph, reference: str) -> frozenset[str]:
     names = {reference}
     for source in graph.sources.values():
         if reference in (source.name, source.reference):
-            names |= {source.name, source.reference}
+            names |= {source.name, source.reference or source.name}
     return frozenset(names)
 
 

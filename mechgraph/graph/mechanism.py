@@ -67,10 +67,11 @@ class Entity:
 
 @dataclass(frozen=True)
 class Source:
-    """A declared citation: ``skolnick1996 = pmid:8852531 "title"``."""
+    """A declared citation: ``skolnick1996 = pmid:8852531 "title"``; by title alone
+    (``skolnick1996 "title"``), its ``reference`` is ``None``."""
 
     name: str
-    reference: str
+    reference: str | None
     title: str | None = None
     span: Span = field(default=NOWHERE, compare=False)
 
@@ -171,6 +172,9 @@ class MechanismGraph:
     sources: dict[str, Source] = field(default_factory=dict)
     hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
     experiments: dict[str, Experiment] = field(default_factory=dict)
+    #: Names written on rule lines that did not parse (rules compiled in part, by
+    #: ``mechgraph check`` and the language server): never called unknown or orphans.
+    unparsed_names: frozenset[str] = field(default_factory=frozenset)
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)

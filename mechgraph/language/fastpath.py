@@ -118,7 +118,7 @@ class LineReader:
             node = IsA(members, self.ref(m["parent"], m.start("parent") + 1), span=self.span(1))
         elif (m := DECL_LINE.fullmatch(line)) is not None:
             node = EntityDecl(m["kind"], self.fast_entries(m), span=self.span(1))
-        elif (m := SOURCE_LINE.fullmatch(line)) is not None:
+        elif (m := SOURCE_LINE.fullmatch(line)) is not None and (m["reference"] or m["title"]):
             title = m["title"] and grammar.unquote(m["title"])
             node = SourceDecl(
                 self.ref(m["name"], m.start("name") + 1), m["reference"], title, span=self.span(1)

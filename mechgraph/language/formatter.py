@@ -137,8 +137,9 @@ def _declared(entry: Declared) -> str:
 
 
 def _source(node: SourceDecl) -> list[str]:
+    reference = [] if node.reference is None else ["=", node.reference]
     title = [] if node.title is None else [quote(node.title)]
-    return ["source", format_name(node.name), "=", node.reference, *title]
+    return ["source", format_name(node.name), *reference, *title]
 
 
 def _link(node: Link) -> list[str]:

@@ -15,7 +15,7 @@ BNF (``{x}`` zero or more, ``[x]`` optional, ``|`` first match wins)::
     statement       ::= include | source | value_decl | hypothesis_header
                       | experiment_header | entity_decl | isa | link
     include         ::= "include" STRING
-    source          ::= "source" name "=" PREFIX_ID [STRING]
+    source          ::= "source" name ("=" PREFIX_ID [STRING] | STRING)
     value_decl      ::= "context" KEY ":" DIMENSION
                       | "context" KEY named {"," named}
     named           ::= value ["=" KEY condition]       (chronic = period>=14d)
@@ -257,13 +257,14 @@ context = (
 evidence_list = pp.Group(pp.ZeroOrMore(evidence))("evidence")
 
 include = _kw("include")("include") + _not_decl - _at(string_)("path")
+#: ``source NAME = prefix:id ["title"]``, or ``source NAME "title"`` (no identifier).
 source = (
     _kw("source")("source")
     + _not_decl
     - _at(name)("name")
-    - _lit("=", "'=' after the source name")
-    - source_reference("reference")
-    - pp.Opt(string_("title"))
+    - (
+        _lit("=") - source_reference("reference") - pp.Opt(string_("title")) | string_("title")
+    ).set_name("'=' or a \"title\" after the source name")
 )
 dimension = pp.Regex(_UNIT).set_name("a dimension (time, concentration, mg/kg)")
 named = pp.Group(
@@ -403,9 +404,11 @@ DECL_LINE = re.compile(
     f"(?P<kind>{'|'.join(ENTITY_KINDS)}){_DECLARES}"
     f"(?P<entries>{_ENTRY}(?:{_SP},{_SP}{_ENTRY})*){_END}"
 )
-#: ``source name = prefix:id "title" # comment``
+#: ``source name = prefix:id "title" # comment`` or ``source name "title"``; a match
+#: with neither a reference nor a title is no source line (the grammar reports it).
 SOURCE_LINE = re.compile(
-    f"source{_DECLARES}(?P<name>{_NAME}){_SP}={_SP}(?P<reference>{BARE}(?::{REFERENCE_ID})++)"
+    f"source{_DECLARES}(?P<name>{_NAME})"
+    f"(?:{_SP}={_SP}(?P<reference>{BARE}(?::{REFERENCE_ID})++))?"
     f"(?:{_SP}(?P<title>{QUOTED}))?{_END}"
 )
 #: ``context key value, value, ... # comment``

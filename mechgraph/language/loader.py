@@ -116,6 +116,7 @@ class _Load:
     """One load: files by resolved path, the include chain being followed, diagnostics."""
 
     parse: Callable[[Path], RuleFile] = _parse_file
+    partial: bool = False
     files: dict[Path, RuleFile] = field(default_factory=dict)
     seen: set[Path] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -129,7 +130,10 @@ class _Load:
             rules = self.parse(path)
         except MechgraphError as error:
             self.diagnostics.extend(error.diagnostics)
-            return
+            partial = getattr(error, "partial", None) if self.partial else None
+            if not isinstance(partial, RuleFile):
+                return
+            rules = partial
         self.files[key] = rules
         for node in rules.statements:
             if isinstance(node, Include):
@@ -183,7 +187,10 @@ def _kind(path: Path) -> str | None:
 
 
 def load_paths(
-    paths: Iterable[str | os.PathLike], parse: Callable[[Path], RuleFile] = _parse_file
+    paths: Iterable[str | os.PathLike],
+    parse: Callable[[Path], RuleFile] = _parse_file,
+    *,
+    partial: bool = False,
 ) -> tuple[list[RuleFile], list[Diagnostic]]:
     """Parse every rule file under ``paths`` and every file they include, once each.
 
@@ -195,6 +202,11 @@ def load_paths(
         Reads one file (default :func:`~mechgraph.language.parser.parse_file`); the
         language server passes one that reads the editor's unsaved text.  It
         raises :class:`~mechgraph.errors.MechgraphError` for a file that cannot be used.
+    partial
+        Keep the lines that parsed of a file that did not parse whole (the
+        :attr:`~mechgraph.errors.ParseError.partial` file, whose includes are
+        followed too), so that their own mistakes can be reported beside the
+        syntax errors; default: such a file is left out.
 
     Returns
     -------
@@ -202,9 +214,17 @@ def load_paths(
         The files that parsed, in load order (a file before those it
         includes), and the diagnostics of everything that went wrong, in
         reading order.  Never raises for bad input.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.mg"
+    >>> _ = path.write_text("drug d\\nd => e\\n")
+    >>> [len(load_paths([path], partial=keep)[0]) for keep in (False, True)]
+    [0, 1]
     """
     found, diagnostics = rule_paths(paths)
-    load = _Load(parse)
+    load = _Load(parse, partial)
     with phase("parse", total=len(found)) as advance:
         for path in found:
             load.load(path)

@@ -52,7 +52,10 @@ _STATEMENTS = "a statement is 'KIND name, ...', 'NAME, ... isa NAME' or 'SUBJECT
 _CONTEXT = (
     'context is written [key=value, key=value]; quote other values: [region="frontal cortex"]'
 )
-_SOURCE = "a source is written 'source NAME = prefix:id \"title\"'"
+_SOURCE = (
+    "a source is written 'source NAME = prefix:id \"title\"', "
+    "or 'source NAME \"title\"' when it has no identifier"
+)
 _STATUS = "write status=hypothesis (or status=observed, the default)"
 _QUOTED = re.compile(grammar.QUOTED)
 _LOOSE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')

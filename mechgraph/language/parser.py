@@ -29,7 +29,7 @@ from mechgraph.errors import (
     sort_diagnostics,
 )
 from mechgraph.language import grammar
-from mechgraph.language.fastpath import LineReader
+from mechgraph.language.fastpath import LineReader, text_of
 from mechgraph.language.grammar import NOT_IDENT
 from mechgraph.language.parse_errors import Layout, layout_error, syntax_error
 from mechgraph.language.syntax import (
@@ -242,7 +242,9 @@ class _Reader(LineReader):
         if "include" in r:
             return Include(r["path"].value[0], span=span)
         if "source" in r:
-            return SourceDecl(self.located(r["name"]), r["reference"], r.get("title"), span=span)
+            return SourceDecl(
+                self.located(r["name"]), r.get("reference"), r.get("title"), span=span
+            )
         if "value_decl" in r:
             if "dimension" in r:
                 return ValueDecl(r["key"], (), span=span, dimension=r["dimension"])
@@ -370,7 +372,8 @@ def parse_text(text: str, file: str = "<input>", first_line: int = 1) -> RuleFil
         For bytes that are not UTF-8 text.
     ParseError
         With one diagnostic per faulty line (at most :data:`MAX_DIAGNOSTICS`,
-        then a note saying how many more there were).
+        then a note saying how many more there were), and as ``partial`` the
+        file made of the lines that parsed.
 
     Examples
     --------
@@ -383,6 +386,11 @@ def parse_text(text: str, file: str = "<input>", first_line: int = 1) -> RuleFil
     ...
     mechgraph.errors.ParseError: x.mg:1:3: error: unknown relation '=>'
     ...
+    >>> try:
+    ...     parse_text("drug d\\nd => e\\nd -> f")
+    ... except ParseError as error:
+    ...     [type(s).__name__ for s in error.partial.statements], sorted(error.partial.unparsed_names)
+    (['EntityDecl', 'Link'], ['d', 'e'])
     """
     return _parse(text, file, fast=True, first_line=first_line)
 
@@ -395,10 +403,31 @@ def _parse(text: str, file: str, fast: bool, first_line: int = 1) -> RuleFile:
     with paused_gc():  # a parse makes many small objects and no cycles
         reader.read(text)
     diagnostics = sort_diagnostics(reader.diagnostics)
-    diagnostics = limit_diagnostics(diagnostics, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS)
     if diagnostics:
-        raise ParseError(diagnostics)
+        partial = RuleFile(
+            file,
+            tuple(reader.out),
+            text=text,
+            unparsed_names=_names_on(text, diagnostics, first_line),
+        )
+        raise ParseError(limit_diagnostics(diagnostics, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS), partial)
     return RuleFile(file, tuple(reader.out), text=text)
+
+
+def _names_on(text: str, diagnostics: list[Diagnostic], first_line: int = 1) -> frozenset[str]:
+    """Every name (bare or quoted, as text) on the lines ``diagnostics`` point at
+    (``first_line`` numbers the text's first line).
+
+    >>> sorted(_names_on('drug a, "b c"\\nx', [Diagnostic.error("?", line=7)], first_line=7))
+    ['a', 'b c', 'drug']
+    """
+    lines = text.split("\n")
+    return frozenset(
+        text_of(token[0])
+        for number in {d.line - first_line for d in diagnostics if d.line}
+        if 0 <= number < len(lines)
+        for token in grammar.NAME_TOKEN.finditer(lines[number])
+    )
 
 
 def parse_file(path: str | os.PathLike) -> RuleFile:

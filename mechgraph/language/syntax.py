@@ -268,10 +268,12 @@ class Include:
 
 @dataclass(slots=True, unsafe_hash=True)
 class SourceDecl:
-    """``source skolnick1996 = pmid:8852531 "Adaptation of NMDA receptors ..."``."""
+    """``source skolnick1996 = pmid:8852531 "Adaptation of NMDA receptors ..."``, or by
+    title alone: ``source skolnick1996 "Skolnick 1996, Pharmacopsychiatry"`` (no
+    ``reference``)."""
 
     name: Ref
-    reference: str
+    reference: str | None
     title: str | None = None
     span: Span = _span()
 
@@ -452,11 +454,18 @@ Statement = (
 
 @dataclass(slots=True, unsafe_hash=True)
 class RuleFile:
-    """One parsed file: its path and statements in order (comments included)."""
+    """One parsed file: its path and statements in order (comments included).
+
+    A file parsed in part (:attr:`ParseError.partial <mechgraph.errors.ParseError>`)
+    holds the statements of the lines that parsed, and in ``unparsed_names`` every
+    name written on the lines that did not: those lines may declare them, so
+    the compiler does not call them unknown.
+    """
 
     path: str
     statements: tuple[Statement, ...]
     text: str = field(default="", compare=False, repr=False)
+    unparsed_names: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def line(self, number: int) -> str | None:
         """The text of 1-based line ``number``, for diagnostics.

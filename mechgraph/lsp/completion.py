@@ -82,7 +82,7 @@ def _values(state: State, key: str) -> list[types.CompletionItem]:
 
 def _sources(state: State) -> list[types.CompletionItem]:
     return [
-        _item(name, Kind.Reference, source.title or source.reference)
+        _item(name, Kind.Reference, source.title or source.reference or "")
         for name, source in state.graph.sources.items()
     ]
 

@@ -84,8 +84,9 @@ def _source_text(graph: MechanismGraph, name: str) -> str:
         return f"**@{name}** — unknown source"
     cited = sum(name in claim.evidence for claim in graph.claims)
     title = f'\n\n"{source.title}"' if source.title else ""
+    reference = f" = `{source.reference}`" if source.reference else " (no identifier)"
     return (
-        f"**@{name}** = `{source.reference}`{title}\n\n"
+        f"**@{name}**{reference}{title}\n\n"
         f"cited by {cited} link{'s' * (cited != 1)}; declared at {_where(source.span)}"
     )
 
@@ -179,7 +180,8 @@ def _link_text(graph: MechanismGraph, claim: Claim) -> str:
     lines = [f"**link** `{hop.describe()}`" + (" (hypothesis)" if hop.hypothesis else "")]
     for citation in hop.evidence:
         title = f' — "{citation.title}"' if citation.title else ""
-        lines.append(f"- @{citation.name}: `{citation.reference}`{title}")
+        reference = f"`{citation.reference}`" if citation.reference else "(no identifier)"
+        lines.append(f"- @{citation.name}: {reference}{title}")
     if not hop.evidence:
         lines.append("- no evidence cited")
     return "\n".join(lines)

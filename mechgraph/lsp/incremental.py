@@ -124,15 +124,27 @@ class Pieces:
         return keys
 
 
-def _parse_piece(path: str, first_line: int, text: str) -> tuple[tuple, tuple[Diagnostic, ...]]:
+#: A parsed piece: its statements, its diagnostics, the names on its lines that did not parse.
+_Piece = tuple[tuple, tuple[Diagnostic, ...], frozenset[str]]
+
+
+def _kept(statements) -> tuple:
+    return tuple(s for s in statements if not isinstance(s, Blank))
+
+
+def _parse_piece(path: str, first_line: int, text: str) -> _Piece:
+    """One piece parsed; with a syntax error, the statements of its lines that parsed."""
     try:
         statements = parse_text(text, path, first_line=first_line).statements
     except MechgraphError as error:
-        return (), tuple(error.diagnostics)
-    return tuple(s for s in statements if not isinstance(s, Blank)), ()
+        partial = getattr(error, "partial", None)
+        if partial is None:
+            return (), tuple(error.diagnostics), frozenset()
+        return _kept(partial.statements), tuple(error.diagnostics), partial.unparsed_names
+    return _kept(statements), (), frozenset()
 
 
-def _parse_run(path: str, run: list[tuple[int, str]]) -> list[tuple[tuple, tuple]]:
+def _parse_run(path: str, run: list[tuple[int, str]]) -> list[_Piece]:
     """The pieces of ``run`` (consecutive, all changed) parsed in one call, then split by
     line; piece by piece when the run has a syntax error (which drops the whole call)."""
     if len(run) == 1:
@@ -146,7 +158,7 @@ def _parse_run(path: str, run: list[tuple[int, str]]) -> list[tuple[tuple, tuple
     for statement in statements:
         if not isinstance(statement, Blank):
             split[bisect.bisect_right(starts, statement.span.line) - 1].append(statement)
-    return [(tuple(found), ()) for found in split]
+    return [(tuple(found), (), frozenset()) for found in split]
 
 
 class IncrementalParse:
@@ -154,7 +166,7 @@ class IncrementalParse:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._pieces: dict[tuple[int, str], tuple[tuple, tuple[Diagnostic, ...]]] = {}
+        self._pieces: dict[tuple[int, str], _Piece] = {}
         self._split = Pieces()
         self._last: Parsed | None = None
 
@@ -165,6 +177,7 @@ class IncrementalParse:
         old, new = self._pieces, {}
         statements: list = []
         diagnostics: list[Diagnostic] = []
+        unparsed: set[str] = set()
         keys = self._split.update(text)
         missing = [key for key in keys if key not in old]
         runs: list[list[tuple[int, str]]] = []
@@ -181,11 +194,15 @@ class IncrementalParse:
             new[key] = piece
             statements.extend(piece[0])
             diagnostics.extend(piece[1])
+            unparsed |= piece[2]
         removed = tuple(s for key, piece in old.items() if key not in new for s in piece[0])
         added = tuple(s for key in missing for s in new[key][0])
         first = self._last is None
         self._pieces = new
         found = sort_diagnostics(diagnostics)
         found = limit_diagnostics(found, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS)  # as a whole parse
-        self._last = Parsed(RuleFile(self.path, tuple(statements), text=text), tuple(found))
+        rule_file = RuleFile(
+            self.path, tuple(statements), text=text, unparsed_names=frozenset(unparsed)
+        )
+        self._last = Parsed(rule_file, tuple(found))
         return Parsed(self._last.rule_file, self._last.diagnostics, reparsed, removed, added, first)

@@ -79,6 +79,7 @@ class Recheck:
 
     def __init__(self) -> None:
         self.paths: frozenset[str] | None = None
+        self.unparsed: frozenset[str] = frozenset()
         self.rebuilds = 0  # full rebuilds so far
         self.relinted = 0  # pairs linted again by the last update
         self._reset(())
@@ -115,7 +116,10 @@ class Recheck:
         ``None`` when the lint would stop at its budget (compile and lint instead).
         """
         removed, added = [], []
-        rebuild = self.paths != frozenset(f.path for f in files)
+        # A link's own diagnostics depend on the names of the lines that did not parse.
+        unparsed = frozenset().union(*(f.unparsed_names for f in files))
+        rebuild = self.paths != frozenset(f.path for f in files) or unparsed != self.unparsed
+        self.unparsed = unparsed
         for change in changes:
             rebuild = rebuild or change.first
             removed.extend(change.removed)
@@ -144,8 +148,7 @@ class Recheck:
             touched.add(pair)
         for link in added:
             self._count(link, +1)
-        graph, compiled = self._compile_skeleton(files)
-        checker = LinkChecker(graph, self._declarations)
+        graph, compiled, checker = self._compile_skeleton(files)
         for link in added:
             claim, found = checker.check(link)
             extra = unusable(graph, claim)
@@ -162,7 +165,9 @@ class Recheck:
         found += (
             orphan(graph, entity)
             for entity in graph.entities()
-            if not self._degree[entity.name] and not graph.hierarchy.degree(entity.name)
+            if not self._degree[entity.name]
+            and not graph.hierarchy.degree(entity.name)
+            and entity.name not in graph.unparsed_names
         )
         return found
 
@@ -181,14 +186,20 @@ class Recheck:
                 if not places:
                     del self._uses[name]
 
-    def _compile_skeleton(self, files) -> tuple[MechanismGraph, list[Diagnostic]]:
+    def _compile_skeleton(self, files) -> tuple[MechanismGraph, list[Diagnostic], LinkChecker]:
         """Compile every statement but the links, and each undeclared name's first link; the
-        diagnostics, without those of the first links' own context and evidence."""
+        graph, the diagnostics without those of the first links' own context and evidence,
+        and a checker of links against it."""
         firsts: dict[str, list] = {}
         for link in {id(places[0][4]): places[0][4] for places in self._uses.values()}.values():
             firsts.setdefault(link.span.file, []).append(link)
         skeleton = [
-            RuleFile(f.path, self._skeleton.get(f.path, ()) + tuple(firsts.get(f.path, ())), f.text)
+            RuleFile(
+                f.path,
+                self._skeleton.get(f.path, ()) + tuple(firsts.get(f.path, ())),
+                f.text,
+                unparsed_names=f.unparsed_names,
+            )
             for f in files
         ]
         graph, found = compile_rules(skeleton)
@@ -196,7 +207,7 @@ class Recheck:
         checker = LinkChecker(graph, self._declarations)
         for link in (link for group in firsts.values() for link in group):
             counted.subtract(checker.check(link)[1])
-        return graph, list(counted.elements())
+        return graph, list(counted.elements()), checker
 
     def _relint(self, graph: MechanismGraph, touched: set[Pair]) -> None:
         """Lint again the pairs whose claims changed and the pairs that read them."""

@@ -72,7 +72,8 @@ class _Outline:
 
     def of(self, node) -> list[types.DocumentSymbol]:
         if isinstance(node, SourceDecl):
-            return [self.symbol(node.name, K.Constant, node.reference, self.whole(node.span))]
+            detail = node.reference or node.title or ""
+            return [self.symbol(node.name, K.Constant, detail, self.whole(node.span))]
         if isinstance(node, EntityDecl):
             kind = _KINDS.get(node.kind, K.Variable)
             return [

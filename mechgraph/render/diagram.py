@@ -414,7 +414,7 @@ def _claim_tooltip(graph: MechanismGraph, claim: Claim) -> str:
         lines.append("status: hypothesis")
     for ref in claim.evidence:
         source = graph.sources.get(ref)
-        cited = f" = {source.reference}" if source else ""
+        cited = f" = {source.reference}" if source and source.reference else ""
         if source and source.title:
             cited += f' "{source.title}"'
         lines.append(f"evidence: {ref}{cited}")

@@ -76,11 +76,18 @@ class Citation:
     """Resolved evidence: a declared source with its reference, or an inline id."""
 
     name: str
-    reference: str
+    reference: str | None
     title: str | None = None
 
     def __str__(self) -> str:
-        return self.name if self.name == self.reference else f"{self.name} ({self.reference})"
+        """``skolnick1996 (pmid:8852531)``; a source declared by title alone shows its name.
+
+        >>> str(Citation("s", "pmid:1")), str(Citation("pmid:1", "pmid:1")), str(Citation("s", None))
+        ('s (pmid:1)', 'pmid:1', 's')
+        """
+        if self.reference is None or self.name == self.reference:
+            return self.name
+        return f"{self.name} ({self.reference})"
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "reference": self.reference, "title": self.title}

@@ -76,3 +76,83 @@ def test_rules_default_to_the_rules_folder(monkeypatch, capsys):
     monkeypatch.chdir(RULES.parent)
     assert main(["check"]) == 0
     assert "\nok: " in capsys.readouterr().out
+
+
+def _located(err: str) -> list[str]:
+    """The first line of each diagnostic printed: ``file:line:col: severity: message``."""
+    return [line for line in err.splitlines() if ": error: " in line or ": warning: " in line]
+
+
+def test_syntax_errors_do_not_hide_the_mistakes_of_the_lines_that_parsed(tmp_path, capsys):
+    """Check that check reports the semantic errors of every statement that parsed beside
+    the syntax errors of those that did not, sorted by file and line."""
+    (tmp_path / "a.mg").write_text(
+        'source skolnick1996 "Skolnick 1996, Pharmacopsychiatry"\n'
+        "drug imipramine\n"
+        "drug imipramine\n"
+        "imipramine => effect @skolnick1996\n"  # syntax error
+        "imipramin -> effect @nowhere\n"
+        "class a, b\n"
+        "a isa b\n"
+        "b isa a\n"
+        "hypothesis h @skolnick1996:\n"
+        "    every antidepressant reaches effect\n"
+        "    every imipramine reaches effect thru a\n"  # syntax error in a block
+    )
+    (tmp_path / "b.mg").write_text("drug x,\nx -> y @elsewhere\n")  # syntax error, then one
+    assert main(["check", str(tmp_path)]) == 1
+    a, b = tmp_path / "a.mg", tmp_path / "b.mg"
+    assert _located(capsys.readouterr().err) == [
+        f"{a}:1:8: warning: source `skolnick1996` has no identifier",
+        f"{a}:3:6: error: duplicate declaration of entity `imipramine`",
+        f"{a}:4:12: error: unknown relation '=>'",
+        f"{a}:5:1: warning: `imipramin` is not declared; taken as an entity",
+        f"{a}:5:21: error: unknown source `@nowhere`",
+        f"{a}:6:10: warning: `b` is in no link and no isa",  # its isa closed a cycle, cut
+        f"{a}:7:1: error: isa cycle: a isa b isa a",
+        f"{a}:10:11: error: hypothesis `h` names unknown entity `antidepressant`",
+        f"{a}:11:37: error: malformed hypothesis statement: expected end of line, found 'thru'",
+        f"{b}:1:8: error: expected a declared name, found end of line",
+        f"{b}:2:6: warning: `y` is not declared; taken as an entity",
+        f"{b}:2:8: error: unknown source `@elsewhere`",
+    ]
+
+
+def test_names_on_lines_that_did_not_parse_are_not_called_unknown(tmp_path, capsys):
+    """Check that a name declared on a broken line is no 'undeclared', 'unknown' or 'orphan'."""
+    rules = tmp_path / "r.mg"
+    rules.write_text(
+        'source s = pmid:1 "t\n'  # unterminated: the source s is declared here
+        "drug d, e\n"
+        "process p p2\n"  # broken: declares p
+        "d -> p @s\n"
+        "e -> = q\n"  # broken: the only link of e
+        "hypothesis h:\n"
+        "    every d reaches p\n"
+    )
+    assert main(["check", str(rules), "--json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert [(d["line"], d["severity"]) for d in document["diagnostics"]] == [
+        (1, "error"),
+        (3, "error"),
+        (5, "error"),
+    ]
+    assert document["summary"]["errors"] == 3 and document["summary"]["warnings"] == 0
+    assert document["hypotheses"] == []  # not judged while there are errors
+
+
+def test_a_source_by_title_alone_is_a_warning_and_cited(tmp_path, capsys):
+    """Check that a source declared by title alone is accepted, warned about, and cited."""
+    (rules := tmp_path / "r.mg").write_text(
+        'source skolnick1996 "Skolnick 1996, Pharmacopsychiatry"\n'
+        "drug d\nprocess p\nd -> p @skolnick1996\n"
+    )
+    assert main(["check", str(rules)]) == 0
+    out, err = capsys.readouterr()
+    assert "ok: 1 file, 2 entities, 0 classes, 1 link, 1 source" in out
+    assert "0 errors, 1 warnings" in out
+    assert (
+        'hint: give its PMID or DOI if it has one: `source skolnick1996 = pmid:ID "title"`' in err
+    )
+    assert main(["ask", "d", "p", str(rules)]) == 0
+    assert "evidence: skolnick1996 for hop 1" in capsys.readouterr().out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -190,3 +192,23 @@ def test_claims_are_numbered_in_sorted_order(rules, data):
     assert keys == sorted(keys)
     assert [c.id for c in graph.claims] == list(range(len(keys)))
     assert [k for _, _, k in graph.links.edges(keys=True)] == list(range(len(keys)))
+
+
+class TestPartialFiles:
+    def test_a_source_by_title_alone_is_declared_with_a_warning(self):
+        """Check that a source without an identifier is a source, cited, and warned about."""
+        graph, diagnostics = compile_text('source s "A title"\ndrug d\nprocess p\nd -> p @s\n')
+        assert graph.sources["s"].reference is None and graph.sources["s"].title == "A title"
+        assert codes(diagnostics) == [("source-without-id", "warning")]
+        assert "pmid:ID" in diagnostics[0].hint and "doi:ID" in diagnostics[0].hint
+
+    def test_names_on_unparsed_lines_are_not_called_unknown(self):
+        """Check that uses of names written on lines that did not parse are not reported,
+        and that other unknown names still are."""
+        text = "drug d\nd -> p @s\nd -> q @t\nhypothesis h:\n    every d reaches p\n"
+        rules = dataclasses.replace(parse_text(text), unparsed_names=frozenset({"p", "s"}))
+        _, diagnostics = compile_rules([rules])
+        assert [(d.code, d.line) for d in diagnostics] == [
+            ("undeclared-name", 3),
+            ("unknown-source", 3),
+        ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from hypothesis import given, settings
@@ -74,6 +75,13 @@ def test_orphans():
     """Check that a declared entity in no link and no isa is an orphan; linked ones are not."""
     [warning] = lint_text("entity a, b, lonely\na -> b\n")
     assert warning.code == "orphan" and "`lonely`" in warning.message and warning.col == 14
+
+
+def test_no_orphan_among_names_of_lines_that_did_not_parse():
+    """Check that an entity whose links may be on unparsed lines is not called an orphan."""
+    rules = parse_text("entity a, b, lonely\na -> b\n", "l.mg")
+    graph, _ = compile_rules([dataclasses.replace(rules, unparsed_names=frozenset({"lonely"}))])
+    assert graph.unparsed_names == {"lonely"} and [d.code for d in lint(graph)] == []
 
 
 _RELATION = st.sampled_from(["->", "-|", "-0", "--"])

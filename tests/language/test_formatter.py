@@ -51,6 +51,14 @@ def test_keywords_and_odd_names_are_quoted():
     assert format_statement(link) == '"source" -- "β-adrenoceptor"'
 
 
+def test_a_source_by_title_alone_keeps_its_form():
+    """Check that a source without an identifier is written back without one."""
+    text = 'source  s   "Skolnick 1996, Pharmacopsychiatry"\nsource t=pmid:1\n'
+    assert format_rule_file(parse_text(text)) == (
+        'source s "Skolnick 1996, Pharmacopsychiatry"\nsource t = pmid:1\n'
+    )
+
+
 def test_stray_trailing_comment_gets_its_own_line():
     """Check that a trailing comment with no statement before it is still written."""
     rules = RuleFile("x.mg", (Comment(" lone", trailing=True),))

@@ -96,6 +96,18 @@ def test_parse_errors_of_several_files_are_collected(tmp_path):
     ]
 
 
+def test_partial_keeps_the_lines_that_parsed_and_follows_their_includes(tmp_path):
+    """Check that partial=True keeps a broken file's good lines, and its includes load."""
+    write(tmp_path, "a.mg", 'include "sub/b.mg"\na => b\ndrug ok\n')
+    write(tmp_path / "sub", "b.mg", "drug inner\n")
+    files, diagnostics = load_paths([tmp_path / "a.mg"], partial=True)
+    assert names(files) == ["a.mg", "b.mg"]
+    assert [type(s).__name__ for s in files[0].statements] == ["Include", "EntityDecl"]
+    assert files[0].unparsed_names == {"a", "b"}
+    assert [(Path(d.file).name, d.line) for d in diagnostics] == [("a.mg", 2)]
+    assert load_paths([tmp_path / "a.mg"])[0] == []
+
+
 @pytest.mark.parametrize(
     "content, message, where",
     [

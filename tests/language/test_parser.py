@@ -58,6 +58,25 @@ class TestStatements:
     def test_source_without_title(self):
         assert one("source s = pmid:8852531") == SourceDecl(Ref("s"), "pmid:8852531")
 
+    @pytest.mark.parametrize("fast", [True, False])
+    def test_source_by_title_alone(self, fast):
+        """Check that a source may be declared with a title and no identifier, by both parsers."""
+        text = 'source skolnick1996 "Skolnick 1996, Pharmacopsychiatry"  # an older paper'
+        node = _parse(text, PATH, fast=fast).statements[0]
+        assert node == SourceDecl(Ref("skolnick1996"), None, "Skolnick 1996, Pharmacopsychiatry")
+        assert node.name.span.col == 8
+
+    @pytest.mark.parametrize(
+        "text", ["source s", 'source "Skolnick 1996, Pharmacopsychiatry"', "source s pmid:1"]
+    )
+    def test_source_needs_an_identifier_or_a_title(self, text):
+        """Check that a source with neither is a located error whose hint shows both forms."""
+        with pytest.raises(ParseError) as caught:
+            parse_text(text)
+        (diagnostic,) = caught.value.diagnostics
+        assert diagnostic.message.startswith("expected '=' or a \"title\" after the source name")
+        assert "'source NAME \"title\"' when it has no identifier" in diagnostic.hint
+
     def test_entity_declaration(self):
         """Check that kind, labels, attributes and comma lists are read."""
         node = one('drug imipramine id=CHEBI:47499, "5-HT1A agonist" "a label" x=1')
@@ -224,11 +243,14 @@ def test_errors_are_collected():
 
 
 def _outcome(text: str, fast: bool):
-    """Everything a parse yields, spans included (they take no part in ==)."""
+    """Everything a parse yields, spans included (they take no part in ==); for a text
+    that does not parse, its diagnostics and the file made of the lines that did."""
     try:
         return dataclasses.astuple(_parse(text, PATH, fast=fast))
     except MechgraphError as error:
-        return [d.to_dict() for d in error.diagnostics]
+        partial = getattr(error, "partial", None)
+        kept = None if partial is None else (dataclasses.astuple(partial), partial.unparsed_names)
+        return [d.to_dict() for d in error.diagnostics], kept
 
 
 @given(st.one_of(near_miss_texts(), rule_texts().map(lambda case: case[0])))

@@ -16,20 +16,22 @@ _NOISE = st.sampled_from(["=>", "    ", "\t", "#", "[", '"', "hypothesis h:", "\
 
 
 def _whole(text: str):
-    """Statements with their spans, and diagnostics, of one parse of the whole text."""
+    """Statements with their spans, diagnostics, and the names on lines that did not parse,
+    of one parse of the whole text (the statements of the lines that parsed, on an error)."""
     try:
         rules = parse_text(text, "a.mg")
+        found = []
     except MechgraphError as error:
-        return None, [d.format() for d in error.diagnostics]
+        rules, found = error.partial, [d.format() for d in error.diagnostics]
     kept = [s for s in rules.statements if not isinstance(s, Blank)]
-    return [(s, s.span) for s in kept], []
+    return [(s, s.span) for s in kept], found, rules.unparsed_names
 
 
 def _pieces(parse: IncrementalParse, text: str):
     parsed = parse.update(text)
-    if parsed.diagnostics:
-        return None, [d.format() for d in parsed.diagnostics]
-    return [(s, s.span) for s in parsed.rule_file.statements], []
+    rules = parsed.rule_file
+    found = [d.format() for d in parsed.diagnostics]
+    return [(s, s.span) for s in rules.statements], found, rules.unparsed_names
 
 
 @st.composite
@@ -74,3 +76,17 @@ def test_pieces_found_again_equal_pieces_from_scratch(texts, newline):
     for lines in texts:
         text = "\n".join(lines) + ("\n" if newline else "")
         assert split.update(text) == pieces(text)
+
+
+def test_the_project_reports_the_mistakes_of_lines_that_parsed(tmp_path):
+    """Check that the language server, like check, reports the semantic mistakes of the
+    lines that parsed, and calls no name of a broken line undeclared or an orphan."""
+    from mechgraph.lsp.project import Project
+
+    (tmp_path / "a.mg").write_text("drug d, e\nprocess p p2\nd -> p @nowhere\ne -> = q\n")
+    state = Project([tmp_path]).refresh()
+    assert [(d.line, d.code) for d in state.diagnostics] == [
+        (2, "stray-text"),
+        (3, "unknown-source"),
+        (4, "syntax"),
+    ]
