@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import resource
@@ -284,7 +285,16 @@ def main(argv: list[str] | None = None) -> int:
             print(_table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
     name = "pathological.json" if args.scale >= 1 else "pathological-quick.json"
     out = args.out or HERE / name
-    document = {"scale": args.scale, "python": platform.python_version(), "rows": rows}
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
+    ).stdout.strip()
+    document = {
+        "scale": args.scale,
+        "commit": commit,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "rows": rows,
+    }
     out.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     print(_table(rows))
     return 0 if all(row["verdict"] in ("PASS", "info") for row in rows) else 1
