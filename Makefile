@@ -64,7 +64,7 @@ setup: $(STAMP) dot $(VENV)/.shells
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,lsp,solver,scale]'
+	$(BIN)/pip install -q -e '.[dev,lsp,solver,scale,ids]'
 	touch $(STAMP)
 
 # zsh and fish only let the completion tests check their scripts (skipped where absent);

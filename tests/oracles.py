@@ -30,8 +30,9 @@ def _consistent(pairs):
     return True
 
 
-def oracle(graph, source, target, via, where, sign, include):
-    """Every (nodes, sign) of a simple route, by enumerating simple edge paths."""
+def oracle(graph, source, target, via, where, sign, include, consistent=True):
+    """Every (nodes, sign) of a simple route, by enumerating simple edge paths
+    (``consistent=False``: its links need not agree on context)."""
     multi = nx.MultiDiGraph()
     multi.add_nodes_from(graph.links)
     for c in graph.claims:
@@ -47,7 +48,7 @@ def oracle(graph, source, target, via, where, sign, include):
             if via is not None and via not in nodes:
                 continue
             claims = [graph.claims[k] for _, _, k in edges if k != "isa"]
-            if not _consistent([p for c in claims for p in c.context]):
+            if consistent and not _consistent([p for c in claims for p in c.context]):
                 continue
             net = "+"
             for c in claims:

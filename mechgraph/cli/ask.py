@@ -16,7 +16,6 @@ from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.cache import Cache
 from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.model import Model, load, parse_where
-from mechgraph.results.answers import Answer
 
 
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
@@ -55,20 +54,25 @@ def add_context_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_max_hops(parser: argparse.ArgumentParser) -> None:
+    """``--max-hops N`` (ask, why-not, pathways)."""
+    parser.add_argument(
+        "--max-hops",
+        type=count,
+        metavar="N",
+        help="a route counts only with at most N hops (isa hops included)",
+    )
+
+
 def add_question_arguments(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
-    """SOURCE TARGET [PATH...] --via --where --sign --hypotheses (ask and why-not);
+    """SOURCE TARGET [PATH...] --via --where --sign --max-hops --hypotheses (ask and why-not);
     with ``batch``, SOURCE and TARGET may be left out for ``--pairs FILE``."""
     ends = {"nargs": "?"} if batch else {}
     parser.add_argument("source", metavar="SOURCE", help="an entity or a class", **ends)
     parser.add_argument("target", metavar="TARGET", help="an entity or a class", **ends)
     parser.add_argument("--via", metavar="X", help="an entity every route must pass")
     parser.add_argument("--sign", choices=("+", "-"), help="the net sign the route must have")
-    parser.add_argument(
-        "--max-hops",
-        type=int,
-        metavar="N",
-        help="a route counts only with at most N hops (isa hops included)",
-    )
+    add_max_hops(parser)
     add_context_arguments(parser)
     add_rules_argument(parser)
     add_render_argument(parser)
@@ -84,17 +88,6 @@ def load_rules(args: argparse.Namespace) -> Model:
     return model
 
 
-def hop_limited(model: Model, args: argparse.Namespace, **asked) -> Answer | None:
-    """With ``--max-hops``, the answer when only longer routes exist (a no saying so)."""
-    if args.max_hops is None:
-        return None
-    from mechgraph.query.hops import within_hops
-
-    answer = model.ask(**asked)
-    limited = within_hops(answer, args.max_hops)
-    return limited if answer.holds and not limited.holds else None
-
-
 def question(args: argparse.Namespace) -> dict:
     """The keyword arguments of ``ask``/``why_not`` the command line gave."""
     return dict(
@@ -104,6 +97,7 @@ def question(args: argparse.Namespace) -> dict:
         where=parse_where(args.where),
         sign=args.sign,
         hypotheses=args.hypotheses,
+        max_hops=args.max_hops,
     )
 
 
@@ -138,13 +132,7 @@ def run(args: argparse.Namespace) -> int:
     model = load_rules(args)
     asked = question(args)
     answer = model.ask(max_paths=args.max_paths, **asked)
-    limited = False  # a no only because every route is longer than --max-hops
-    if args.max_hops is not None:
-        from mechgraph.query.hops import within_hops
-
-        limited, answer = answer.holds, within_hops(answer, args.max_hops)
-        limited = limited and not answer.holds
-    explained = None if answer.holds or limited else model.why_not(**asked)
+    explained = None if answer.holds else model.why_not(**asked)
     text = answer.format() if explained is None else explained.format()
     draw_result(args, model.graph, answer if explained is None else explained)
     emit(
@@ -166,10 +154,6 @@ def _run_pairs(args: argparse.Namespace) -> int:
     asked = question(args)
     del asked["source"], asked["target"]
     answers = ask_pairs(model.graph, pairs, max_paths=args.max_paths or 1, **asked)
-    if args.max_hops is not None:
-        from mechgraph.query.hops import within_hops
-
-        answers = [within_hops(a, args.max_hops) for a in answers]
     held = sum(a.holds for a in answers)
     lines = [a.format().splitlines()[0] for a in answers]
     lines.append(f"{held} of {len(answers)} questions answered yes")

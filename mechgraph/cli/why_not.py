@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mechgraph.cli.ask import add_question_arguments, hop_limited, load_rules, question
+from mechgraph.cli.ask import add_question_arguments, load_rules, question
 from mechgraph.cli.output import draw_result, emit
 
 
@@ -14,10 +14,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     model = load_rules(args)
-    limited = hop_limited(model, args, **question(args))
-    if limited is not None:
-        emit(args, limited.format(), limited.to_dict())
-        return 0
     explained = model.why_not(**question(args))
     draw_result(args, model.graph, explained)
     emit(args, explained.format(), explained.to_dict())

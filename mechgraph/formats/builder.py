@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mechgraph.errors import Diagnostic, ParseError, Severity, visible
-from mechgraph.formats.curies import check_curie
+from mechgraph.formats.curies import check_curie, normalise_curie
 from mechgraph.formats.result import ImportResult, ImportSummary
 from mechgraph.graph.quantities import UnitError, parse_condition, unit_scale
 from mechgraph.language.grammar import REFERENCE
@@ -208,6 +208,7 @@ class RuleBuilder:
             return known.name
         if identifier is not None:
             self._check_identifier(identifier, where)
+            identifier = normalise_curie(identifier)
         unique = self._unique_name(name, distinct or identifier)
         self._entities[key] = _EntityRecord(unique, kind, identifier, label, attributes)
         self._names[unique] = key

@@ -1,74 +1,32 @@
 """Compact identifiers (CURIEs) on entities: ``CHEBI:47499``, ``HGNC:4584``.
 
-An identifier is ``PREFIX:LOCAL``.  A prefix outside :data:`KNOWN_PREFIXES`
-is not an error (every project has its own), but it is often a typo, so it
-earns a warning with the closest known prefix as a hint.
+An identifier is ``PREFIX:LOCAL``.  Prefixes are checked against the
+Bioregistry (:mod:`mechgraph.formats.prefixes`): one no registry resource
+answers to is not an error (every project has its own), but it is often a
+typo, so it earns a warning with the closest registered spelling as a hint;
+a known prefix differing from its display form in case alone is normalised
+(``chebi:47499`` → ``CHEBI:47499``, ``mesh:D007099`` → ``MESH:D007099``).
 
 >>> check_curie("CHEBI:47499") is None
 True
->>> print(check_curie("HGCN:4584").hint)
-did you mean HGNC? known prefixes include CHEBI, DrugBank, GO, HGNC, MESH, ...
+>>> print(check_curie("HGCN:4584").hint)  # doctest: +ELLIPSIS
+did you mean hgnc? (prefixes of ...)
+>>> normalise_curie("mesh:D007099")
+'MESH:D007099'
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from mechgraph.errors import Diagnostic
+from mechgraph.formats.prefixes import FALLBACK_PREFIXES, registered_prefixes
 
-__all__ = ["KNOWN_PREFIXES", "check_curie", "split_curie"]
+__all__ = ["KNOWN_PREFIXES", "check_curie", "normalise_curie", "split_curie"]
 
-#: Prefixes of the registries pharmacology and neuroscience mechanisms cite,
-#: spelled as bioregistry.io / Biolink spell them (case is compared loosely).
-KNOWN_PREFIXES = frozenset(
-    {
-        "CHEBI",
-        "CHEMBL.COMPOUND",
-        "CL",
-        "DOID",
-        "DrugBank",
-        "DB",
-        "doi",
-        "EFO",
-        "ENSEMBL",
-        "GO",
-        "HGNC",
-        "HP",
-        "InterPro",
-        "isbn",
-        "KEGG",
-        "MEDDRA",
-        "MESH",
-        "MESHD",
-        "MONDO",
-        "NCBIGene",
-        "NCBITaxon",
-        "NCIT",
-        "OMIM",
-        "pmc",
-        "pmid",
-        "PR",
-        "PubChem.compound",
-        "reactome",
-        "RXCUI",
-        "SNOMEDCT",
-        "TAXONOMY",
-        "UBERON",
-        "UMLS",
-        "UniProt",
-        "url",
-        "drugmechdb",
-        "dbSNP",
-        "Pfam",
-        "TIGR",
-        "ChEMBL",
-        "IUPHAR",
-    }
-)
-_BY_FOLDED = {prefix.casefold(): prefix for prefix in KNOWN_PREFIXES}
+#: The prefixes known without the ``bioregistry`` package (see :mod:`mechgraph.formats.prefixes`).
+KNOWN_PREFIXES = frozenset(FALLBACK_PREFIXES)
 _CURIE = re.compile(r"([A-Za-z][A-Za-z0-9_.]*):(\S+)")
-_HINT_SAMPLE = "CHEBI, DrugBank, GO, HGNC, MESH, ..."
 
 
 def split_curie(value: str) -> tuple[str, str] | None:
@@ -81,8 +39,22 @@ def split_curie(value: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
+def normalise_curie(value: str) -> str:
+    """``value`` with its prefix in the registry's display form when it differs in case
+    alone; anything else unchanged.
+
+    >>> normalise_curie("chebi:47499"), normalise_curie("MESHD:D003866"), normalise_curie("x")
+    ('CHEBI:47499', 'MESHD:D003866', 'x')
+    """
+    parts = split_curie(value)
+    if parts is None:
+        return value
+    prefix = registered_prefixes().normalise(parts[0])
+    return value if prefix in (None, parts[0]) else f"{prefix}:{parts[1]}"
+
+
 def check_curie(value: str, **where) -> Diagnostic | None:
-    """A diagnostic when ``value`` is not a well-formed CURIE with a known prefix.
+    """A diagnostic when ``value`` is not a well-formed CURIE with a registered prefix.
 
     Parameters
     ----------
@@ -95,8 +67,8 @@ def check_curie(value: str, **where) -> Diagnostic | None:
     Returns
     -------
     Diagnostic or None
-        An error when ``value`` has no ``PREFIX:`` part, a warning when the
-        prefix is unknown, ``None`` when all is well.
+        An error when ``value`` has no ``PREFIX:`` part, a warning when no
+        registry resource answers to the prefix, ``None`` when all is well.
 
     Examples
     --------
@@ -115,14 +87,14 @@ def check_curie(value: str, **where) -> Diagnostic | None:
             code="bad-curie",
             **where,
         )
-    prefix = parts[0]
-    if prefix.casefold() in _BY_FOLDED:
+    prefixes = registered_prefixes()
+    if prefixes.normalise(parts[0]) is not None:
         return None
-    close = difflib.get_close_matches(prefix.casefold(), _BY_FOLDED, n=1, cutoff=0.6)
-    guess = f"did you mean {_BY_FOLDED[close[0]]}? " if close else ""
+    close = prefixes.closest(parts[0])
+    guess = f"did you mean {close}? " if close else ""
     return Diagnostic.warning(
-        f"unknown identifier prefix {prefix!r} in {value!r}",
-        hint=f"{guess}known prefixes include {_HINT_SAMPLE}",
+        f"unknown identifier prefix {parts[0]!r} in {value!r}",
+        hint=f"{guess}(prefixes of {prefixes.source})",
         code="unknown-prefix",
         **where,
     )

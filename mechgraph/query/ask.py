@@ -26,6 +26,7 @@ from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.query.budget import DEFAULT_BUDGET, MAX_PATHS
 from mechgraph.query.coverage import coverage
+from mechgraph.query.hops import within_hops
 from mechgraph.query.question import (
     SignLike,
     Where,
@@ -53,6 +54,7 @@ def ask(
     max_paths: int = 3,
     hypotheses: Hypotheses | str = "include",
     budget: int = DEFAULT_BUDGET,
+    max_hops: int | None = None,
 ) -> Answer:
     """Does ``source`` reach ``target`` (through ``via``, under ``where``, with ``sign``)?
 
@@ -78,6 +80,11 @@ def ask(
         How many witnesses to return, shortest first, distinct in their nodes.
     hypotheses : ``"include"`` or ``"exclude"``
         ``"exclude"`` answers from observed claims only.
+    max_hops : int, optional
+        A route counts only with at most this many hops (``isa`` hops
+        included, as INDRA's model checker counts path length); when every
+        route is longer the answer is a no whose note says how long the
+        shortest is (see :func:`~mechgraph.query.hops.within_hops`).
     budget : int
         Partial paths the witness search may expand; when it runs out before a
         simple witness is found the verdict is ``WALK_ONLY``, never a guess.
@@ -119,4 +126,4 @@ def ask(
         uncovered = coverage(search)
         if uncovered is not None:
             result = replace(result, verdict=Verdict.UNCOVERED, coverage=uncovered)
-    return noted(result, note)
+    return noted(within_hops(result, max_hops), note)

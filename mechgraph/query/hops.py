@@ -33,7 +33,11 @@ def within_hops(answer: Answer, max_hops: int | None) -> Answer:
     if max_hops is None:
         return answer
     if max_hops < 1:
-        raise QueryError(Diagnostic.error("max_hops must be at least 1", file="<question>"))
+        raise QueryError(
+            Diagnostic.error(
+                "max_hops must be at least 1", file="<question>", hint="use --max-hops 1 or more"
+            )
+        )
     if answer.verdict is not Verdict.YES:
         return answer
     kept = tuple(p for p in answer.paths if len(p.hops) <= max_hops)

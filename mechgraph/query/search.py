@@ -67,6 +67,7 @@ class Search:
     signs: frozenset[int] | None  # None: any sign, and states do not track it
     traversal: Traversal  # the usable hops, compiled
     avoid: int = -1  # an entity no route may pass (see avoiding)
+    mixed_contexts: bool = False  # True: routes need not agree on context (see route_clash)
 
     @classmethod
     def of(cls, graph: MechanismGraph, question: Question, left_out: Iterable[int] = ()) -> Search:
@@ -257,6 +258,7 @@ def witnesses(
     )
     hops_to = _lookup(dist)
     admitted = search.admitted.item
+    mixed = search.mixed_contexts
     heap: list[tuple[int, int, Partial]] = []
     for node in search.starts:
         state = search.start_state(node)
@@ -295,7 +297,7 @@ def witnesses(
             if left < 0:
                 continue
             after_context = context
-            if claim_id != ISA and claims[claim_id].context:
+            if claim_id != ISA and claims[claim_id].context and not mixed:
                 key = (context, claims[claim_id].context)
                 if key not in merged:
                     merged[key] = merge(*key, values=up)

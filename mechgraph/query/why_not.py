@@ -22,6 +22,7 @@ from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.graph.traversal import Traversal
 from mechgraph.language.syntax import Relation
 from mechgraph.query.coverage import coverage
+from mechgraph.query.hops import within_hops
 from mechgraph.query.question import (
     SignLike,
     Where,
@@ -30,6 +31,7 @@ from mechgraph.query.question import (
     resolve_names,
     unknown_name,
 )
+from mechgraph.query.route_clash import context_clash
 from mechgraph.query.search import Search, answer
 from mechgraph.results.answers import (
     Blocked,
@@ -158,10 +160,12 @@ def why_not(
     sign: SignLike = None,
     hypotheses: Hypotheses | str = "include",
     left_out: Iterable[int] = (),
+    max_hops: int | None = None,
 ) -> WhyNot:
     """Explain why :func:`mechgraph.query.ask.ask` does not say yes (arguments as for ``ask``;
     the claim ids ``left_out`` are not used, as when a hypothesis is judged without the
-    claims that cite only itself).
+    claims that cite only itself; with ``max_hops``, a route longer than that is no answer
+    and the explanation is that route, ``longer``).
 
     Unknown names are reported in the result (with close names), not raised;
     names are read as :func:`~mechgraph.query.ask.ask` reads them (identifiers,
@@ -200,7 +204,14 @@ def why_not(
     if unknown:
         return WhyNot(question, Verdict.NO, unknown=unknown)
     question, name_note = resolve_names(graph, question)
-    return noted(_explain(graph, question, tuple(left_out)), name_note)
+    left_out = tuple(left_out)
+    if max_hops is not None:
+        shortest = answer(Search.of(graph, question, left_out), max_paths=1)
+        limited = within_hops(shortest, max_hops)
+        if shortest.holds and not limited.holds:
+            found = WhyNot(question, Verdict.NO, longer=shortest.paths[0], note=limited.note)
+            return noted(found, name_note)
+    return noted(_explain(graph, question, left_out), name_note)
 
 
 def _explain(graph: MechanismGraph, question: Question, left_out: tuple[int, ...]) -> WhyNot:
@@ -221,6 +232,7 @@ def _explain(graph: MechanismGraph, question: Question, left_out: tuple[int, ...
     if question.via is not None:
         without_via = _first_path(graph, replace(question, via=None), left_out)
     cut = search.target not in forward  # else the route fails on sign, via or simplicity
+    clashing = context_clash(search) if not cut and result.verdict is Verdict.NO else None
     last_reached = _nearest(forward, to_target, index.names) if cut else ()
     first_reaching = _nearest(backward, from_source, index.names) if cut else ()
     reached = _side(forward, index.names) if cut and not last_reached else None
@@ -244,4 +256,5 @@ def _explain(graph: MechanismGraph, question: Question, left_out: tuple[int, ...
         without_via=without_via,
         note=result.note,
         coverage=uncovered,
+        context_clash=clashing,
     )

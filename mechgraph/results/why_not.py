@@ -16,7 +16,7 @@ from mechgraph.results.answers import INDENT, Blocked, Hop, Path, Question, Unkn
 from mechgraph.results.coverage import Coverage
 from mechgraph.results.display import Displayable, attached_graph
 
-__all__ = ["WhyNot", "Side", "Gap"]
+__all__ = ["ContextClash", "WhyNot", "Side", "Gap"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,38 @@ class Gap:
         return {"reached": self.reached, "reaching": self.reaching, "apart": self.apart}
 
 
+def _link(hop: Hop, key: str, value: str) -> str:
+    where = f", {hop.location}" if hop.location else ""
+    return f"{key}={value} ({hop.subject} {hop.relation.value if hop.relation else 'isa'} {hop.object}{where})"
+
+
+@dataclass(frozen=True)
+class ContextClash:
+    """Two links of ``route`` (the shortest route ignoring context agreement) stating values
+    of context ``key`` that cannot hold together."""
+
+    key: str
+    first: Hop
+    first_value: str
+    second: Hop
+    second_value: str
+    route: Path
+
+    def describe(self) -> str:
+        """``contexts clash along a ─(+)→ b ─(+)→ c: k=x (a -> b, f:1:1) vs k=y (b -> c, f:2:1)``."""
+        first = _link(self.first, self.key, self.first_value)
+        second = _link(self.second, self.key, self.second_value)
+        return f"contexts clash along {self.route.chain()}: {first} vs {second}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "values": [self.first_value, self.second_value],
+            "links": [self.first.to_dict(), self.second.to_dict()],
+            "route": self.route.to_dict(),
+        }
+
+
 def _brief(path: Path) -> str:
     return f"{path.chain()} (net sign {path.sign.value})"
 
@@ -84,6 +116,10 @@ class WhyNot(Displayable):
     reached: Side | None = None
     reaching: Side | None = None
     gap: Gap | None = None
+    #: The shortest route ignoring context agreement, when two of its links clash.
+    context_clash: ContextClash | None = None
+    #: With ``max_hops``: the shortest route, longer than allowed.
+    longer: Path | None = None
 
     def format(self) -> str:
         """One line per finding below a ``no`` (or ``walk only``/``yes``) headline."""
@@ -119,6 +155,11 @@ class WhyNot(Displayable):
             lines.append(f"{INDENT}with the other sign: {_brief(self.wrong_sign)}")
         if self.without_via is not None:
             lines.append(f"{INDENT}not through {q.via}: {_brief(self.without_via)}")
+        if self.context_clash is not None:
+            lines.append(INDENT + self.context_clash.describe())
+        if self.longer is not None:
+            hops = len(self.longer.hops)
+            lines.append(f"{INDENT}only a longer route ({hops} hops): {self.longer.chain()}")
         if self.note:
             lines.append(INDENT + self.note)
         return "\n".join(lines)
@@ -139,4 +180,6 @@ class WhyNot(Displayable):
             "reached": None if self.reached is None else self.reached.to_dict(),
             "reaching": None if self.reaching is None else self.reaching.to_dict(),
             "gap": None if self.gap is None else self.gap.to_dict(),
+            "context_clash": None if self.context_clash is None else self.context_clash.to_dict(),
+            "longer": None if self.longer is None else self.longer.to_dict(),
         }

@@ -123,6 +123,26 @@ def test_context_keys_option_makes_an_annotation_restrict(tmp_path):
     assert not model.ask("EGFR", "Cell Proliferation").holds
 
 
+@pytest.mark.parametrize(
+    ("source", "sign", "links"),
+    [
+        ("EGFR", None, [("EGFR", "MAPK1"), ("MAPK1", "Cell Proliferation")]),
+        ("TNF", "-", [("TNF", "INS"), ("INS", "Cell Proliferation")]),
+    ],
+)
+def test_why_not_names_the_clashing_annotation(tmp_path, source, sign, links):
+    """Check that why-not names TextLocation, both values and both links (located) when
+    --context-keys TextLocation blocks the routes, in text and JSON."""
+    model = _model(tmp_path, context_keys=["Species", "TextLocation"])
+    explained = model.why_not(source, "Cell Proliferation", sign=sign)
+    found = explained.to_dict()["context_clash"]
+    assert found["key"] == "TextLocation" and found["values"] == ["Abstract", "Results"]
+    assert [(h["subject"], h["object"]) for h in found["links"]] == links
+    assert all(h["location"].startswith(str(tmp_path)) for h in found["links"])
+    line = next(x for x in explained.format().splitlines() if "contexts clash" in x)
+    assert "TextLocation=Abstract (" in line and "vs TextLocation=Results (" in line
+
+
 def test_cli_options(tmp_path, capsys):
     """Check import --keep-terms and --context-keys on the command line."""
     out = tmp_path / "x.mg"
