@@ -77,7 +77,7 @@ def parquet_tables(graph: MechanismGraph) -> dict[str, pa.Table]:
     """Every table of the model by name (see the module's table of columns)."""
     pa = _arrow()
     pairs = pa.list_(pa.struct([("key", pa.string()), ("value", pa.string())]))
-    entities = [graph.links.nodes[n]["entity"] for n in graph.links]
+    entities = list(graph.entities())
     claims = graph.claims
     tables = {
         "entities": pa.table(

@@ -47,6 +47,11 @@ _END = r"(?![A-Za-z0-9_.])"
 _STATEMENT_WORDS = (
     *("every", "some", "no", "reaches", "through", "sign", "of", "to", "is", "with", "input"),
 )
+#: ``period>=14d``: a key and its bound, in a context or a named value's definition.
+_KEY_BOUND = (
+    r"(" + BARE + r")([ \t]*)(" + BOUND + r")",
+    bygroups(Name.Attribute, Whitespace, Number),
+)
 _OBSERVED = ("notPlus", "notMinus", "change", "MIN", "MAX")
 
 
@@ -109,10 +114,7 @@ class MechgraphLexer(RegexLexer):
                 bygroups(Name.Attribute, Whitespace, Operator),
                 "value",
             ),
-            (
-                r"(" + BARE + r")([ \t]*)(" + BOUND + r")",
-                bygroups(Name.Attribute, Whitespace, Number),
-            ),
+            _KEY_BOUND,
             (BARE, Name),
             (r"[0-9][A-Za-z0-9_.:/%-]*", Number),
             (r"[,:]", Punctuation),
@@ -146,10 +148,7 @@ class MechgraphLexer(RegexLexer):
                 bygroups(Name.Attribute, Whitespace, Operator),
                 "value",
             ),
-            (
-                r"(" + BARE + r")([ \t]*)(" + BOUND + r")",
-                bygroups(Name.Attribute, Whitespace, Number),
-            ),
+            _KEY_BOUND,
             (r"\n", Whitespace, "#pop"),
             (BARE, Error),  # a key without its value
             (r".", Error),

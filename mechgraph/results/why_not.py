@@ -91,6 +91,23 @@ class ContextClash:
         }
 
 
+def _side_lines(
+    nearest: tuple[str, ...],
+    side: Side | None,
+    end: str,
+    alone: str,
+    heading: str,
+    other: tuple[str, str],
+) -> list[str]:
+    """What one side of a question holds: only ``end`` itself (``alone``), the entities
+    nearest the ``other`` end, or a few of its entities when none leads there."""
+    if nearest == (end,):
+        return [INDENT + alone]
+    if nearest:
+        return [f"{INDENT}{heading}, nearest to {other[0]}: {', '.join(nearest)}"]
+    return [] if side is None else [INDENT + heading + side.describe(other[1])]
+
+
 def _brief(path: Path) -> str:
     return f"{path.chain()} (net sign {path.sign.value})"
 
@@ -126,24 +143,22 @@ class WhyNot(Displayable):
         q = self.question
         lines = [f"{self.verdict.value:<4} {q.describe()}"]
         lines += [INDENT + "; ".join(filter(None, (u.describe(), u.hint))) for u in self.unknown]
-        if self.last_reached == (q.source,):
-            lines.append(f"{INDENT}{q.source} reaches nothing here")
-        elif self.last_reached:
-            near = ", ".join(self.last_reached)
-            lines.append(f"{INDENT}reached from {q.source}, nearest to {q.target}: {near}")
-        elif self.reached is not None:
-            lines.append(
-                f"{INDENT}reached from {q.source}{self.reached.describe(f'leading to {q.target}')}"
-            )
-        if self.first_reaching == (q.target,):
-            lines.append(f"{INDENT}nothing reaches {q.target} here")
-        elif self.first_reaching:
-            near = ", ".join(self.first_reaching)
-            lines.append(f"{INDENT}reaching {q.target}, nearest to {q.source}: {near}")
-        elif self.reaching is not None:
-            lines.append(
-                f"{INDENT}reaching {q.target}{self.reaching.describe(f'reached from {q.source}')}"
-            )
+        lines += _side_lines(
+            self.last_reached,
+            self.reached,
+            q.source,
+            f"{q.source} reaches nothing here",
+            f"reached from {q.source}",
+            (q.target, f"leading to {q.target}"),
+        )
+        lines += _side_lines(
+            self.first_reaching,
+            self.reaching,
+            q.target,
+            f"nothing reaches {q.target} here",
+            f"reaching {q.target}",
+            (q.source, f"reached from {q.source}"),
+        )
         if self.coverage is not None:
             lines.append(INDENT + self.coverage.describe())
         if self.gap is not None:
