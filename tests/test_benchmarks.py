@@ -267,28 +267,15 @@ class TestReport:
         assert table[2].endswith("1.00") and table[3].endswith("10.00")
 
 
+def _run_benchmarks(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "benchmarks.run", "--repeat", "1", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
 def test_runner_end_to_end(tmp_path):
     """Check that the runner measures a tiny size in subprocesses and writes the JSON."""
     out = tmp_path / "results.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.run",
-            "--sizes",
-            "300",
-            "--repeat",
-            "1",
-            "--corpora",
-            str(tmp_path),
-            "--json",
-            str(out),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = _run_benchmarks("--sizes", "300", "--corpora", str(tmp_path), "--json", str(out))
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text())
     assert document["complete"] is True
@@ -301,16 +288,9 @@ def test_runner_end_to_end(tmp_path):
         assert drawing["exit"] == 0 and "not shown" in drawing["note"]
     check_scale_rows(document, "300", phased=False)
     # a phased size added to the same JSON: the 300 row and the drawing are kept
-    done = subprocess.run(
-        [
-            *(sys.executable, "-m", "benchmarks.run", "--sizes", "400", "--repeat", "1"),
-            *("--in-memory-up-to", "300", "--update", "--corpora", str(tmp_path)),
-            *("--json", str(out)),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    done = _run_benchmarks(
+        *("--sizes", "400", "--in-memory-up-to", "300", "--update"),
+        *("--corpora", str(tmp_path), "--json", str(out)),
     )
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text())
