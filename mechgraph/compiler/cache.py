@@ -1,6 +1,6 @@
 """The compiled cache: unchanged rule files are neither parsed nor compiled again.
 
-An entry is one JSON file named by a hash of mechgraph's code identity
+An entry is one sealed JSON file with a folder of numpy arrays beside it, named by a hash of mechgraph's code identity
 (version, entry format, a hash of the sources that build it) and the path,
 its spelling (spans and diagnostics repeat the path as the user wrote it) and
 bytes of every rule file named; it records every file the load read
@@ -8,11 +8,15 @@ bytes of every rule file named; it records every file the load read
 match.  Before storing, every file is read again and must still hold the
 text that was parsed.  Entries are sealed, bounded in total size and
 evicted least recently used first (:mod:`mechgraph.compiler.cache_files`);
-reading a damaged entry is a miss, never an error.  It holds the compiled graph and the load's warnings as
-plain data: claims as columns of numbers, everything else as the names and
-fields of mechgraph's own dataclasses and enums — nothing else can be
-built from an entry, so a tampered entry cannot run code.  Entries are
-written atomically (:func:`mechgraph.files.write_atomic`).
+reading a damaged entry is a miss, never an error.  It holds the compiled
+graph and the load's warnings as plain data (:mod:`mechgraph.compiler.cache_graph`):
+the claim columns, entities and traversal index as ``.npy`` arrays, memory-mapped
+when read, so a warm start rebuilds nothing; everything else as the names and
+fields of mechgraph's own dataclasses and enums — nothing else can be built
+from an entry (no pickle), so a tampered entry cannot run code.  Entries are
+written atomically (:func:`mechgraph.files.write_atomic`).  The digests of
+rule files are remembered by file status (:mod:`mechgraph.compiler.cache_digests`),
+so a warm start does not read the rules either.
 
 The folder is ``$MECHGRAPH_CACHE``, else ``$XDG_CACHE_HOME/mechgraph``, else
 ``~/.cache/mechgraph``.
@@ -36,45 +40,35 @@ True
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mechgraph import errors
+from mechgraph.compiler.cache_digests import Digests
 from mechgraph.compiler.cache_files import (
     FORMAT,
     cache_limit,
     code_identity,
     discard,
+    load_arrays,
     load_entry,
+    store_arrays,
     store_entry,
 )
+from mechgraph.compiler.cache_graph import decode, encode, graph_of, graph_parts
 from mechgraph.errors import Diagnostic, MechgraphError
-from mechgraph.graph import mechanism as graph
-from mechgraph.graph.mechanism import Claim, MechanismGraph
-from mechgraph.language import syntax
-from mechgraph.language.syntax import NOWHERE, Span
+from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.text import decode_rule_bytes, display_name, read_file_bytes
 from mechgraph.memory import paused_gc
 
-__all__ = ["Cache", "Entry", "cache_folder", "FORMAT"]
+__all__ = ["Cache", "Entry", "RuleTexts", "cache_folder", "FORMAT"]
 
-#: The only types an entry can name: mechgraph's frozen dataclasses and enums.
-_TYPES = {
-    name: kind
-    for module in (syntax, graph, errors)
-    for name, kind in vars(module).items()
-    if isinstance(kind, type)
-    and (dataclasses.is_dataclass(kind) or issubclass(kind, enum.Enum))
-    and kind.__module__ == module.__name__
-    and kind is not MechanismGraph
-}
+#: Per cache folder, the digests of rule files this process learnt or read.
+_DIGESTS: dict[Path, Digests] = {}
 
 
 def cache_folder() -> Path:
@@ -85,12 +79,26 @@ def cache_folder() -> Path:
     return Path(base) / "mechgraph"
 
 
-def _digest(path: str | os.PathLike) -> str | None:
-    """The SHA-256 of a regular file's bytes (``None``: unreadable, not a regular file, too big)."""
-    try:
-        return hashlib.sha256(read_file_bytes(path)).hexdigest()
-    except MechgraphError:
-        return None
+class RuleTexts(Mapping[str, str]):
+    """The text of each rule file a cached graph was built from, read when first asked
+    for (a question never needs them; a diagnostic's snippet does).  A file whose bytes
+    no longer have the digest the entry recorded reads as empty."""
+
+    def __init__(self, digests: Mapping[str, str]) -> None:
+        self._digests = dict(digests)
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self._texts:
+            digest = self._digests[path]  # KeyError: not a file of the graph
+            self._texts[path] = _text(path, digest) or ""
+        return self._texts[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._digests)
+
+    def __len__(self) -> int:
+        return len(self._digests)
 
 
 def _text(path: str, digest: str) -> str | None:
@@ -102,152 +110,6 @@ def _text(path: str, digest: str) -> str | None:
         return decode_rule_bytes(data, path)
     except MechgraphError:
         return None
-
-
-def _encode(value: Any) -> Any:
-    """Plain JSON for a value made of known dataclasses, enums, tuples and strings."""
-    if isinstance(value, enum.Enum):
-        return {"@": type(value).__name__, "value": value.value}
-    if dataclasses.is_dataclass(value):
-        return {
-            "@": type(value).__name__,
-            "fields": {
-                f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
-            },
-        }
-    if isinstance(value, (tuple, list)):
-        return [_encode(item) for item in value]
-    return value
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_decode(item) for item in value)
-    if isinstance(value, dict):
-        kind = _TYPES[value["@"]]  # KeyError for anything else: the entry is refused
-        if issubclass(kind, enum.Enum):
-            return kind(value["value"])
-        return kind(**{name: _decode(item) for name, item in value["fields"].items()})
-    return value
-
-
-class _Table:
-    """Distinct values and the number of each, in first-seen order."""
-
-    def __init__(self) -> None:
-        self.numbers: dict[Any, int] = {}
-
-    def number(self, value: Any) -> int:
-        return self.numbers.setdefault(value, len(self.numbers))
-
-    def values(self) -> list:
-        return list(self.numbers)
-
-
-def _claim_columns(claims: Sequence[Claim]) -> dict[str, list]:
-    names, files, contexts, evidence, attributes = _Table(), _Table(), _Table(), _Table(), _Table()
-    relation = {r: i for i, r in enumerate(syntax.Relation)}
-    status = {s: i for i, s in enumerate(syntax.Status)}
-    columns = {
-        "subject": [names.number(c.subject) for c in claims],
-        "relation": [relation[c.relation] for c in claims],
-        "object": [names.number(c.object) for c in claims],
-        "context": [contexts.number(c.context) for c in claims],
-        "evidence": [evidence.number(c.evidence) for c in claims],
-        "status": [status[c.status] for c in claims],
-        "file": [files.number(c.span.file) for c in claims],
-        "line": [c.span.line for c in claims],
-        "col": [c.span.col for c in claims],
-        "attribute": [attributes.number(c.attributes) for c in claims],
-    }
-    return {
-        **columns,
-        "names": names.values(),
-        "files": files.values(),
-        "contexts": contexts.values(),
-        "evidences": evidence.values(),
-        "attributes": attributes.values(),
-    }
-
-
-def _claims(columns: dict[str, list]) -> list[Claim]:
-    names, files = columns["names"], columns["files"]
-    contexts = [tuple(tuple(pair) for pair in c) for c in columns["contexts"]]
-    evidences = [tuple(e) for e in columns["evidences"]]
-    attributes = [tuple(tuple(pair) for pair in a) for a in columns["attributes"]]
-    relations, statuses = list(syntax.Relation), list(syntax.Status)
-    rows = zip(
-        columns["subject"],
-        columns["relation"],
-        columns["object"],
-        columns["context"],
-        columns["evidence"],
-        columns["status"],
-        columns["file"],
-        columns["line"],
-        columns["col"],
-        columns["attribute"],
-    )
-    return Claim.numbered(
-        (
-            names[s],
-            relations[r],
-            names[o],
-            contexts[c],
-            evidences[e],
-            statuses[t],
-            Span(files[f], line, col),
-            attributes[a],
-        )
-        for s, r, o, c, e, t, f, line, col, a in rows
-    )
-
-
-def _graph_document(g: MechanismGraph) -> dict[str, Any]:
-    return {
-        "entities": _encode([g.entity(name) for name in sorted(g.links.nodes)]),
-        "isa": [
-            [m, p, _encode(g.hierarchy.edges[m, p].get("span", NOWHERE))]
-            for m, p in sorted(g.hierarchy.edges)
-        ],
-        "values": {
-            key: {"declared": sorted(values), "isa": sorted(values.edges)}
-            for key, values in sorted(g.values.items())
-        },
-        "quantities": {
-            "dimensions": g.dimensions,
-            "definitions": g.definitions,
-            "scales": g.scales,
-        },
-        "sources": _encode(list(g.sources.values())),
-        "hypotheses": _encode(list(g.hypotheses.values())),
-        "experiments": _encode(list(g.experiments.values())),
-        "files": g.files,
-        "claims": _claim_columns(g.claims),
-    }
-
-
-def _graph(document: dict[str, Any], texts: dict[str, str]) -> MechanismGraph:
-    g = MechanismGraph(files=list(document["files"]), texts=texts)
-    g.add_entities(_decode(document["entities"]))
-    for key, values in document["values"].items():
-        for value in values["declared"]:
-            g.add_value(key, value)
-        for narrower, broader in values["isa"]:
-            g.add_value_isa(key, narrower, broader)
-    g.add_isas((member, parent, _decode(span)) for member, parent, span in document["isa"])
-    quantities = document["quantities"]
-    g.dimensions = dict(quantities["dimensions"])
-    g.definitions = {
-        key: {value: (target, condition) for value, (target, condition) in named.items()}
-        for key, named in quantities["definitions"].items()
-    }
-    g.scales = {unit: (factor, found) for unit, (factor, found) in quantities["scales"].items()}
-    g.sources = {s.name: s for s in _decode(document["sources"])}
-    g.add_claims(_claims(document["claims"]))
-    g.hypotheses = {h.name.name: h for h in _decode(document["hypotheses"])}
-    g.experiments = {e.name.name: e for e in _decode(document.get("experiments", []))}
-    return g
 
 
 @dataclass(frozen=True)
@@ -270,7 +132,16 @@ class Cache:
 
     def key(self, paths: Iterable[str | os.PathLike]) -> str | None:
         """The entry name for loading ``paths`` as they are now (``None``: unreadable)."""
-        return self._key(paths, _digest)
+        digests = self._digests()
+        key = self._key(paths, digests.digest)
+        digests.save()
+        return key
+
+    def _digests(self) -> Digests:
+        """The remembered digests of rule files in this cache's folder (one per process)."""
+        if self.folder not in _DIGESTS:
+            _DIGESTS[self.folder] = Digests(self.folder)
+        return _DIGESTS[self.folder]
 
     def read(self, paths: Sequence[str | os.PathLike]) -> Entry | None:
         """The cached load of ``paths``, or ``None`` when there is none or anything changed."""
@@ -292,11 +163,15 @@ class Cache:
                 document = json.loads(body)
                 if document["format"] != FORMAT:
                     raise ValueError("another format")
-                texts = {path: _text(path, digest) for path, digest in document["read"]}
-                if None in texts.values():
+                read = {path: digest for path, digest in document["read"]}
+                digests = self._digests()
+                if any(digests.digest(path) != digest for path, digest in read.items()):
                     return None  # a rule file changed: the entry is stale, not damaged
-                graph = _graph(document["graph"], texts)
-                diagnostics = _decode(document["diagnostics"])
+                arrays = load_arrays(self.folder, key, document["arrays"])
+                if arrays is None:
+                    raise ValueError("damaged arrays")
+                graph = graph_of(document["graph"], arrays, RuleTexts(read))
+                diagnostics = decode(document["diagnostics"])
                 if not all(isinstance(d, Diagnostic) for d in diagnostics):
                     raise TypeError("not diagnostics")
                 return Entry(graph, diagnostics)
@@ -328,17 +203,25 @@ class Cache:
         key = self._key(paths, lambda p: verified.get(str(p.resolve())))
         if key is None or (expected_key is not None and key != expected_key):
             return
+        try:
+            document, arrays = graph_parts(entry.graph)
+        except ValueError:  # a name the arrays cannot hold (NUL)
+            return
+        manifest = store_arrays(self.folder, key, arrays)
+        if manifest is None:
+            return
         with paused_gc():  # one string in C (json.dump would encode piece by piece in Python)
             text = json.dumps(
                 {
                     "format": FORMAT,
                     "read": read,
-                    "graph": _graph_document(entry.graph),
-                    "diagnostics": _encode(list(entry.diagnostics)),
+                    "arrays": manifest,
+                    "graph": document,
+                    "diagnostics": encode(list(entry.diagnostics)),
                 },
                 separators=(",", ":"),
             )
-        store_entry(self.folder, key, text.encode("utf-8"), self.limit)
+        store_entry(self.folder, key, text.encode("utf-8"), self.limit, manifest["folder"])
 
     @property
     def limit(self) -> int:

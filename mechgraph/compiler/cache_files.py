@@ -1,13 +1,18 @@
-"""The files of the compiled cache: sealed entries, least-recently-used eviction, code identity.
+"""The files of the compiled cache: sealed entries, array files, eviction, code identity.
 
-An entry file is one header line, ``mechgraph-cache FORMAT SHA256``, then the
-entry's JSON; the digest covers the JSON bytes and is checked before the JSON
-is parsed, so a truncated, bit-flipped or half-copied entry is never used.
-(It guards against corruption, not against someone who can write the cache
-folder: such a person could as well edit the rule files.)
+An entry is ``KEY.json`` — one header line, ``mechgraph-cache FORMAT SHA256``,
+then the entry's JSON; the digest covers the JSON bytes and is checked
+before the JSON is parsed, so a truncated, bit-flipped or half-copied entry
+is never used — and, beside it, a folder ``KEY.NONCE.arrays`` of ``.npy``
+files (:func:`store_arrays`) that the JSON lists with the dtype, shape, size
+and CRC-32 of each; :func:`load_arrays` memory-maps them
+(``np.load(mmap_mode="r", allow_pickle=False)``: numbers only) and checks
+all four before any is used.  (This guards against corruption, not against
+someone who can write the cache folder: such a person could as well edit the
+rule files.)
 
 Using an entry touches its modification time; after each write the folder
-is trimmed to ``$MECHGRAPH_CACHE_MAX`` bytes (``512M`` unless set; a number
+(entries with their arrays) is trimmed to ``$MECHGRAPH_CACHE_MAX`` bytes (``512M`` unless set; a number
 of bytes with an optional ``K``, ``M`` or ``G``; ``0`` turns storing off) by
 removing the entries used longest ago.
 
@@ -30,16 +35,39 @@ import functools
 import hashlib
 import os
 import re
+import secrets
+import shutil
+import time
+import zlib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from mechgraph.errors import MechgraphError
 from mechgraph.files import write_atomic
 from mechgraph.language.text import read_file_bytes
 
-__all__ = ["FORMAT", "code_identity", "cache_limit", "load_entry", "store_entry", "evict"]
+__all__ = [
+    "FORMAT",
+    "code_identity",
+    "cache_limit",
+    "load_entry",
+    "store_entry",
+    "load_arrays",
+    "store_arrays",
+    "evict",
+]
 
 #: Bumped whenever the layout of an entry changes.
-FORMAT = 4
+FORMAT = 5
+
+#: How an array is named in an entry, and the folder of an entry's arrays.
+_ARRAY_NAME = re.compile(r"[a-z][a-z_.]{0,40}\Z")
+_ARRAYS = re.compile(r"(?P<key>[0-9a-f]{1,64})\.[0-9a-f]{16}\.arrays\Z")
+#: Array folders no entry names are removed once this old (a writer may be between them).
+_ORPHAN_AGE = 600
 
 #: The default of ``$MECHGRAPH_CACHE_MAX``.
 DEFAULT_LIMIT = 512 * 2**20
@@ -106,41 +134,133 @@ def load_entry(folder: Path, key: str, limit: int) -> bytes | None:
     return body
 
 
-def store_entry(folder: Path, key: str, body: bytes, limit: int) -> bool:
-    """Write entry ``key`` sealed, then trim the folder to ``limit`` bytes; ``False``: not stored."""
+def store_entry(folder: Path, key: str, body: bytes, limit: int, arrays: str = "") -> bool:
+    """Write entry ``key`` sealed, then trim the folder to ``limit`` bytes; ``False``: not stored.
+
+    ``arrays``: the folder of the entry's arrays (:func:`store_arrays`); any other
+    array folder of ``key`` is removed."""
     header = f"mechgraph-cache {FORMAT} {_seal(body)}\n".encode()
-    if len(header) + len(body) > limit:
-        return False
+    size = len(header) + len(body) + (_folder_size(str(folder / arrays)) if arrays else 0)
+    stored = False
     try:
+        if size > limit:
+            return False
         write_atomic(folder / f"{key}.json", header + body)
+        stored = True
     except MechgraphError:
         return False
+    finally:
+        if arrays and not stored:
+            shutil.rmtree(folder / arrays, ignore_errors=True)
+    _remove_arrays(folder, key, keep=arrays)
     evict(folder, limit, keep=f"{key}.json")
     return True
 
 
+def store_arrays(folder: Path, key: str, arrays: Mapping[str, np.ndarray]) -> dict | None:
+    """Write ``arrays`` as ``.npy`` files into a new folder for entry ``key``; the manifest
+    to put in the entry (folder, and per array its dtype, shape, size and CRC-32), or
+    ``None`` when that failed (nothing is left behind).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> manifest = store_arrays(folder, "ab", {"x": np.arange(3, dtype=np.int32)})
+    >>> load_arrays(folder, "ab", manifest)["x"].tolist()
+    [0, 1, 2]
+    """
+    name = f"{key}.{secrets.token_hex(8)}.arrays"
+    target = folder / name
+    files: dict[str, dict[str, Any]] = {}
+    try:
+        target.mkdir(parents=True)
+        for array_name, array in arrays.items():
+            if not _ARRAY_NAME.match(array_name):
+                raise ValueError(f"bad array name {array_name!r}")
+            array = np.ascontiguousarray(array)
+            path = target / f"{array_name}.npy"
+            np.save(path, array, allow_pickle=False)
+            files[array_name] = {
+                "dtype": array.dtype.str,
+                "shape": list(array.shape),
+                "bytes": path.stat().st_size,
+                "crc32": zlib.crc32(memoryview(array).cast("B")),
+            }
+    except (OSError, ValueError):
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+    return {"folder": name, "arrays": files}
+
+
+def load_arrays(folder: Path, key: str, manifest: Any) -> dict[str, np.ndarray] | None:
+    """The arrays ``manifest`` lists for entry ``key``, memory-mapped, when every one
+    has the size, dtype, shape and CRC-32 it lists; else ``None`` (never an error)."""
+    try:
+        match = _ARRAYS.match(manifest["folder"])
+        if match is None or match.group("key") != key:
+            return None
+        found = {}
+        for name, spec in manifest["arrays"].items():
+            if not _ARRAY_NAME.match(name):
+                return None
+            path = folder / manifest["folder"] / f"{name}.npy"
+            if os.stat(path).st_size != spec["bytes"]:
+                return None
+            array = np.load(path, mmap_mode="r", allow_pickle=False)
+            if array.dtype.str != spec["dtype"] or list(array.shape) != spec["shape"]:
+                return None
+            if zlib.crc32(memoryview(array).cast("B")) != spec["crc32"]:
+                return None
+            found[name] = array
+        return found
+    except Exception:  # a damaged folder, header or manifest: a miss
+        return None
+
+
 def discard(folder: Path, key: str) -> None:
-    """Remove entry ``key`` if it is there."""
+    """Remove entry ``key`` and its arrays if they are there."""
     with contextlib.suppress(OSError):
         (folder / f"{key}.json").unlink()
+    _remove_arrays(folder, key)
+
+
+def _remove_arrays(folder: Path, key: str, keep: str = "") -> None:
+    """Remove the array folders of entry ``key`` but ``keep``."""
+    with contextlib.suppress(OSError):
+        for item in os.scandir(folder):
+            match = _ARRAYS.match(item.name)
+            if match and match.group("key") == key and item.name != keep:
+                shutil.rmtree(item.path, ignore_errors=True)
 
 
 def evict(folder: Path, limit: int, keep: str = "") -> list[str]:
-    """Remove the least recently used entries until the folder's entries fit in ``limit`` bytes.
+    """Remove the least recently used entries until the folder's entries (with their
+    arrays) fit in ``limit`` bytes; array folders of no entry go too, once old.
 
     Returns the names removed; ``keep`` (the entry just written) stays.
     """
-    entries = []
+    entries: dict[str, list] = {}  # key → [used, bytes, name]
+    arrays: dict[str, list[tuple[str, int, float]]] = {}
     try:
         for item in os.scandir(folder):
-            if item.name.endswith(".json") and item.is_file(follow_symlinks=False):
+            match = _ARRAYS.match(item.name)
+            if match and item.is_dir(follow_symlinks=False):
+                size = _folder_size(item.path)
+                changed = item.stat(follow_symlinks=False).st_mtime
+                arrays.setdefault(match.group("key"), []).append((item.name, size, changed))
+            elif item.name.endswith(".json") and item.is_file(follow_symlinks=False):
                 status = item.stat(follow_symlinks=False)
-                entries.append((status.st_mtime_ns, status.st_size, item.name))
+                entries[item.name[:-5]] = [status.st_mtime_ns, status.st_size, item.name]
     except OSError:
         return []
-    total = sum(size for _, size, _ in entries)
+    for key, folders in arrays.items():
+        for name, size, changed in folders:
+            if key in entries:
+                entries[key][1] += size
+            elif time.time() - changed > _ORPHAN_AGE:
+                shutil.rmtree(folder / name, ignore_errors=True)
+    total = sum(size for _, size, _ in entries.values())
     removed = []
-    for _, size, name in sorted(entries):
+    for _, size, name in sorted(entries.values()):
         if total <= limit:
             break
         if name == keep:
@@ -149,9 +269,16 @@ def evict(folder: Path, limit: int, keep: str = "") -> list[str]:
             os.unlink(folder / name)
         except OSError:
             continue
+        _remove_arrays(folder, name[:-5])
         total -= size
         removed.append(name)
     return removed
+
+
+def _folder_size(path: str) -> int:
+    with contextlib.suppress(OSError):
+        return sum(item.stat(follow_symlinks=False).st_size for item in os.scandir(path))
+    return 0
 
 
 def _seal(body: bytes) -> str:

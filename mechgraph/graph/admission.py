@@ -31,12 +31,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from mechgraph.graph.context_values import ContextValues, pair_text
 from mechgraph.graph.mechanism import MechanismGraph
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "Context",
@@ -207,6 +210,8 @@ def restrict(
     >>> list(restrict(g, {"duration": "acute"}).edges)
     []
     """
+    import networkx as nx
+
     admitted = admitted_claims(graph, where, hypotheses)
     return nx.subgraph_view(graph.links, filter_edge=lambda u, v, key: admitted[key])
 

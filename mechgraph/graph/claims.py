@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any, overload
 
 import numpy as np
 
-from mechgraph.language.syntax import NOWHERE, Relation, Sign, Span, Status
+from mechgraph.graph.claim import Claim
+from mechgraph.graph.ragged import Ragged
+from mechgraph.language.syntax import Relation, Span, Status
 
 __all__ = ["Claim", "ClaimTable", "COLUMNS", "TABLES", "RELATIONS", "STATUSES"]
 
@@ -69,67 +70,6 @@ _TABLE_OF = {
     "attributes": "attribute_sets",
     "file": "files",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One stated causal link, as compiled: names resolved, context sorted by key."""
-
-    id: int
-    subject: str
-    relation: Relation
-    object: str
-    context: tuple[tuple[str, str], ...] = ()
-    evidence: tuple[str, ...] = ()
-    status: Status = Status.OBSERVED
-    span: Span = field(default=NOWHERE, compare=False)
-    #: ``key=value`` attributes of the link (``predicate``, ...): said, never traversed.
-    attributes: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def sign(self) -> Sign:
-        return self.relation.sign
-
-    @property
-    def context_dict(self) -> dict[str, str]:
-        return dict(self.context)
-
-    @property
-    def is_hypothesis(self) -> bool:
-        return self.status is Status.HYPOTHESIS
-
-    @classmethod
-    def numbered(cls, rows: Iterable[tuple], start: int = 0) -> list[Claim]:
-        """Claims with ids ``start, start + 1, ...`` from rows of their other eight fields.
-
-        The same as calling ``Claim(id, *row)``, in half the time: a frozen
-        dataclass's ``__init__`` calls ``object.__setattr__`` once per field;
-        this fills the slots directly, for the compiler's millions of claims.
-
-        >>> row = ("a", Relation.INCREASES, "b", (), ("pmid:1",), Status.OBSERVED, NOWHERE, ())
-        >>> Claim.numbered([row], start=4) == [Claim(4, *row)]
-        True
-        """
-        new = object.__new__
-        set_id, set_subject, set_relation, set_object, *rest = (
-            getattr(cls, name).__set__ for name in cls.__slots__
-        )
-        set_context, set_evidence, set_status, set_span, set_attributes = rest
-        claims = []
-        for number, row in enumerate(rows, start):
-            subject, relation, obj, context, evidence, status, span, attributes = row
-            claim = new(cls)
-            set_id(claim, number)
-            set_subject(claim, subject)
-            set_relation(claim, relation)
-            set_object(claim, obj)
-            set_context(claim, context)
-            set_evidence(claim, evidence)
-            set_status(claim, status)
-            set_span(claim, span)
-            set_attributes(claim, attributes)
-            claims.append(claim)
-        return claims
 
 
 class _Interner:
@@ -171,7 +111,7 @@ class ClaimTable(Sequence["Claim"]):
     context: np.ndarray
     contexts: tuple[tuple[tuple[str, str], ...], ...]
     evidence: np.ndarray
-    citations: tuple[tuple[str, ...], ...]
+    citations: Sequence[tuple[str, ...]]
     attributes: np.ndarray
     attribute_sets: tuple[tuple[tuple[str, str], ...], ...]
     file: np.ndarray
@@ -183,7 +123,7 @@ class ClaimTable(Sequence["Claim"]):
         self._columns: dict[str, np.ndarray] = {
             name: np.zeros(0, dtype) for name, dtype in COLUMNS.items()
         }
-        self._tables: dict[str, tuple] = dict.fromkeys(TABLES, ())
+        self._tables: dict[str, Sequence] = dict.fromkeys(TABLES, ())
         self._rows = 0
         self._extra: list[Claim] = []  # appended, not yet in the columns
 
@@ -241,7 +181,7 @@ attributes=())
         table._tables = {
             "names": tuple(names),
             "contexts": tuple(contexts),
-            "citations": tuple(citations),
+            "citations": citations if isinstance(citations, Ragged) else tuple(citations),
             "attribute_sets": tuple(attribute_sets),
             "files": tuple(files),
         }
@@ -372,12 +312,28 @@ attributes=())
     def __repr__(self) -> str:
         return f"<ClaimTable of {len(self)} claims>"
 
+    def check(self) -> None:
+        """``ValueError`` unless every code points into its table (what a table read back
+        from a file must pass before it is used).
+
+        >>> table = ClaimTable.from_claims([Claim(0, "a", Relation.INCREASES, "b")])
+        >>> table.check()
+        """
+        self._settle()
+        sizes = {name: len(table) for name, table in self._tables.items()}
+        for name, column in self._columns.items():
+            high = {"relation": len(RELATIONS), "status": len(STATUSES)}.get(name)
+            if name in _TABLE_OF:
+                high = sizes[_TABLE_OF[name]]
+            if high is not None and len(column) and (column.min() < 0 or column.max() >= high):
+                raise ValueError(f"claim column {name} points outside its table")
+
     def columns(self) -> dict[str, np.ndarray]:
         """Every column by name (appended claims joined in first)."""
         self._settle()
         return dict(self._columns)
 
-    def tables(self) -> dict[str, tuple]:
+    def tables(self) -> dict[str, Sequence]:
         """Every interned table by name (appended claims joined in first)."""
         self._settle()
         return dict(self._tables)
@@ -416,7 +372,7 @@ def _column(name: str) -> property:
 
 
 def _table(name: str) -> property:
-    def read(self: ClaimTable) -> tuple:
+    def read(self: ClaimTable) -> Sequence:
         self._settle()
         return self._tables[name]
 

@@ -14,15 +14,25 @@ search over the hierarchy and keeps answers only up to a fixed total size.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Literal
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, Protocol
 
-import networkx as nx
-
-__all__ = ["Closure"]
+__all__ = ["Closure", "Hierarchy"]
 
 #: Entities a :class:`Closure` keeps in its answers, in all, before it stops keeping them.
 MEMO_ENTRIES = 1_000_000
+
+
+class Hierarchy(Protocol):
+    """What :class:`Closure` reads of a hierarchy: a networkx ``DiGraph`` has it, and so
+    has :class:`~mechgraph.graph.entities.IsaTable`."""
+
+    def __contains__(self, name: object) -> bool: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def successors(self, name: str) -> Iterable[str]: ...
+    def predecessors(self, name: str) -> Iterable[str]: ...
+    def out_degree(self, name: str) -> int: ...
+    def in_degree(self, name: str) -> int: ...
 
 
 class Closure(Mapping[str, frozenset[str]]):
@@ -36,7 +46,7 @@ class Closure(Mapping[str, frozenset[str]]):
 
     Parameters
     ----------
-    hierarchy : networkx.DiGraph
+    hierarchy : networkx.DiGraph or IsaTable
         Edges member → parent; read, never changed.
     direction : ``"up"`` or ``"down"``
 
@@ -48,7 +58,7 @@ class Closure(Mapping[str, frozenset[str]]):
     (['A', 'top'], frozenset())
     """
 
-    def __init__(self, hierarchy: nx.DiGraph, direction: Literal["up", "down"]) -> None:
+    def __init__(self, hierarchy: Hierarchy, direction: Literal["up", "down"]) -> None:
         self._hierarchy = hierarchy
         self._next = hierarchy.successors if direction == "up" else hierarchy.predecessors
         self._degree = hierarchy.out_degree if direction == "up" else hierarchy.in_degree
@@ -57,7 +67,7 @@ class Closure(Mapping[str, frozenset[str]]):
         self._kept = 0
 
     def __contains__(self, name: object) -> bool:
-        return name in self._hierarchy and self._degree(name) > 0
+        return isinstance(name, str) and name in self._hierarchy and self._degree(name) > 0
 
     def __getitem__(self, name: str) -> frozenset[str]:
         found = self._memo.get(name)

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
-import networkx as nx
 import numpy as np
 
 from mechgraph.graph.claims import RELATIONS, STATUSES
@@ -183,13 +182,26 @@ class GraphIndex:
         return tuple(sorted(m for m in self.members.get(name, ()) if m not in self.members))
 
 
-def _closure(digraph: nx.DiGraph) -> dict[str, frozenset[str]]:
-    """Every node with out-edges → the nodes it reaches (its transitive parents)."""
-    return {
-        node: frozenset(nx.descendants(digraph, node))
-        for node in sorted(digraph)
-        if digraph.out_degree(node)
-    }
+def _closure(values: list[str], isa: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Every value with a broader one → the values above it (its transitive parents).
+
+    >>> {k: sorted(v) for k, v in _closure(["a", "b", "c"], [("a", "b"), ("b", "c")]).items()}
+    {'a': ['b', 'c'], 'b': ['c']}
+    """
+    up: dict[str, list[str]] = {}
+    for narrower, broader in isa:
+        up.setdefault(narrower, []).append(broader)
+    found = {}
+    for value in sorted(up):
+        seen = {value}
+        todo = [value]
+        while todo:
+            for parent in up.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        found[value] = frozenset(seen - {value})  # a value is not above itself
+    return found
 
 
 def build_index(graph: MechanismGraph) -> GraphIndex:
@@ -231,24 +243,25 @@ def index_of(
     """The :class:`GraphIndex` of ``graph`` from its arrays, already built (by
     :func:`build_index`, or read back from the compiled cache); ``claim_values``:
     per context key, the values claims state."""
+    value_lists = graph.value_lists()
     value_up = ContextValues(
         {
-            key: {value: up | {value} for value, up in _closure(values).items()}
-            for key, values in sorted(graph.values.items())
+            key: {value: up | {value} for value, up in _closure(*lists).items()}
+            for key, lists in sorted(value_lists.items())
         },
         graph.dimensions,
         graph.definitions,
         graph.scales,
     )
-    known: dict[str, set[str]] = {key: set(values) for key, values in graph.values.items()}
+    known: dict[str, set[str]] = {key: set(values) for key, (values, _) in value_lists.items()}
     for key, values in claim_values.items():
         known.setdefault(key, set()).update(values)
     return GraphIndex(
         names,
         NodeIds(names),
         Adjacency(hops),
-        Closure(graph.hierarchy, "up"),
-        Closure(graph.hierarchy, "down"),
+        Closure(graph.isa_edges(), "up"),
+        Closure(graph.isa_edges(), "down"),
         value_up,
         {key: frozenset(values) for key, values in sorted(known.items())},
         hops,
@@ -262,7 +275,7 @@ def _hops(
     graph: MechanismGraph,
     names: tuple[str, ...],
     columns: Mapping[str, np.ndarray],
-    claim_names: tuple[str, ...],
+    claim_names: Sequence[str],
 ) -> HopArrays:
     """Every traversable hop of ``graph``, sorted by source, neighbour, claim, sign."""
     ids = {name: i for i, name in enumerate(names)}
@@ -291,7 +304,7 @@ def _hops(
 
 
 def _contexts(
-    graph: MechanismGraph, column: np.ndarray, table: tuple[tuple[tuple[str, str], ...], ...]
+    graph: MechanismGraph, column: np.ndarray, table: Sequence[tuple[tuple[str, str], ...]]
 ) -> tuple[tuple, np.ndarray, dict[str, set[str]]]:
     """The distinct contexts claims state (sorted), each claim's position among them,
     and per context key the values they state."""

@@ -25,14 +25,16 @@ by questions; networkx's structures are changed through its public API.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from mechgraph.graph.aliases import AliasTable, build_aliases
 from mechgraph.graph.claims import Claim, ClaimTable
+from mechgraph.graph.entities import Entity, EntityTable, IsaTable, Source
 from mechgraph.graph.index import GraphIndex, build_index
 from mechgraph.language.syntax import (
     NOWHERE,
@@ -43,6 +45,9 @@ from mechgraph.language.syntax import (
     Status,
 )
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = [
     "Entity",
     "Source",
@@ -51,33 +56,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Entity:
-    """A declared thing: a drug, receptor, process, phenotype, class, ..."""
-
-    name: str
-    kind: str
-    label: str | None = None
-    attributes: tuple[tuple[str, str], ...] = ()
-    span: Span = field(default=NOWHERE, compare=False)
-
-    @property
-    def is_class(self) -> bool:
-        return self.kind == "class"
-
-
-@dataclass(frozen=True)
-class Source:
-    """A declared citation: ``skolnick1996 = pmid:8852531 "title"``; by title alone
-    (``skolnick1996 "title"``), its ``reference`` is ``None``."""
-
-    name: str
-    reference: str | None
-    title: str | None = None
-    span: Span = field(default=NOWHERE, compare=False)
-
-
-@dataclass
+@dataclass(init=False)
 class MechanismGraph:
     """Everything the rules state, resolved and indexed.
 
@@ -90,7 +69,8 @@ class MechanismGraph:
         never need it). Nodes are entity names (node attribute ``entity``);
         edges are keyed by claim id with edge attribute ``claim``.
     hierarchy : networkx.DiGraph
-        ``isa`` edges from member to class (edge attribute ``span``).
+        ``isa`` edges from member to class (edge attribute ``span``); made on first
+        read in a graph read back from the compiled cache.
     values : dict
         Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader).
     dimensions : dict
@@ -106,34 +86,157 @@ class MechanismGraph:
         The text of each rule file by path, for diagnostics' snippets.
     """
 
-    hierarchy: nx.DiGraph = field(default_factory=nx.DiGraph)
-    values: dict[str, nx.DiGraph] = field(default_factory=dict)
-    dimensions: dict[str, str] = field(default_factory=dict)
-    definitions: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-    scales: dict[str, tuple[float, str]] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    hypotheses: dict[str, Hypothesis] = field(default_factory=dict)
-    experiments: dict[str, Experiment] = field(default_factory=dict)
+    dimensions: dict[str, str]
+    definitions: dict[str, dict[str, tuple[str, str]]]
+    scales: dict[str, tuple[float, str]]
+    sources: dict[str, Source]
+    hypotheses: dict[str, Hypothesis]
+    experiments: dict[str, Experiment]
     #: Names written on rule lines that did not parse (rules compiled in part, by
     #: ``mechgraph check`` and the language server): never called unknown or orphans.
-    unparsed_names: frozenset[str] = field(default_factory=frozenset)
-    claims: ClaimTable = field(default_factory=ClaimTable)
-    files: list[str] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    unparsed_names: frozenset[str]
+    claims: ClaimTable
+    files: list[str]
+    texts: Mapping[str, str] = field(repr=False)
     #: Every node (entity name) in the order it came, with its declared entity, if any;
     #: the ends of the first ``_placed`` claims are in it (the rest on first need).
-    _nodes: MutableMapping[str, Entity | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False
+    _nodes: Mapping[str, Entity | None] = field(init=False, repr=False, compare=False)
+    _placed: int = field(init=False, repr=False, compare=False)
+    _links: nx.MultiDiGraph | None = field(init=False, repr=False, compare=False)
+    #: The hierarchy, or (read back from the cache) the ``isa`` arrays it is made from.
+    _hierarchy: nx.DiGraph | None = field(init=False, repr=False, compare=False)
+    _isa: IsaTable | None = field(init=False, repr=False, compare=False)
+    #: The value hierarchies, or (read back from the cache) per key its values and ``isa`` pairs.
+    _values: dict[str, nx.DiGraph] | None = field(init=False, repr=False, compare=False)
+    _value_lists: dict[str, tuple[list[str], list[tuple[str, str]]]] | None = field(
+        init=False, repr=False, compare=False
     )
-    _placed: int = field(default=0, init=False, repr=False, compare=False)
-    _links: nx.MultiDiGraph | None = field(default=None, init=False, repr=False, compare=False)
-    _lines: dict[str, list[str]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _index: GraphIndex | None = field(default=None, init=False, repr=False, compare=False)
-    _aliases: tuple[GraphIndex, AliasTable] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
+    _lines: dict[str, list[str]] = field(init=False, repr=False, compare=False)
+    _index: GraphIndex | None = field(init=False, repr=False, compare=False)
+    _aliases: tuple[GraphIndex, AliasTable] | None = field(init=False, repr=False, compare=False)
+    _by_subject: tuple | None = field(init=False, repr=False, compare=False)
+
+    def __init__(
+        self,
+        hierarchy: nx.DiGraph | None = None,
+        values: dict[str, nx.DiGraph] | None = None,
+        dimensions: dict[str, str] | None = None,
+        definitions: dict[str, dict[str, tuple[str, str]]] | None = None,
+        scales: dict[str, tuple[float, str]] | None = None,
+        sources: dict[str, Source] | None = None,
+        hypotheses: dict[str, Hypothesis] | None = None,
+        experiments: dict[str, Experiment] | None = None,
+        unparsed_names: frozenset[str] = frozenset(),
+        claims: ClaimTable | None = None,
+        files: list[str] | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
+        self._values = {} if values is None else values
+        self._value_lists = None
+        self.dimensions = {} if dimensions is None else dimensions
+        self.definitions = {} if definitions is None else definitions
+        self.scales = {} if scales is None else scales
+        self.sources = {} if sources is None else sources
+        self.hypotheses = {} if hypotheses is None else hypotheses
+        self.experiments = {} if experiments is None else experiments
+        self.unparsed_names = unparsed_names
+        self.claims = ClaimTable() if claims is None else claims
+        self.files = [] if files is None else files
+        self.texts = {} if texts is None else texts
+        self._nodes = {}
+        self._placed = 0
+        self._links = None
+        self._hierarchy = hierarchy  # None: made on first read
+        self._isa = None
+        self._lines = {}
+        self._index = None
+        self._aliases = None
+        self._by_subject = None
+
+    @classmethod
+    def stored(
+        cls,
+        *,
+        entities: EntityTable,
+        isa: IsaTable,
+        claims: ClaimTable,
+        values: Mapping[str, tuple[list[str], list[tuple[str, str]]]] | None = None,
+        **parts: Any,
+    ) -> MechanismGraph:
+        """A graph of parts kept as columns (read back from the compiled cache): its
+        nodes ``entities`` (every claim's ends among them), ``isa`` edges, ``claims``
+        and per context key its declared values and value ``isa`` pairs (``values``);
+        ``links``, ``hierarchy`` and ``values`` are made on first read (networkx is
+        not even imported before).  ``parts``: the other arguments of the constructor.
+
+        >>> from mechgraph.language.syntax import Relation
+        >>> claims = ClaimTable.from_claims([Claim(0, "a", Relation.INCREASES, "b")])
+        >>> g = MechanismGraph.stored(entities=EntityTable.from_nodes(dict.fromkeys("Aab")),
+        ...     isa=IsaTable.from_edges("Aab", [("a", "A", NOWHERE)]), claims=claims)
+        >>> g.index.members["A"], list(g.hierarchy.edges), list(g.links.edges)
+        (frozenset({'a'}), [('a', 'A')], [('a', 'b', 0)])
+        """
+        graph = cls(claims=claims, **parts)
+        graph._nodes, graph._placed = entities, len(claims)
+        graph._hierarchy, graph._isa = None, isa
+        if values is not None:
+            graph._values, graph._value_lists = None, dict(values)
+        return graph
+
+    def adopt_index(self, index: GraphIndex) -> None:
+        """Use ``index`` (built from this graph's arrays, or read back with them) as :attr:`index`."""
+        self._index = index
+
+    @property
+    def values(self) -> dict[str, nx.DiGraph]:
+        """Per context key, a ``DiGraph`` of value ``isa`` edges (narrower to broader)."""
+        if self._values is None:
+            import networkx as nx
+
+            self._values = {}
+            for key, (declared, isa) in (self._value_lists or {}).items():
+                values = self._values[key] = nx.DiGraph()
+                values.add_nodes_from(declared)
+                values.add_edges_from(isa)
+            self._value_lists = None
+        return self._values
+
+    @values.setter
+    def values(self, value: dict[str, nx.DiGraph]) -> None:
+        self._values, self._value_lists, self._index = value, None, None
+
+    def value_lists(self) -> dict[str, tuple[list[str], list[tuple[str, str]]]]:
+        """Per context key, its values and value ``isa`` pairs, in order (without making
+        :attr:`values` when they are not made yet)."""
+        if self._values is None and self._value_lists is not None:
+            return self._value_lists
+        return {key: (list(g), list(g.edges)) for key, g in self.values.items()}
+
+    @property
+    def hierarchy(self) -> nx.DiGraph:
+        """``isa`` edges from member to class (edge attribute ``span``); every entity is a node."""
+        if self._hierarchy is None:
+            import networkx as nx
+
+            hierarchy = nx.DiGraph()
+            nodes = self._placed_nodes()
+            if isinstance(nodes, EntityTable):
+                hierarchy.add_nodes_from(nodes.declared())
+            else:
+                hierarchy.add_nodes_from(name for name, e in nodes.items() if e is not None)
+            if self._isa is not None:
+                hierarchy.add_edges_from((m, p, {"span": s}) for m, p, s in self._isa.edges())
+            self._hierarchy, self._isa = hierarchy, None
+        return self._hierarchy
+
+    @hierarchy.setter
+    def hierarchy(self, value: nx.DiGraph) -> None:
+        self._hierarchy, self._isa, self._index = value, None, None
+
+    def isa_edges(self) -> nx.DiGraph | IsaTable:
+        """The hierarchy as :class:`~mechgraph.graph.hierarchy.Closure` reads it: the
+        ``isa`` arrays while the networkx graph is not made."""
+        return self._isa if self._hierarchy is None and self._isa is not None else self.hierarchy
 
     @property
     def links(self) -> nx.MultiDiGraph:
@@ -143,6 +246,8 @@ class MechanismGraph:
         changed in it directly (nodes added) counts as the graph's nodes.
         """
         if self._links is None:
+            import networkx as nx
+
             nodes = self._placed_nodes()
             links = nx.MultiDiGraph()
             links.add_nodes_from(
@@ -200,14 +305,12 @@ class MechanismGraph:
         self._index = None
 
     def node_names(self) -> Iterable[str]:
-        """Every node (entity name): those of :attr:`links` once it is made."""
+        """Every node (entity name) in the order it came: those of :attr:`links` once made."""
         if self._links is not None:
             return self._links.nodes
-        if self._placed < len(self.claims):
-            return set(self._nodes).union(self.claims.tables()["names"])
-        return self._nodes.keys()
+        return self._placed_nodes().keys()
 
-    def _placed_nodes(self) -> MutableMapping[str, Entity | None]:
+    def _placed_nodes(self) -> Mapping[str, Entity | None]:
         """:attr:`_nodes` with the ends of every claim in it."""
         if self._placed < len(self.claims):
             nodes = self._writable_nodes()
@@ -321,16 +424,48 @@ class MechanismGraph:
 
     def add_value(self, key: str, value: str) -> None:
         """Declare ``value`` for context ``key``."""
+        import networkx as nx
+
         self.values.setdefault(key, nx.DiGraph()).add_node(value)
         self._index = None
 
     def add_value_isa(self, key: str, narrower: str, broader: str) -> None:
         """State that context value ``narrower`` lies below ``broader`` for ``key``."""
+        import networkx as nx
+
         self.values.setdefault(key, nx.DiGraph()).add_edge(narrower, broader)
         self._index = None
 
     def claim(self, claim_id: int) -> Claim:
         return self.claims[claim_id]
+
+    def claims_from(self, name: str) -> list[tuple[str, int]]:
+        """``(object, claim id)`` of every claim whose subject is ``name``, sorted — what
+        ``sorted(links.out_edges(name, keys=True))`` lists, without making :attr:`links`.
+
+        >>> g = MechanismGraph()
+        >>> for s, o in (("a", "c"), ("b", "a"), ("a", "b")):
+        ...     _ = g.add_claim(s, Relation.INCREASES, o)
+        >>> g.claims_from("a"), g.claims_from("c")
+        ([('b', 2), ('c', 0)], [])
+        """
+        if self._links is not None:
+            return sorted((obj, key) for _, obj, key in self._links.out_edges(name, keys=True))
+        table = self.claims
+        memo = self._by_subject
+        if memo is None or memo[0] is not table or memo[1] != len(table):
+            subject = table.subject
+            order = np.argsort(subject, kind="stable")
+            starts = np.searchsorted(subject[order], np.arange(len(table.names) + 1))
+            memo = self._by_subject = (table, len(table), order, starts)
+        _, _, order, starts = memo
+        names = table.names
+        i = bisect_left(names, name)
+        if i == len(names) or names[i] != name:
+            return []
+        found = order[starts[i] : starts[i + 1]].tolist()
+        objects = table.object[found].tolist()
+        return sorted((names[o], claim_id) for o, claim_id in zip(objects, found))
 
     def entity(self, name: str) -> Entity:
         """The entity called ``name``; ``KeyError`` when unknown.

@@ -24,9 +24,28 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Distances", "HopArrays", "Rows", "SCIPY_FROM", "Traversal", "on_every_route"]
+__all__ = [
+    "Distances",
+    "HopArrays",
+    "LAYOUTS",
+    "Rows",
+    "SCIPY_FROM",
+    "Traversal",
+    "on_every_route",
+]
 
 _SIGNS = 3  # sign codes: + 0, - 1, unsigned 2
+
+
+#: The layouts of :meth:`HopArrays.layout`.
+LAYOUTS = ("forward", "backward", "signed")
+#: The claim id of a membership climb (:data:`mechgraph.graph.index.ISA`).
+ISA_HOP = -1
+
+
+def _outside(values: np.ndarray, low: int, high: int) -> bool:
+    """Whether any of ``values`` (not empty) lies outside ``low <= v < high``."""
+    return bool(values.min() < low or values.max() >= high)
 
 
 #: Searches over more entries than this run in C (scipy); smaller ones in Python, which
@@ -123,6 +142,73 @@ class HopArrays:
         [0, 1, 1, 2]
         """
         return np.searchsorted(self.source, np.arange(self.nodes + 1), side="left")
+
+    def stored(self) -> dict[str, np.ndarray]:
+        """The hops and their three layouts as named arrays, for the compiled cache
+        (read back by :meth:`from_stored`)."""
+        arrays = {
+            "hops.source": self.source,
+            "hops.target": self.target,
+            "hops.claim": self.claim,
+            "hops.code": self.code,
+        }
+        for name in LAYOUTS:
+            layout = self.layout(name)
+            arrays |= {
+                f"{name}.indptr": layout.indptr,
+                f"{name}.indices": layout.indices,
+                f"{name}.claim": layout.claim,
+            }
+        return arrays
+
+    @classmethod
+    def from_stored(cls, nodes: int, claims: int, arrays: Mapping[str, np.ndarray]) -> HopArrays:
+        """The hops of :meth:`stored` arrays over ``nodes`` entities and ``claims`` claims,
+        layouts included (``ValueError`` when any array is out of shape or range).
+
+        >>> hops = HopArrays.of([[(1, 0, 0)], [(0, -1, 0)]])
+        >>> again = HopArrays.from_stored(2, 1, hops.stored())
+        >>> again.traversal(None).depth(again.traversal(None).forward(), [0]).tolist()
+        [0, 1]
+        """
+        source, target = arrays["hops.source"], arrays["hops.target"]
+        claim, code = arrays["hops.claim"], arrays["hops.code"]
+        count = len(source)
+        if not len(target) == len(claim) == len(code) == count:
+            raise ValueError("hop arrays differ in length")
+        if count and (
+            _outside(source, 0, nodes)
+            or _outside(target, 0, nodes)
+            or _outside(code, 0, _SIGNS)
+            or _outside(claim, ISA_HOP, claims)
+            or bool(np.any(np.diff(source) < 0))
+        ):
+            raise ValueError("hop arrays out of range")
+        hops = cls(nodes, source, target, claim, code)
+        for name in LAYOUTS:
+            size = nodes * (_SIGNS if name == "signed" else 1)
+            indptr, indices = arrays[f"{name}.indptr"], arrays[f"{name}.indices"]
+            entries = arrays[f"{name}.claim"]
+            if (
+                len(indptr) != size + 1
+                or len(indices) != len(entries)
+                or (len(indptr) and (indptr[0] != 0 or indptr[-1] != len(indices)))
+                or bool(np.any(np.diff(indptr) < 0))
+                or (
+                    len(indices)
+                    and (_outside(indices, 0, size) or _outside(entries, 0, claims + 1))
+                )
+            ):
+                raise ValueError(f"{name} layout out of shape or range")
+            hops._memo[name] = _Layout(indptr, indices, entries)
+        return hops
+
+    def remember_cycles(self, marks: bytes) -> None:
+        """Keep ``marks`` as :func:`mechgraph.graph.cycles.on_cycles` of these hops (read
+        back from the compiled cache, where they were stored)."""
+        if len(marks) != self.nodes or marks.strip(b"\0\1"):
+            raise ValueError("cycle marks out of shape")
+        self._memo["cycles"] = marks
 
     @property
     def out_start(self) -> np.ndarray:
@@ -257,6 +343,8 @@ class Traversal:
 
 def _depth(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
     """Breadth-first hop counts from ``starts`` along ``matrix`` rows (``-1``: unreached)."""
+    if len(matrix.indices) > SCIPY_FROM:
+        return _levels(matrix, starts)
     graph, root = _rooted(matrix, starts)
     order, predecessors = _breadth_first(graph, root)
     # order lists states level by level; parents' positions never decrease along it
@@ -270,6 +358,35 @@ def _depth(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
     depth = np.full(graph.size, -1, np.int64)
     depth[order] = levels - (root == matrix.size)
     return depth[: matrix.size]
+
+
+def _levels(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
+    """:func:`_depth` a whole level at a time in numpy: each level gathers the rows
+    of the one before and keeps the unreached (hop counts need no search order, so no
+    scipy, whose import costs more than a search of a million hops).
+
+    >>> m = Rows.of_pairs([0, 0, 1, 3], [1, 2, 3, 0], 5)
+    >>> _levels(m, [0]).tolist(), _levels(m, [1, 4]).tolist()
+    ([0, 1, 1, 2, -1], [2, 0, 3, 1, 0])
+    """
+    depth = np.full(matrix.size, -1, np.int64)
+    frontier = np.unique(np.asarray(starts, np.int64))
+    depth[frontier] = 0
+    indptr, indices = matrix.indptr.astype(np.int64), matrix.indices
+    level = 0
+    while len(frontier):
+        begin = indptr[frontier]
+        counts = indptr[frontier + 1] - begin
+        total = int(counts.sum())
+        if not total:
+            break
+        before = np.cumsum(counts) - counts  # where each row's run starts in the gather
+        found = indices[np.repeat(begin - before, counts) + np.arange(total)]
+        found = found[depth[found] < 0]
+        level += 1
+        depth[found] = level
+        frontier = np.unique(found)
+    return depth
 
 
 def _reached(matrix: Rows, starts: Sequence[int]) -> np.ndarray:

@@ -53,7 +53,7 @@ def coverage(search: Search) -> Coverage | None:
     names, ids = index.names, index.ids
     missed: dict[str, list] = {}
     for node in sorted(forward):
-        for _, obj, claim_id in sorted(graph.links.out_edges(names[node], keys=True)):
+        for obj, claim_id in graph.claims_from(names[node]):
             if ids[obj] not in toward:
                 continue
             claim = graph.claims[claim_id]

@@ -248,7 +248,8 @@ def witnesses(
     contradicting contexts a witness of any length is found, at a cost linear in
     its length; past the budget the answer is "walk only", never a guess.
     """
-    index, claims, up = search.index, search.graph.claims, search.index.value_up
+    index, up = search.index, search.index.value_up
+    contexts, context_of = index.contexts, index.context_of.item
     cyclic, signed, target, via, avoid = (
         on_cycles(index.hops),
         bool(search.signs),
@@ -297,8 +298,8 @@ def witnesses(
             if left < 0:
                 continue
             after_context = context
-            if claim_id != ISA and claims[claim_id].context and not mixed:
-                key = (context, claims[claim_id].context)
+            if claim_id != ISA and not mixed and contexts[context_of(claim_id)]:
+                key = (context, contexts[context_of(claim_id)])
                 if key not in merged:
                     merged[key] = merge(*key, values=up)
                 if merged[key] is None:

@@ -143,7 +143,7 @@ def _no_change(search: Search, forward: dict[int, int], to_target: dict[int, int
     graph, names, ids = search.graph, search.index.names, search.index.ids
     out = []
     for node in sorted(forward):
-        for _, obj, claim_id in sorted(graph.links.out_edges(names[node], keys=True)):
+        for obj, claim_id in graph.claims_from(names[node]):
             claim = graph.claims[claim_id]
             no_change = claim.relation is Relation.NO_CHANGE and search.admitted[claim_id]
             if no_change and ids[obj] in to_target:

@@ -47,11 +47,11 @@ def test_file_replaced_during_the_load_is_not_stored_under_the_new_key(tmp_path,
 
 
 def test_an_entry_with_a_broken_seal_is_a_miss_and_removed(seeded):
-    """Check that a flipped byte (one relation code) is caught by the digest before use."""
+    """Check that a flipped byte (in the manifest of the arrays) is caught by the digest."""
     rules, store, entry = seeded
     data = bytearray(entry.read_bytes())
-    at = data.index(b'"relation":[') + len(b'"relation":[')
-    data[at] = ord("1") if data[at] != ord("1") else ord("0")
+    at = data.index(b'claims.relation":{"dtype":"') + len(b'claims.relation":{"dtype":"')
+    data[at] ^= 0x01  # one letter of the relation column's dtype
     entry.write_bytes(bytes(data))
     assert store.read([rules]) is None and not entry.exists()
     assert load(rules, cache=store).ask(*QUESTION).to_dict() == load(rules).ask(*QUESTION).to_dict()
@@ -104,7 +104,7 @@ def test_the_cache_is_bounded_and_evicts_the_least_recently_used(tmp_path, monke
         )
         files.append(path)
     load(files[0], cache=store)
-    size = next(store.folder.glob("*.json")).stat().st_size
+    size = _entry_size(next(store.folder.glob("*.json")))
     monkeypatch.setenv("MECHGRAPH_CACHE_MAX", str(int(size * 2.5)))
     assert cache_limit() == int(size * 2.5)
     load(files[1], cache=store)
@@ -115,11 +115,18 @@ def test_the_cache_is_bounded_and_evicts_the_least_recently_used(tmp_path, monke
     load(files[2], cache=store)
     assert store.read([files[0]]) is not None and store.read([files[2]]) is not None
     assert store.read([files[1]]) is None
-    assert sum(p.stat().st_size for p in store.folder.glob("*.json")) <= size * 2.5
+    assert sum(_entry_size(p) for p in store.folder.glob("*.json")) <= size * 2.5
     monkeypatch.setenv("MECHGRAPH_CACHE_MAX", "0")
     load(files[1], cache=store)
     assert store.read([files[1]]) is None  # 0 stores nothing
     assert evict(store.folder, 0) and not list(store.folder.glob("*.json"))
+    assert not list(store.folder.glob("*.arrays"))
+
+
+def _entry_size(entry) -> int:
+    """The bytes of an entry: its JSON and the array files beside it."""
+    arrays = entry.parent.glob(f"{entry.stem}.*.arrays/*.npy")
+    return entry.stat().st_size + sum(p.stat().st_size for p in arrays)
 
 
 def _mutate(document, rng: random.Random):

@@ -123,15 +123,53 @@ def test_python_search_is_scipys_search(size, pairs, root):
     assert before.tolist() == np.where(truth_before < 0, -1, truth_before).tolist()
 
 
-def test_large_searches_run_in_scipy(monkeypatch):
-    """Check that a question gives the same hop counts on either side of SCIPY_FROM."""
+def test_large_searches_run_in_numpy_and_scipy(monkeypatch):
+    """Check that a question gives the same hop counts on either side of SCIPY_FROM: hop
+    counts a level at a time in numpy (no scipy), search orders in scipy."""
     out = [[(1, 0, 0), (2, 1, 1)], [(3, 2, 0)], [(3, 3, 1)], []]
     walk = HopArrays.of(out).traversal(None)
     in_python = walk.depth(walk.backward(signed=True), [9]).tolist()
+    reached = walk.reached(walk.forward(), [0]).tolist()
     monkeypatch.setattr(traversal, "SCIPY_FROM", 0)
     called = []
     real = traversal._breadth_first
     monkeypatch.setattr(traversal, "_breadth_first", lambda *a: called.append(a) or real(*a))
     walk = HopArrays.of(out).traversal(None)
     assert walk.depth(walk.backward(signed=True), [9]).tolist() == in_python
+    assert not called  # hop counts: numpy levels
+    assert walk.reached(walk.forward(), [0]).tolist() == reached
     assert called and len(called[0][0].indices) > traversal.SCIPY_FROM
+
+
+@settings(max_examples=300)
+@given(out=adjacency, data=st.data())
+def test_numpy_levels_are_the_python_search(out, data):
+    """Check the level-at-a-time hop counts against the Python search, one start or several."""
+    starts = data.draw(st.lists(st.integers(0, len(out) - 1), min_size=1, max_size=3))
+    hops = HopArrays.of(out)
+    for name in ("forward", "signed"):
+        matrix = hops.layout(name).matrix(None)
+        rows = [s * (3 if name == "signed" else 1) for s in starts]
+        assert traversal._levels(matrix, rows).tolist() == traversal._depth(matrix, rows).tolist()
+
+
+def test_stored_hops_search_as_the_built_ones():
+    """Check that hops read back from their stored arrays (layouts included) answer alike,
+    and that arrays out of range are refused."""
+    import pytest
+
+    out = [[(1, 0, 0), (2, 1, 1)], [(3, 2, 0)], [(3, -1, 0)], []]
+    hops = HopArrays.of(out)
+    again = HopArrays.from_stored(4, 3, hops.stored())
+    for name in ("forward", "backward", "signed"):
+        assert again.layout(name).matrix(None).indices.tolist() == (
+            hops.layout(name).matrix(None).indices.tolist()
+        )
+    stored = hops.stored()
+    stored["hops.target"] = stored["hops.target"] + 4
+    with pytest.raises(ValueError):
+        HopArrays.from_stored(4, 3, stored)
+    stored = hops.stored()
+    stored["signed.indptr"] = stored["signed.indptr"][:-1]
+    with pytest.raises(ValueError):
+        HopArrays.from_stored(4, 3, stored)
