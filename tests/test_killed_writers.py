@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import shutil
 import signal
 import sys
 import time
@@ -127,12 +128,10 @@ def test_kill_9_while_storing_the_cache_never_leaves_a_bad_entry(tmp_path, monke
     store = Cache(folder)
     rng = random.Random(18)
     assert main(argv) == 0  # imports done: the children time the work itself
-    for entry in folder.glob("*"):
-        entry.unlink()
+    _empty(folder)
     span = _duration(argv) * 1.2
     for trial in range(TRIALS + 1):
-        for entry in folder.glob("*"):
-            entry.unlink()
+        _empty(folder)
         _run_killed(argv, None if trial == 0 else rng.uniform(0, span))
         entries = list(folder.glob("*.json"))
         assert len(entries) <= 1
@@ -142,6 +141,12 @@ def test_kill_9_while_storing_the_cache_never_leaves_a_bad_entry(tmp_path, monke
             assert _temporaries(folder)
         assert main(argv) == 0
         assert store.read([rules]) is not None and not _temporaries(folder)
+
+
+def _empty(folder) -> None:
+    """Remove every entry, its arrays folder and the remembered digests."""
+    for entry in folder.glob("*"):
+        shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
 
 if sys.platform == "win32":  # pragma: no cover - fork and SIGKILL are POSIX

@@ -13,13 +13,18 @@ The arrays (every one int32 unless said):
 * ``names.text`` (uint8): the index's entity names, UTF-8, NUL-separated;
 * ``entities.node`` (each node's name, in node order) and ``entities.kind``,
   ``.label``, ``.attributes``, ``.file``, ``.line``, ``.col``;
-* ``isa.member``, ``.parent`` (names), ``.file``, ``.line``, ``.col``;
+* ``isa.member``, ``.parent`` (names), ``.file``, ``.line``, ``.col``, and ``.up``,
+  ``.down``: the edges in order of member, of parent;
 * ``claims.subject``, ``.object`` (names), ``.relation``, ``.status`` (int8),
   ``.context`` (sorted contexts: the index's), ``.evidence``, ``.attributes``,
-  ``.file``, ``.line``, ``.col``; ``citations.start`` (int64), ``.items``,
-  ``.text`` (uint8, as ``names.text``): the evidence tuples, flat;
-* ``hops.source``, ``.target``, ``.claim``, ``.code``, ``hops.cycles``
-  (uint8) and ``forward``/``backward``/``signed`` ``.indptr``, ``.indices``, ``.claim``.
+  ``.file``, ``.line``, ``.col``; the distinct contexts, sorted: ``contexts.start``
+  (int64) cutting the pairs ``contexts.keys``/``.values`` (uint8 UTF-8, cut at
+  ``.key_bounds``/``.value_bounds``, int64); ``citations.start`` (int64), ``.items``
+  (into the strings ``citations.text``, uint8 UTF-8, cut at ``citations.bounds``,
+  int64): the evidence tuples, flat, decoded when read;
+* ``hops.source``, ``.target``, ``.claim``, ``.code`` (int8), ``hops.cycles``
+  (uint8) and ``backward.indptr``, ``.indices``, ``.claim`` (the layout a plain
+  question searches; the others are built when a question needs them).
 
 Only mechgraph's own dataclasses and enums can be named in the JSON
 (:func:`encode`, :func:`decode`); every code in an array is checked against
@@ -52,7 +57,7 @@ from mechgraph.graph.cycles import on_cycles
 from mechgraph.graph.entities import EntityTable, IsaTable, Source
 from mechgraph.graph.index import index_of
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.graph.ragged import Ragged
+from mechgraph.graph.ragged import PairTable, Ragged, StringTable
 from mechgraph.graph.traversal import HopArrays
 from mechgraph.language import syntax
 from mechgraph.language.syntax import NOWHERE, Span, Status
@@ -135,24 +140,35 @@ def graph_parts(g: MechanismGraph) -> tuple[dict[str, Any], dict[str, np.ndarray
     }
     arrays |= {f"entities.{c}": entities.columns[c] for c in EntityTable.COLUMNS}
     arrays |= {f"isa.{c}": isa.columns[c] for c in IsaTable.COLUMNS}
+    arrays |= {f"isa.{d}": isa.order(d).astype(np.int32) for d in ("up", "down")}
     arrays |= {f"claims.{c}": columns[c] for c in COLUMNS}
     arrays["claims.subject"] = renumber[columns["subject"]] if len(table) else columns["subject"]
     arrays["claims.object"] = renumber[columns["object"]] if len(table) else columns["object"]
     arrays["claims.context"] = index.context_of.astype(np.int32)
+    pairs = PairTable.of(pair for context in index.contexts for pair in context)
+    arrays |= {
+        "contexts.start": Ragged.of(index.contexts).start,
+        "contexts.keys": pairs.keys.text,
+        "contexts.key_bounds": pairs.keys.bounds,
+        "contexts.values": pairs.values.text,
+        "contexts.value_bounds": pairs.values.bounds,
+    }
     citations = Ragged.of(tables["citations"])
+    strings = StringTable.of(citations.strings)
     arrays |= {
         "citations.start": citations.start,
         "citations.items": citations.items,
-        "citations.text": _text_array(citations.strings),
+        "citations.text": strings.text,
+        "citations.bounds": strings.bounds,
     }
     arrays |= index.hops.stored()
     arrays["hops.cycles"] = np.frombuffer(on_cycles(index.hops), np.uint8)
     document = {
-        "counts": {"names": len(names), "citation_strings": len(citations.strings)},
+        "counts": {"names": len(names)},
         "entities": {name: list(entities.tables[name]) for name in EntityTable.TABLES},
         "isa_files": list(isa.files),
         "claims": {
-            "contexts": list(index.contexts),
+            "values": _claim_values(index.contexts),
             "attribute_sets": list(tables["attribute_sets"]),
             "files": list(tables["files"]),
         },
@@ -171,6 +187,15 @@ def graph_parts(g: MechanismGraph) -> tuple[dict[str, Any], dict[str, np.ndarray
         "files": g.files,
     }
     return document, arrays
+
+
+def _claim_values(contexts: Sequence[tuple[tuple[str, str], ...]]) -> dict[str, list[str]]:
+    """Per context key, the values claims state, sorted."""
+    found: dict[str, set[str]] = {}
+    for context in contexts:
+        for key, value in context:
+            found.setdefault(key, set()).add(value)
+    return {key: sorted(values) for key, values in sorted(found.items())}
 
 
 def _check(column: np.ndarray, low: int, high: int, what: str) -> None:
@@ -211,15 +236,18 @@ def graph_of(
     for end in ("member", "parent"):
         _check(isa_columns[end], 0, len(names), "isa edge")
     _check(isa_columns["file"], 0, len(isa_files), "isa file")
-    isa = IsaTable(names, isa_columns, isa_files, sorted_names=True)
+    orders = {d: arrays[f"isa.{d}"] for d in ("up", "down")}
+    isa = IsaTable(names, isa_columns, isa_files, sorted_names=True, orders=orders)
 
     tables = document["claims"]
-    contexts = _pairs(tables["contexts"])
-    strings = _text(arrays["citations.text"], counts["citation_strings"])
-    citations = Ragged(tuple(strings), arrays["citations.start"], arrays["citations.items"])
-    _check(citations.items, 0, len(strings), "citation")
-    if bool(np.any(np.diff(citations.start) < 0)):
-        raise ValueError("citation offsets out of order")
+    pairs = PairTable(
+        StringTable(arrays["contexts.keys"], arrays["contexts.key_bounds"]),
+        StringTable(arrays["contexts.values"], arrays["contexts.value_bounds"]),
+    )
+    start = arrays["contexts.start"]
+    contexts = Ragged(pairs, start, np.arange(len(pairs)))
+    strings = StringTable(arrays["citations.text"], arrays["citations.bounds"])
+    citations = Ragged(strings, arrays["citations.start"], arrays["citations.items"])
     claims = ClaimTable.from_columns(
         names=names,
         contexts=contexts,
@@ -235,18 +263,18 @@ def graph_of(
         raise ValueError("cycle marks of another length")
     hops.remember_cycles(cycles.tobytes())
 
+    values = {
+        str(key): (list(map(str, lists["declared"])), [(str(a), str(b)) for a, b in lists["isa"]])
+        for key, lists in document["values"].items()
+    }
     g = MechanismGraph.stored(
         entities=entities,
         isa=isa,
         claims=claims,
+        values=values,
         files=list(map(str, document["files"])),
         texts=texts,
     )
-    for key, values in document["values"].items():
-        for value in values["declared"]:
-            g.add_value(key, value)
-        for narrower, broader in values["isa"]:
-            g.add_value_isa(key, narrower, broader)
     quantities = document["quantities"]
     g.dimensions = dict(quantities["dimensions"])
     g.definitions = {
@@ -259,10 +287,7 @@ def graph_of(
         g.sources[name] = Source(name, reference, title, Span(file, line, col))
     g.hypotheses = {h.name.name: h for h in decode(document["hypotheses"])}
     g.experiments = {e.name.name: e for e in decode(document["experiments"])}
-    claim_values: dict[str, set[str]] = {}
-    for context in contexts:
-        for key, value in context:
-            claim_values.setdefault(key, set()).add(value)
+    claim_values = {str(key): set(map(str, values)) for key, values in tables["values"].items()}
     hypothetical = claims.status == STATUSES.index(Status.HYPOTHESIS)
     g.adopt_index(index_of(g, names, hops, contexts, claims.context, hypothetical, claim_values))
     return g

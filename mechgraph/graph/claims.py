@@ -109,7 +109,7 @@ class ClaimTable(Sequence["Claim"]):
     relation: np.ndarray
     status: np.ndarray
     context: np.ndarray
-    contexts: tuple[tuple[tuple[str, str], ...], ...]
+    contexts: Sequence[tuple[tuple[str, str], ...]]
     evidence: np.ndarray
     citations: Sequence[tuple[str, ...]]
     attributes: np.ndarray
@@ -180,7 +180,7 @@ attributes=())
         table._rows = lengths.pop()
         table._tables = {
             "names": tuple(names),
-            "contexts": tuple(contexts),
+            "contexts": contexts if isinstance(contexts, Ragged) else tuple(contexts),
             "citations": citations if isinstance(citations, Ragged) else tuple(citations),
             "attribute_sets": tuple(attribute_sets),
             "files": tuple(files),

@@ -177,7 +177,10 @@ class IsaTable:
         columns: Mapping[str, np.ndarray],
         files: Sequence[str],
         sorted_names: bool | None = None,
+        orders: Mapping[str, np.ndarray] | None = None,
     ) -> None:
+        """``orders``: :meth:`order` of either direction, known already (``ValueError``
+        when out of range)."""
         self.names = tuple(names)
         self.columns = {name: np.asarray(columns[name], np.int32) for name in self.COLUMNS}
         self.files = tuple(files)
@@ -185,6 +188,11 @@ class IsaTable:
             raise ValueError("isa columns differ in length")
         self._lookup = _Lookup(self.names, sorted_names)
         self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._orders = dict(orders or {})
+        edges = len(self.columns["member"])
+        for order in self._orders.values():
+            if len(order) != edges or (edges and (order.min() < 0 or order.max() >= edges)):
+                raise ValueError("isa edge order out of range")
 
     @classmethod
     def from_edges(cls, names: Sequence[str], edges: Iterable[tuple[str, str, Span]]) -> IsaTable:
@@ -209,10 +217,17 @@ class IsaTable:
         for m, p, f, line, col in rows:
             yield names[m], names[p], Span(files[f], line, col)
 
+    def order(self, direction: str) -> np.ndarray:
+        """The edges in order of member (``"up"``) or of parent (``"down"``), stably."""
+        if direction not in self._orders:
+            start = "member" if direction == "up" else "parent"
+            self._orders[direction] = np.argsort(self.columns[start], kind="stable")
+        return self._orders[direction]
+
     def _row(self, direction: str, name: object) -> np.ndarray:
         if direction not in self._rows:
             start, end = ("member", "parent") if direction == "up" else ("parent", "member")
-            order = np.argsort(self.columns[start], kind="stable")
+            order = self.order(direction)
             counts = np.bincount(self.columns[start], minlength=len(self.names))
             indptr = np.concatenate([[0], np.cumsum(counts)])
             self._rows[direction] = (indptr, self.columns[end][order])

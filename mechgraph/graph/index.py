@@ -166,7 +166,7 @@ class GraphIndex:
     value_up: ContextValues
     context_values: Mapping[str, frozenset[str]]
     hops: HopArrays
-    contexts: tuple[tuple[tuple[str, str], ...], ...]
+    contexts: Sequence[tuple[tuple[str, str], ...]]
     context_of: np.ndarray
     hypothetical: np.ndarray
 
@@ -235,7 +235,7 @@ def index_of(
     graph: MechanismGraph,
     names: tuple[str, ...],
     hops: HopArrays,
-    contexts: tuple[tuple[tuple[str, str], ...], ...],
+    contexts: Sequence[tuple[tuple[str, str], ...]],
     context_of: np.ndarray,
     hypothetical: np.ndarray,
     claim_values: Mapping[str, Iterable[str]],
@@ -253,7 +253,10 @@ def index_of(
         graph.definitions,
         graph.scales,
     )
-    known: dict[str, set[str]] = {key: set(values) for key, (values, _) in value_lists.items()}
+    known: dict[str, set[str]] = {
+        key: {*values, *(value for pair in isa for value in pair)}
+        for key, (values, isa) in value_lists.items()
+    }
     for key, values in claim_values.items():
         known.setdefault(key, set()).update(values)
     return GraphIndex(

@@ -13,12 +13,13 @@ from typing import Any, overload
 
 import numpy as np
 
-__all__ = ["Ragged"]
+__all__ = ["PairTable", "Ragged", "StringTable"]
 
 
-class Ragged(Sequence[tuple[str, ...]]):
-    """Tuples of strings kept flat (a claim table's ``citations`` read back from the
-    cache): tuple ``i`` is the strings at ``items[start[i]:start[i + 1]]``, made when read.
+class Ragged(Sequence[tuple[Any, ...]]):
+    """Tuples kept flat (a claim table's ``citations`` or ``contexts`` read back from the
+    cache): tuple ``i`` holds the ``strings`` (strings, or :class:`PairTable` pairs) at
+    ``items[start[i]:start[i + 1]]``, made when read.
 
     >>> table = Ragged.of([("pmid:1", "x"), (), ("x",)])
     >>> table[0], table[1], len(table), table == (("pmid:1", "x"), (), ("x",))
@@ -27,9 +28,15 @@ class Ragged(Sequence[tuple[str, ...]]):
 
     __slots__ = ("strings", "start", "items")
 
-    def __init__(self, strings: Sequence[str], start: np.ndarray, items: np.ndarray) -> None:
+    def __init__(self, strings: Sequence[Any], start: np.ndarray, items: np.ndarray) -> None:
+        """``ValueError`` unless the offsets cover the items in order and every item is a
+        string of ``strings``."""
         if len(start) < 1 or start[0] != 0 or start[-1] != len(items):
             raise ValueError("ragged offsets do not cover the items")
+        if bool(np.any(np.diff(start) < 0)):
+            raise ValueError("ragged offsets out of order")
+        if len(items) and (int(items.min()) < 0 or int(items.max()) >= len(strings)):
+            raise ValueError("ragged items outside the strings")
         self.strings, self.start, self.items = strings, start, items
 
     @classmethod
@@ -47,9 +54,9 @@ class Ragged(Sequence[tuple[str, ...]]):
         return len(self.start) - 1
 
     @overload
-    def __getitem__(self, i: int) -> tuple[str, ...]: ...
+    def __getitem__(self, i: int) -> tuple[Any, ...]: ...
     @overload
-    def __getitem__(self, i: slice) -> list[tuple[str, ...]]: ...
+    def __getitem__(self, i: slice) -> list[tuple[Any, ...]]: ...
     def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
@@ -66,3 +73,84 @@ class Ragged(Sequence[tuple[str, ...]]):
         return len(self) == len(other) and all(a == b for a, b in zip(self, other))
 
     __hash__ = None  # type: ignore[assignment]
+
+
+class StringTable(Sequence[str]):
+    """Strings kept as one UTF-8 buffer and their bounds: string ``i`` is
+    ``text[bounds[i]:bounds[i + 1]]``, decoded when read (so a table of a million
+    strings read back from a file costs nothing until a few are used).
+
+    >>> table = StringTable.of(["pmid:1", "ß", ""])
+    >>> table[1], len(table), list(table)
+    ('ß', 3, ['pmid:1', 'ß', ''])
+    """
+
+    __slots__ = ("text", "bounds")
+
+    def __init__(self, text: np.ndarray, bounds: np.ndarray) -> None:
+        """``ValueError`` unless ``text`` is UTF-8 and every bound starts a character."""
+        if len(bounds) < 1 or bounds[0] != 0 or bounds[-1] != len(text):
+            raise ValueError("string bounds do not cover the text")
+        if bool(np.any(np.diff(bounds) < 0)):
+            raise ValueError("string bounds out of order")
+        text.tobytes().decode("utf-8")  # UnicodeDecodeError is a ValueError
+        inner = bounds[(bounds > 0) & (bounds < len(text))]
+        if bool(np.any((text[inner] & 0xC0) == 0x80)):
+            raise ValueError("a string bound inside a character")
+        self.text, self.bounds = text, bounds
+
+    @classmethod
+    def of(cls, strings: Iterable[str]) -> StringTable:
+        encoded = [s.encode("utf-8") for s in strings]
+        bounds = np.zeros(len(encoded) + 1, np.int64)
+        np.cumsum([len(e) for e in encoded], out=bounds[1:])
+        return cls(np.frombuffer(b"".join(encoded), np.uint8), bounds)
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        return self.text[self.bounds[i] : self.bounds[i + 1]].tobytes().decode("utf-8")
+
+
+class PairTable(Sequence[tuple[str, str]]):
+    """``(key, value)`` pairs kept as two :class:`StringTable` of one length.
+
+    >>> pairs = PairTable(StringTable.of(["duration"]), StringTable.of(["chronic"]))
+    >>> pairs[0], len(pairs)
+    (('duration', 'chronic'), 1)
+    """
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, keys: StringTable, values: StringTable) -> None:
+        if len(keys) != len(values):
+            raise ValueError("keys and values differ in number")
+        self.keys, self.values = keys, values
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, str]]) -> PairTable:
+        pairs = list(pairs)
+        return cls(StringTable.of(k for k, _ in pairs), StringTable.of(v for _, v in pairs))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, str]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, str]]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return (self.keys[i], self.values[i])

@@ -37,8 +37,10 @@ __all__ = [
 _SIGNS = 3  # sign codes: + 0, - 1, unsigned 2
 
 
-#: The layouts of :meth:`HopArrays.layout`.
+#: The layouts of :meth:`HopArrays.layout`, and those the compiled cache keeps (the
+#: one a plain question searches; the others take less to build than to check).
 LAYOUTS = ("forward", "backward", "signed")
+STORED_LAYOUTS = ("backward",)
 #: The claim id of a membership climb (:data:`mechgraph.graph.index.ISA`).
 ISA_HOP = -1
 
@@ -144,15 +146,15 @@ class HopArrays:
         return np.searchsorted(self.source, np.arange(self.nodes + 1), side="left")
 
     def stored(self) -> dict[str, np.ndarray]:
-        """The hops and their three layouts as named arrays, for the compiled cache
+        """The hops and their :data:`STORED_LAYOUTS` as named arrays, for the compiled cache
         (read back by :meth:`from_stored`)."""
-        arrays = {
-            "hops.source": self.source,
-            "hops.target": self.target,
-            "hops.claim": self.claim,
-            "hops.code": self.code,
+        arrays: dict[str, np.ndarray] = {
+            "hops.source": self.source.astype(np.int32),
+            "hops.target": self.target.astype(np.int32),
+            "hops.claim": self.claim.astype(np.int32),
+            "hops.code": self.code.astype(np.int8),
         }
-        for name in LAYOUTS:
+        for name in STORED_LAYOUTS:
             layout = self.layout(name)
             arrays |= {
                 f"{name}.indptr": layout.indptr,
@@ -185,7 +187,7 @@ class HopArrays:
         ):
             raise ValueError("hop arrays out of range")
         hops = cls(nodes, source, target, claim, code)
-        for name in LAYOUTS:
+        for name in STORED_LAYOUTS:
             size = nodes * (_SIGNS if name == "signed" else 1)
             indptr, indices = arrays[f"{name}.indptr"], arrays[f"{name}.indices"]
             entries = arrays[f"{name}.claim"]
@@ -373,6 +375,7 @@ def _levels(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
     frontier = np.unique(np.asarray(starts, np.int64))
     depth[frontier] = 0
     indptr, indices = matrix.indptr.astype(np.int64), matrix.indices
+    last = np.zeros(matrix.size, np.int64)  # per row, where it was last found in a level
     level = 0
     while len(frontier):
         begin = indptr[frontier]
@@ -385,7 +388,9 @@ def _levels(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
         found = found[depth[found] < 0]
         level += 1
         depth[found] = level
-        frontier = np.unique(found)
+        at = np.arange(len(found))
+        last[found] = at  # the last write wins: one position per row, no sort
+        frontier = found[last[found] == at]
     return depth
 
 

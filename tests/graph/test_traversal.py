@@ -170,6 +170,6 @@ def test_stored_hops_search_as_the_built_ones():
     with pytest.raises(ValueError):
         HopArrays.from_stored(4, 3, stored)
     stored = hops.stored()
-    stored["signed.indptr"] = stored["signed.indptr"][:-1]
+    stored["backward.indptr"] = stored["backward.indptr"][:-1]
     with pytest.raises(ValueError):
         HopArrays.from_stored(4, 3, stored)
