@@ -143,7 +143,9 @@ class HopArrays:
         >>> HopArrays.of([[(1, 0, 0)], [], [(0, 1, 0)]]).starts().tolist()
         [0, 1, 1, 2]
         """
-        return np.searchsorted(self.source, np.arange(self.nodes + 1), side="left")
+        starts = np.zeros(self.nodes + 1, np.int64)
+        np.cumsum(np.bincount(self.source, minlength=self.nodes), out=starts[1:])
+        return starts
 
     def stored(self) -> dict[str, np.ndarray]:
         """The hops and their :data:`STORED_LAYOUTS` as named arrays, for the compiled cache
@@ -372,7 +374,7 @@ def _levels(matrix: Rows, starts: Sequence[int]) -> np.ndarray:
     ([0, 1, 1, 2, -1], [2, 0, 3, 1, 0])
     """
     depth = np.full(matrix.size, -1, np.int64)
-    frontier = np.unique(np.asarray(starts, np.int64))
+    frontier = np.array(sorted(set(np.asarray(starts, np.int64).tolist())), np.int64)
     depth[frontier] = 0
     indptr, indices = matrix.indptr.astype(np.int64), matrix.indices
     last = np.zeros(matrix.size, np.int64)  # per row, where it was last found in a level

@@ -200,3 +200,28 @@ def test_rule_texts_are_read_when_first_asked_for(tmp_path):
     with open(second, "a", encoding="utf-8") as changed:
         changed.write("# edited\n")
     assert warm.graph.texts[second] == ""
+
+
+def test_a_warm_ask_imports_no_graph_library_nor_parser(tmp_path):
+    """Check the warm path with ``python -X importtime``'s eye: a warm ``mechgraph ask``
+    process loads neither networkx, scipy, pint, pyparsing, pygments nor graphviz."""
+    import subprocess
+    import sys
+
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "seed", rules)
+    heavy = ("networkx", "scipy", "pint", "pyparsing", "pygments", "graphviz")
+    script = (
+        "import sys\n"
+        "from mechgraph.cli import main\n"
+        f"code = main(['ask', 'imipramine', 'antidepressant_effect', {str(rules)!r}])\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules), code)\n"
+    )
+    env = {**os.environ, "MECHGRAPH_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        ).stdout.splitlines()[-1]
+        for _ in range(2)
+    ]
+    assert runs[0] != "[] 0" and runs[1] == "[] 0"  # cold parses (pyparsing ...); warm does not
