@@ -34,7 +34,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from mechgraph.compiler.claims import build_claims
+from mechgraph.compiler.claims import claim_table
 from mechgraph.compiler.declarations import Compiler, diagnostic_at, where
 from mechgraph.compiler.experiments import check_experiment
 from mechgraph.compiler.link_columns import LinkColumns
@@ -244,6 +244,7 @@ def _build(c: Compiler, hierarchy, value_isa, columns, arrays, hypotheses) -> Me
         for narrower, broader in sorted(value_isa[key].edges):
             graph.add_value_isa(key, narrower, broader)
     graph.add_isas(sorted(hierarchy.edges(data="span")))
-    build_claims(graph, names, columns, arrays)
+    graph.claims = claim_table(names, columns, arrays)
+    graph.invalidate()
     graph.hypotheses = {name: hypotheses[name] for name in sorted(hypotheses)}
     return graph

@@ -26,12 +26,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from mechgraph.compiler.links import PAIR, REFERENCE
-from mechgraph.language.syntax import Link, Relation, Status
+from mechgraph.graph.claims import RELATIONS, STATUSES
+from mechgraph.language.syntax import Link
 
-__all__ = ["LinkColumns", "claim_order", "RELATIONS", "STATUSES"]
+__all__ = ["LinkColumns", "claim_order"]
 
-#: A relation's or status's code is its position here.
-RELATIONS, STATUSES = tuple(Relation), tuple(Status)
+#: A relation's or status's code is its position in ``RELATIONS`` or ``STATUSES``.
 _RELATION_CODE = {r: i for i, r in enumerate(RELATIONS)}
 _STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 
