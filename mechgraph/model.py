@@ -572,9 +572,6 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     >>> model.ask("imipramine", "NMDA_adaptation", where={"duration": "chronic"}).holds
     True
     """
-    from mechgraph.compiler.cache import Entry
-    from mechgraph.compiler.compile import compile_paths
-
     names = [os.fspath(p) for p in paths]
     if "-" in names:  # standard input can be read only once: never cached
         cache = None
@@ -582,6 +579,9 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     entry = cache.read_key(key) if cache is not None and key is not None else None
     if entry is not None:
         return Model(entry.graph, entry.diagnostics, paths=tuple(names))
+    from mechgraph.compiler.cache import Entry  # a miss: compile (networkx, the parser)
+    from mechgraph.compiler.compile import compile_paths
+
     graph, diagnostics, found = compile_paths(names)
     errors = [d for d in diagnostics if d.is_error]
     if errors or graph is None:
