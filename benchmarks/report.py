@@ -269,15 +269,16 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 def figure_table(rows: list[Row]) -> str:
     """The figures with their baselines, ratios and verdicts as aligned text."""
     header = ["size", "figure", "mechgraph", "first call", "baseline", "ratio", "target", "verdict"]
+    cut = 60  # an error is kept whole in the JSON
     return table(
         header,
         [
             [
                 r.size,
                 r.label,
-                r.value,
+                r.value[:cut],
                 r.first,
-                r.baseline,
+                r.baseline[:cut],
                 "-" if r.ratio is None else f"{r.ratio:.2f}",
                 r.target,
                 r.verdict,

@@ -38,6 +38,7 @@ from .drawing import BUDGET_S, LINKS, corpus_spec, measure_drawing
 from .generate import header, parse_size, write_files
 from .guard import DEFAULT_CAP_GIB, run_capped
 from .layout import TARGET, CorpusSpec, Layout
+from .parts import first_line, is_sharded
 
 __all__ = ["main", "ensure_corpus"]
 
@@ -52,14 +53,11 @@ def _sizes(text: str) -> list[int]:
 
 
 def ensure_corpus(spec: CorpusSpec, folder: Path) -> Path:
-    """The corpus file for ``spec`` in ``folder``, generated unless already current."""
-    path = folder / f"{report.size_label(spec.links)}-seed{spec.seed}.mg"
-    try:
-        with open(path, encoding="utf-8") as existing:
-            current = existing.readline().rstrip("\n") == header(spec)
-    except OSError:
-        current = False
-    if not current:
+    """The corpus for ``spec`` in ``folder`` (a file; past 1M links a folder of parts),
+    generated unless already current."""
+    name = f"{report.size_label(spec.links)}-seed{spec.seed}"
+    path = folder / (name if is_sharded(spec.links) else f"{name}.mg")
+    if first_line(path) != header(spec):
         print(f"generating {path} ...", file=sys.stderr, flush=True)
         write_files(spec, path)
     return path
@@ -106,6 +104,17 @@ def _say(label: str, text: str) -> None:
     print(f"[{label}] {text}", file=sys.stderr, flush=True)
 
 
+def _ended(label: str, mode: str, found: dict[str, Any]) -> dict[str, Any]:
+    """Say how a phase ended (status, wall time, its peak RSS); return what it found."""
+    done = found["process"]
+    _say(
+        label,
+        f"{mode}: {found.get('error') or 'ok'}; {done['wall_s']:.1f} s wall, "
+        f"peak RSS {done['peak_rss_mib']:,.0f} MiB",
+    )
+    return found
+
+
 def _measure_size(
     spec: CorpusSpec, args: argparse.Namespace, seed: dict[str, Any]
 ) -> dict[str, Any]:
@@ -115,11 +124,11 @@ def _measure_size(
     result: dict[str, Any] = {"links": spec.links, "timings": {}}
     if in_memory:
         _say(label, f"timing, {args.repeat} repetitions ...")
-        result |= _spawn(spec, args, "time")
+        result |= _ended(label, "time", _spawn(spec, args, "time"))
     phase: dict[str, Any] = {}
     for mode, what in (("nx", "bare networkx graph"), ("load", "mechgraph load")):
         _say(label, f"{what}: time and peak RSS in a fresh process ...")
-        phase[mode] = _spawn(spec, args, mode)
+        phase[mode] = _ended(label, mode, _spawn(spec, args, mode))
     result["memory"] = scale.memory_row(phase["load"], phase["nx"])
     result["timings"] |= scale.phase_timings(phase["load"], phase["nx"], in_memory)
     with tempfile.TemporaryDirectory() as cache:
@@ -132,9 +141,9 @@ def _measure_size(
         _say(label, scale.warm_line(result["warm_start"]))
         if not in_memory:
             _say(label, "parse, chunk by chunk, beside the ceiling reader ...")
-            phase["parse"] = _spawn(spec, args, "parse")
+            phase["parse"] = _ended(label, "parse", _spawn(spec, args, "parse"))
             _say(label, "questions on the graph from the cache, beside igraph ...")
-            phase["queries"] = _spawn(spec, args, "queries", cache)
+            phase["queries"] = _ended(label, "queries", _spawn(spec, args, "queries", cache))
             result |= scale.big_timings(result["timings"], phase["parse"], phase["queries"])
             result["edges"] = phase["nx"].get("edges")
     result["phases"] = scale.phase_status(result, phase)
