@@ -218,6 +218,13 @@ def _parser() -> argparse.ArgumentParser:
         "instead of starting it afresh; the drawing is not measured",
     )
     parser.add_argument(
+        "--merge",
+        type=Path,
+        metavar="FILE",
+        help="measure nothing: add the sizes of FILE (another run's JSON) to the JSON, "
+        "replacing the same sizes, and print the tables",
+    )
+    parser.add_argument(
         "--memory-cap",
         type=float,
         default=DEFAULT_CAP_GIB,
@@ -269,6 +276,31 @@ def _document(
     }
 
 
+def _print_tables(sizes: dict[str, Any], drawing: dict[str, Any] | None) -> None:
+    print(report.figure_table(report.figure_rows(sizes)))
+    if drawing:
+        print("\n" + _drawing_line(drawing))
+    print("\n" + growth.growth_table(sizes))
+    for label, result in sizes.items():
+        for problem in scale.problems(result):
+            print(f"[{label}] {problem}")
+
+
+def _merge(out: Path, kept: dict[str, Any], other: dict[str, Any]) -> int:
+    """Add ``other``'s sizes (with its settings and seed measurement) to ``out``."""
+    if not other.get("sizes"):
+        print("nothing to merge: no sizes in that file", file=sys.stderr)
+        return 2
+    settings = {**kept.get("settings", {}), "merged": other.get("settings", {})}
+    seed = kept.get("warm_start_seed") or other.get("warm_start_seed", {})
+    sizes = {**kept.get("sizes", {}), **other["sizes"]}
+    document = _document(kept, settings, seed, sizes, kept.get("complete", False))
+    _write_json(out, document)
+    _print_tables(document["sizes"], kept.get("drawing"))
+    print(f"\nwrote {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.repeat = args.repeat or (3 if args.quick else 5)
@@ -281,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_drawing_line(_record_drawing(args, out)) + f"\nwrote {out}")
         return 0
     kept = _read_json(out)
+    if args.merge:
+        return _merge(out, kept, _read_json(args.merge))
     if not args.update:  # a fresh run keeps only what other benchmarks wrote (drawing, lsp)
         kept = {key: kept[key] for key in ("drawing", "lsp") if key in kept}
     results: dict[str, Any] = dict(kept.get("sizes", {}))
@@ -299,14 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         results[report.size_label(n)] = _measure_size(CorpusSpec(n, args.seed), args, seed)
         _write_json(out, _document(kept, settings, seed, results, count == len(sizes)))
     drawing = kept.get("drawing") if args.update else _record_drawing(args, out)
-    ordered = _document(kept, settings, seed, results, True)["sizes"]
-    print(report.figure_table(report.figure_rows(ordered)))
-    if drawing:
-        print("\n" + _drawing_line(drawing))
-    print("\n" + growth.growth_table(ordered))
-    for label, result in ordered.items():
-        for problem in scale.problems(result):
-            print(f"[{label}] {problem}")
+    _print_tables(_document(kept, settings, seed, results, True)["sizes"], drawing)
     print(f"\nwrote {out}")
     return 0
 

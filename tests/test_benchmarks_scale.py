@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import sys
 import tracemalloc
@@ -12,7 +13,7 @@ import tracemalloc
 import pytest
 from bench_support import SCALE_LABELS
 
-from benchmarks import generate, growth, parts, phases, report, scale
+from benchmarks import generate, growth, parts, phases, report, run, scale
 from benchmarks.guard import run_capped
 from benchmarks.layout import TARGET, CorpusSpec, Layout
 from mechgraph.language.parser import parse_text
@@ -198,3 +199,19 @@ def test_growth_table_per_link_includes_memory():
     assert rows["load"][1:3] == ["3.00", "µs"] and rows["load"][-2:] == ["1.00", "1.00"]
     assert rows["peak RSS, mechgraph load"][-2:] == ["1.00", "1.00"]
     assert "peak RSS, bare networkx graph" not in rows  # nothing measured
+
+
+def test_merge_adds_another_runs_sizes(tmp_path, capsys):
+    """Check that --merge puts another run's sizes (a 10M run measured apart) beside the
+    JSON's, replacing a size both hold, ordered by links, keeping the drawing."""
+    mine, other = tmp_path / "results.json", tmp_path / "big.json"
+    mine.write_text(
+        json.dumps({"drawing": {"kept": 1}, "sizes": {"1M": _size(10**6), "1k": _size(1000)}})
+    )
+    other.write_text(json.dumps({"sizes": {"10M": _size(10**7), "1k": _size(1000, lines=7)}}))
+    assert run.main(["--json", str(mine), "--merge", str(other)]) == 0
+    document = json.loads(mine.read_text())
+    assert list(document["sizes"]) == ["1k", "1M", "10M"] and document["drawing"] == {"kept": 1}
+    assert document["sizes"]["1k"]["lines"] == 7
+    assert {row["size"] for row in document["figures"]} == {"1k", "1M", "10M"}
+    assert "figure (per link)" in capsys.readouterr().out
