@@ -205,13 +205,14 @@ def test_merge_adds_another_runs_sizes(tmp_path, capsys):
     """Check that --merge puts another run's sizes (a 10M run measured apart) beside the
     JSON's, replacing a size both hold, ordered by links, keeping the drawing."""
     mine, other = tmp_path / "results.json", tmp_path / "big.json"
+    drawing = {"render": {"seconds": 1.0}, "ask_render": {"seconds": 2.0}, "within_budget": True}
     mine.write_text(
-        json.dumps({"drawing": {"kept": 1}, "sizes": {"1M": _size(10**6), "1k": _size(1000)}})
+        json.dumps({"drawing": drawing, "sizes": {"1M": _size(10**6), "1k": _size(1000)}})
     )
     other.write_text(json.dumps({"sizes": {"10M": _size(10**7), "1k": _size(1000, lines=7)}}))
     assert run.main(["--json", str(mine), "--merge", str(other)]) == 0
     document = json.loads(mine.read_text())
-    assert list(document["sizes"]) == ["1k", "1M", "10M"] and document["drawing"] == {"kept": 1}
+    assert list(document["sizes"]) == ["1k", "1M", "10M"] and document["drawing"] == drawing
     assert document["sizes"]["1k"]["lines"] == 7
     assert {row["size"] for row in document["figures"]} == {"1k", "1M", "10M"}
     assert "figure (per link)" in capsys.readouterr().out
