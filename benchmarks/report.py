@@ -203,6 +203,8 @@ def _warm_rows(size: str, start: dict[str, Any]) -> list[Row]:
     warm, targets = start.get("warm"), start["targets"]
     cold = f"cold {_seconds(start['cold'])}" if start.get("cold") else "-"
     shown = _seconds(warm) if warm else start.get("status", "?")[:80]
+    if warm and start.get("warm_cpu"):
+        shown += f" (CPU {_seconds(start['warm_cpu'])})"
     ratio = start.get("ratio_to_seed")
     seed = start.get("seed_warm_s")
     return [
