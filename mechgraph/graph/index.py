@@ -96,9 +96,18 @@ class Adjacency(Sequence[tuple[tuple[int, int, int], ...]]):
         self.hops = hops
         self._start: list[int] | None = None
         self._rows: dict[int, tuple[tuple[int, int, int], ...]] = {}
+        self._every: list[tuple[tuple[int, int, int], ...]] | None = None
 
     def __len__(self) -> int:
         return self.hops.nodes
+
+    def __iter__(self) -> Iterator[tuple[tuple[int, int, int], ...]]:
+        """Every node's hops, made at once (a search over all nodes reads them all)."""
+        if self._every is None:
+            hops, start = self.hops, self.hops.starts().tolist()
+            every = list(zip(hops.target.tolist(), hops.claim.tolist(), hops.code.tolist()))
+            self._every = [tuple(every[start[i] : start[i + 1]]) for i in range(hops.nodes)]
+        return iter(self._every)
 
     @overload
     def __getitem__(self, node: int) -> tuple[tuple[int, int, int], ...]: ...
@@ -107,6 +116,8 @@ class Adjacency(Sequence[tuple[tuple[int, int, int], ...]]):
     def __getitem__(self, node: int | slice) -> Any:
         if isinstance(node, slice):
             return [self[i] for i in range(*node.indices(len(self)))]
+        if self._every is not None:
+            return self._every[node]
         row = self._rows.get(node)
         if row is None:
             if not 0 <= node < self.hops.nodes:

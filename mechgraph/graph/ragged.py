@@ -16,6 +16,14 @@ import numpy as np
 __all__ = ["PairTable", "Ragged", "StringTable"]
 
 
+def _position(i: int, length: int) -> int:
+    """Index ``i`` of a sequence of ``length`` items, negative ones from the end."""
+    i = int(i)
+    if not -length <= i < length:
+        raise IndexError(i)
+    return i % length
+
+
 class Ragged(Sequence[tuple[Any, ...]]):
     """Tuples kept flat (a claim table's ``citations`` or ``contexts`` read back from the
     cache): tuple ``i`` holds the ``strings`` (strings, or :class:`PairTable` pairs) at
@@ -60,10 +68,7 @@ class Ragged(Sequence[tuple[Any, ...]]):
     def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        i = int(i)
-        if not -len(self) <= i < len(self):
-            raise IndexError(i)
-        i %= len(self)
+        i = _position(i, len(self))
         strings = self.strings
         return tuple(strings[j] for j in self.items[self.start[i] : self.start[i + 1]].tolist())
 
@@ -116,10 +121,7 @@ class StringTable(Sequence[str]):
     def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        i = int(i)
-        if not -len(self) <= i < len(self):
-            raise IndexError(i)
-        i %= len(self)
+        i = _position(i, len(self))
         return self.text[self.bounds[i] : self.bounds[i + 1]].tobytes().decode("utf-8")
 
 

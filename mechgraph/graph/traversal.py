@@ -239,12 +239,17 @@ class HopArrays:
         hop = self.claim + 1  # each entry's claim id + 1: 0 for a membership climb
         if name == "forward":
             return _Layout.of(self.source, self.target, hop, self.nodes)
+        # Hops taken in order of target (stably: the order a stable sort by row keeps),
+        # so that each block below is already sorted and the sort merely merges them.
+        by_target = np.argsort(self.target, kind="stable")
+        source, target = self.source[by_target], self.target[by_target]
+        hop, code = hop[by_target], self.code[by_target]
         if name == "backward":
-            return _Layout.of(self.target, self.source, hop, self.nodes)
+            return _Layout.of(target, source, hop, self.nodes)
         # signed: a state leads to the states a path may have had one hop earlier
-        known = self.code < 2  # +/-: sign s after the hop was s ^ code before; unsigned stays
-        v, u, c = self.target[known] * 3, self.source[known] * 3, self.code[known]
-        w, x = self.target[~known] * 3 + 2, self.source[~known] * 3  # unsigned: anything → unsigned
+        known = code < 2  # +/-: sign s after the hop was s ^ code before; unsigned stays
+        v, u, c = target[known] * 3, source[known] * 3, code[known]
+        w, x = target[~known] * 3 + 2, source[~known] * 3  # unsigned: anything → unsigned
         rows = np.concatenate([v, v + 1, v + 2, w, w, w])
         cols = np.concatenate([u + c, u + (1 ^ c), u + 2, x, x + 1, x + 2])
         claims = np.concatenate([np.tile(hop[known], 3), np.tile(hop[~known], 3)])
@@ -262,9 +267,11 @@ class _Layout:
 
     @classmethod
     def of(cls, rows: np.ndarray, cols: np.ndarray, claim: np.ndarray, size: int) -> _Layout:
-        matrix = Rows.of_pairs(rows, cols, size)
-        order = np.argsort(rows, kind="stable")
-        return cls(matrix.indptr, matrix.indices, claim[order].astype(np.int32))
+        """Entries ``(rows[i], cols[i])`` with their claims, kept in row order (stably)."""
+        order = np.argsort(rows, kind="stable")  # sorted runs are merged, not sorted again
+        indptr = np.zeros(size + 1, np.int32)
+        np.cumsum(np.bincount(rows, minlength=size), out=indptr[1:])
+        return cls(indptr, cols[order].astype(np.int32), claim[order].astype(np.int32))
 
     def matrix(self, admitted: np.ndarray | None) -> Rows:
         """The adjacency of membership climbs and the claims ``admitted`` marks (``None``: all)."""
