@@ -36,8 +36,9 @@ __all__ = [
     "Sample",
     "Timing",
     "time_round_robin",
+    "answer_line",
     "measure",
-    "measure_memory",
+    "measure_queries",
     "peak_rss_mib",
 ]
 
@@ -116,7 +117,7 @@ def _entry(name: str) -> Callable[..., Any] | None:
     return None
 
 
-def _answer(result: Any) -> str:
+def answer_line(result: Any) -> str:
     """A one-line glimpse of an answer (its ``format()``), else the result's type."""
     if not hasattr(result, "format"):
         return type(result).__name__
@@ -167,7 +168,7 @@ def time_round_robin(
             first.get(name),
             calls.get(name, 0),
             notes.get(name, ""),
-            _answer(results[name]) if name in results else "",
+            answer_line(results[name]) if name in results else "",
         )
         for name in tasks
     }
@@ -209,6 +210,22 @@ def _query_tasks(graph: Any, source: str) -> tuple[dict[str, Callable[[], Any]],
     return tasks, missing
 
 
+def measure_queries(
+    graph: Any, ig_graph: Any, index: dict[str, int], spec: CorpusSpec, repeat: int
+) -> dict[str, Timing]:
+    """The questions on ``graph`` (``None``: not compiled) round-robin with igraph's BFS
+    from the same source on ``ig_graph`` (``index``: name → vertex)."""
+    source = Layout.of(spec).name(0)
+    tasks = {"igraph_bfs": lambda: baselines.igraph_bfs(ig_graph, index[source])}
+    queries, missing = _query_tasks(graph, source)
+    if graph is None:
+        missing |= _unavailable(*queries, note="n/a (needs compile)")
+    else:
+        tasks |= queries
+    timings, _ = time_round_robin(tasks, repeat)
+    return timings | missing
+
+
 def measure(
     corpus: Path, spec: CorpusSpec, repeat: int, clock: Clock = Clock.CPU
 ) -> dict[str, Any]:
@@ -238,15 +255,7 @@ def measure(
     del results, rule_file
 
     ig_graph, index = baselines.igraph_graph(edges)
-    source = Layout.of(spec).name(0)
-    tasks = {"igraph_bfs": lambda: baselines.igraph_bfs(ig_graph, index[source])}
-    queries, missing = _query_tasks(graph, source)
-    if graph is None:
-        missing |= _unavailable(*queries, note="n/a (needs compile)")
-    else:
-        tasks |= queries
-    more, _ = time_round_robin(tasks, repeat)
-    timings |= more | missing
+    timings |= measure_queries(graph, ig_graph, index, spec, repeat)
     return {
         "links": spec.links,
         "lines": text.count("\n"),
@@ -256,21 +265,3 @@ def measure(
         "timings": {name: timing.to_dict(clock) for name, timing in sorted(timings.items())},
         "peak_rss_mib": peak_rss_mib(),
     }
-
-
-def measure_memory(corpus: Path, spec: CorpusSpec) -> dict[str, Any]:
-    """Peak RSS after each mechgraph stage, run once in a fresh process (no baselines)."""
-    checkpoints = {"start": peak_rss_mib()}
-    text = corpus.read_text(encoding="utf-8")
-    checkpoints["text"] = peak_rss_mib()
-    parse_text, compile_rules, ask = _entry("parse_text"), _entry("compile_rules"), _entry("ask")
-    if parse_text is not None:
-        rule_file = parse_text(text, str(corpus))
-        checkpoints["parse"] = peak_rss_mib()
-        if compile_rules is not None:
-            graph = _compiled_graph(compile_rules([rule_file]))
-            checkpoints["compile"] = peak_rss_mib()
-            if ask is not None:
-                ask(graph, Layout.of(spec).name(0), TARGET)
-                checkpoints["ask"] = peak_rss_mib()
-    return {"links": spec.links, "checkpoints_mib": checkpoints, "peak_rss_mib": peak_rss_mib()}

@@ -36,7 +36,7 @@ __all__ = [
     "Row",
     "figure_rows",
     "figure_table",
-    "growth_table",
+    "table",
     "machine",
     "size_label",
 ]
@@ -71,20 +71,6 @@ TARGETS = (
     Target(
         "every_through", "igraph_bfs", "every C reaches T through X vs BFS", Direction.AT_MOST, 3.0
     ),
-)
-
-#: Timings shown in the cost-growth table, in pipeline order.
-GROWTH = (
-    "ceiling",
-    "parse",
-    "nx_build",
-    "compile",
-    "igraph_bfs",
-    "ask",
-    "ask_via",
-    "ask_sign",
-    "pathways",
-    "every_through",
 )
 
 
@@ -124,14 +110,14 @@ def _seconds(value: float) -> str:
     return f"{value * 1e3:.2f} ms" if value >= 1e-3 else f"{value * 1e6:.0f} µs"
 
 
-def _show(target: Target, seconds: float, lines: int) -> str:
-    if target.direction is Direction.AT_LEAST:
+def _show(target: Target, seconds: float, lines: int | None) -> str:
+    if target.direction is Direction.AT_LEAST and lines:
         return f"{lines / seconds / 1e3:,.1f}k lines/s"
     return _seconds(seconds)
 
 
 def _row(size: str, result: dict[str, Any], target: Target) -> Row:
-    timings, lines = result["timings"], result["lines"]
+    timings, lines = result["timings"], result.get("lines")
     figure, baseline = timings.get(target.figure, {}), timings.get(target.baseline, {})
     shown_target = f"{target.direction.value} {target.limit:g} at {target.size}"
     base_s = baseline.get("median_s")
@@ -163,16 +149,115 @@ def _row(size: str, result: dict[str, Any], target: Target) -> Row:
 
 
 def figure_rows(sizes: dict[str, dict[str, Any]]) -> list[Row]:
-    """Every target at every size that was measured, in size then target order."""
+    """Every target at every size that was measured, in size then target order; then
+    issue 16's rows of the size (peak RSS, warm start, its processes)."""
     return [
-        _row(size, result, target)
+        row
         for size, result in sizes.items()
         if "timings" in result
-        for target in TARGETS
+        for row in [*(_row(size, result, target) for target in TARGETS), *_scale_rows(size, result)]
     ]
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def _verdict(size: str, at: str, ok: bool | None) -> str:
+    if size != at:
+        return "info" if ok is not None else "ERROR"
+    return "PASS" if ok else "FAIL"
+
+
+def _rss_row(size: str, memory: dict[str, Any]) -> Row:
+    ratio, limit = memory.get("rss_ratio_vs_networkx"), memory["target"]
+    mech, base = memory.get("mechgraph_peak_rss_mib"), memory.get("networkx_peak_rss_mib")
+    status = memory.get("status", "ok")
+    return Row(
+        size,
+        "peak RSS: mechgraph load vs bare nx graph",
+        f"{mech:,.0f} MiB" if ratio is not None else status[:80],
+        "-",
+        f"{base:,.0f} MiB" if base else "?",
+        ratio,
+        f"<= {limit:g} at 1M",
+        _verdict(size, "1M", None if ratio is None else ratio <= limit),
+        status if ratio is None else "",
+    )
+
+
+def _load_row(size: str, timings: dict[str, Any]) -> Row:
+    load, nx = timings.get("load", {}), timings.get("nx_load", {})
+    seconds, base = load.get("median_s"), nx.get("median_s")
+    ratio = round(seconds / base, 3) if seconds and base else None
+    return Row(
+        size,
+        "load (read+parse+compile) vs nx read+build",
+        _seconds(seconds) if seconds else load.get("note", "?")[:80],
+        "-",
+        _seconds(base) if base else nx.get("note", "?")[:80],
+        ratio,
+        "-",
+        "info" if ratio is not None else "ERROR",
+        load.get("answer", ""),
+    )
+
+
+def _warm_rows(size: str, start: dict[str, Any]) -> list[Row]:
+    warm, targets = start.get("warm"), start["targets"]
+    cold = f"cold {_seconds(start['cold'])}" if start.get("cold") else "-"
+    shown = _seconds(warm) if warm else start.get("status", "?")[:80]
+    ratio = start.get("ratio_to_seed")
+    seed = start.get("seed_warm_s")
+    return [
+        Row(
+            size,
+            "warm `mechgraph ask` process (wall)",
+            shown,
+            cold,
+            "-",
+            None,
+            f"<= {targets['warm_s']:g} s at 1M",
+            _verdict(size, "1M", None if warm is None else warm <= targets["warm_s"]),
+            start.get("status", ""),
+        ),
+        Row(
+            size,
+            "warm `ask` vs the seed's 16 links (wall)",
+            shown,
+            cold,
+            _seconds(seed) if seed else "?",
+            ratio,
+            f"<= {targets['ratio_to_seed']:g} at 1M",
+            _verdict(size, "1M", None if ratio is None else ratio <= targets["ratio_to_seed"]),
+        ),
+    ]
+
+
+def _phases_row(size: str, phases: dict[str, Any]) -> Row:
+    count = len(phases["processes"])
+    failed = phases["failed"]
+    return Row(
+        size,
+        "every process within the memory cap",
+        f"all {count} ok" if not failed else failed[0][:80],
+        "-",
+        "-",
+        None,
+        "all ok at 10M",
+        _verdict(size, "10M", not failed) if size == "10M" or not failed else "ERROR",
+        "; ".join(failed),
+    )
+
+
+def _scale_rows(size: str, result: dict[str, Any]) -> list[Row]:
+    rows = []
+    if "memory" in result:
+        rows += [_rss_row(size, result["memory"]), _load_row(size, result["timings"])]
+    if "warm_start" in result:
+        rows += _warm_rows(size, result["warm_start"])
+    if "phases" in result:
+        rows.append(_phases_row(size, result["phases"]))
+    return rows
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
@@ -184,7 +269,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def figure_table(rows: list[Row]) -> str:
     """The figures with their baselines, ratios and verdicts as aligned text."""
     header = ["size", "figure", "mechgraph", "first call", "baseline", "ratio", "target", "verdict"]
-    return _table(
+    return table(
         header,
         [
             [
@@ -200,46 +285,6 @@ def figure_table(rows: list[Row]) -> str:
             for r in rows
         ],
     )
-
-
-def growth_table(sizes: dict[str, dict[str, Any]]) -> str:
-    """Median time (and peak RSS) per size; each step's cost growth over its size growth.
-
-    A step factor of 1.0 is linear growth; 2.0 means twice as steep as linear.
-    """
-    measured = {s: r for s, r in sizes.items() if "timings" in r}
-    labels = list(measured)
-    header = ["figure", *labels, "step factor (time ratio / size ratio)"]
-    rows = []
-    for name in GROWTH:
-        values = [measured[s]["timings"].get(name, {}).get("median_s") for s in labels]
-        rows.append(
-            [
-                name,
-                *(_seconds(v) if v else "n/a" for v in values),
-                _steps(values, [measured[s]["links"] for s in labels]),
-            ]
-        )
-    for key, title in (
-        ("peak_rss_mib", "peak RSS, timing process"),
-        ("memory_peak_rss_mib", "peak RSS, mechgraph only"),
-    ):
-        values = [measured[s].get(key) for s in labels]
-        rows.append(
-            [
-                title,
-                *(f"{v:,.0f} MiB" if v else "n/a" for v in values),
-                _steps(values, [measured[s]["links"] for s in labels]),
-            ]
-        )
-    return _table(header, rows)
-
-
-def _steps(values: list[float | None], links: list[int]) -> str:
-    steps = []
-    for (a, n), (b, m) in zip(zip(values, links), zip(values[1:], links[1:])):
-        steps.append(f"{(b / a) / (m / n):.2f}" if a and b else "-")
-    return " ".join(steps)
 
 
 def _read(path: str) -> str:

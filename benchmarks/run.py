@@ -1,13 +1,21 @@
-"""Run the benchmarks: each size in fresh subprocesses, then the tables and the JSON.
+"""Run the benchmarks: each size in fresh, memory-capped subprocesses, then the tables.
 
-``python -m benchmarks.run [--sizes 1k,10k,100k,1M] [--repeat 5] [--quick]``
+``python -m benchmarks.run [--sizes 1k,10k,100k,1M] [--big] [--repeat 5] [--quick] [--update]``
 
-For every size the runner (re)generates the corpus when missing or stale,
-then starts two workers: one times every stage beside its baseline
-(round-robin, median of ``--repeat`` runs) and reports its peak RSS; one
-runs mechgraph's stages once with no baseline loaded, for mechgraph's own
-peak RSS.  Results go to ``benchmarks/results.json`` (``--quick``:
-``benchmarks/results-quick.json``) with a description of the machine.
+For every size the runner (re)generates the corpus when missing or stale
+(streamed: a 10M-link corpus needs about 30 MB), then measures it in
+processes of its own, each under an address-space cap (``--memory-cap``,
+16 GiB): up to 1M links, one worker times every stage beside its baseline
+(round-robin, median of ``--repeat`` runs); at every size, one process loads
+the corpus as the command line does (read, parse, compile) and one builds a
+bare networkx graph of the same links, for their times and peak RSS; then
+whole ``mechgraph ask`` processes without the cache, cold and warm, beside
+the seed's question measured once in the same run.  Past 1M links (``--big``
+adds 10M) parsing is timed chunk by chunk and the questions run on the graph
+read from the compiled cache, each in its own process.  A process that runs
+out of memory is a row saying so.  Results go to ``benchmarks/results.json``
+(``--quick``: ``benchmarks/results-quick.json``) with a description of the
+machine; ``--update`` adds sizes to what the JSON holds.
 
 >>> _sizes("1k,10k")
 [1000, 10000]
@@ -18,25 +26,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from mechgraph.memory import allow_gc_pause
 
-from . import figures, report
+from . import figures, growth, phases, report, scale, warm_start
 from .drawing import BUDGET_S, LINKS, corpus_spec, measure_drawing
 from .generate import header, parse_size, write_files
-from .layout import CorpusSpec
+from .guard import DEFAULT_CAP_GIB, run_capped
+from .layout import TARGET, CorpusSpec, Layout
 
 __all__ = ["main", "ensure_corpus"]
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SIZES = "1k,10k,100k,1M"
+BIG_SIZES = "10M"  # added by --big (make bench BIG=1)
 QUICK_SIZES = "1k,10k"
 
 
@@ -62,96 +69,75 @@ def _worker(args: argparse.Namespace) -> int:
     spec = CorpusSpec(parse_size(args.worker), args.seed)
     corpus = ensure_corpus(spec, args.corpora)
     allow_gc_pause()  # measure the stages as the command line runs them
-    if args.mode == "memory":
-        result = figures.measure_memory(corpus, spec)
+    if args.mode == "load":
+        result = phases.load_phase(corpus, spec)
+    elif args.mode == "nx":
+        result = phases.nx_phase(corpus)
+    elif args.mode == "parse":
+        result = phases.parse_phase(corpus, args.repeat)
+    elif args.mode == "queries":
+        result = phases.query_phase(corpus, spec, args.repeat, Path(args.cache))
     else:
         result = figures.measure(corpus, spec, args.repeat, figures.Clock(args.clock))
     Path(args.out).write_text(json.dumps(result), encoding="utf-8")
     return 0
 
 
-def _spawn(spec: CorpusSpec, args: argparse.Namespace, mode: str) -> dict[str, Any]:
-    """Run one worker in a fresh interpreter; its JSON, or the error it ended with."""
+def _spawn(
+    spec: CorpusSpec, args: argparse.Namespace, mode: str, cache: str = ""
+) -> dict[str, Any]:
+    """Run one phase in a fresh interpreter under the memory cap: its JSON and ``process``
+    (status, wall time, its own peak RSS), or ``error`` with how it ended."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
-        command = [
-            sys.executable,
-            "-m",
-            "benchmarks.run",
-            "--worker",
-            str(spec.links),
-            "--mode",
-            mode,
-            "--repeat",
-            str(args.repeat),
-            "--seed",
-            str(spec.seed),
-            "--clock",
-            args.clock,
-            "--corpora",
-            str(args.corpora),
-            "--out",
-            str(out),
-        ]
-        done = subprocess.run(command, cwd=HERE.parent, stderr=subprocess.PIPE, text=True)
-        if done.returncode != 0 or not out.exists():
-            tail = done.stderr.strip().splitlines()[-3:]
-            return {"error": f"worker exited {done.returncode}: " + " | ".join(tail)}
-        return json.loads(out.read_text(encoding="utf-8"))
-
-
-def _cli_start(corpus: Path) -> dict[str, float]:
-    """Wall seconds of a whole ``mechgraph ask`` process: without the compiled cache,
-    cold (an empty cache, which it fills) and warm (median of three)."""
-    ask = [
-        sys.executable,
-        "-m",
-        "mechgraph",
-        "ask",
-        "drug_0",
-        "antidepressant_effect",
-        "--rules",
-        str(corpus),
-    ]
-
-    def run(extra: list[str], folder: str) -> float:
-        started = time.perf_counter()
-        subprocess.run(
-            ask + extra,
-            cwd=HERE.parent,
-            env={**os.environ, "MECHGRAPH_CACHE": folder},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-        )
-        return time.perf_counter() - started
-
-    with tempfile.TemporaryDirectory() as folder:
-        times = {"no_cache": run(["--no-cache"], folder), "cold": run([], folder)}
-        times["warm"] = statistics.median(run([], folder) for _ in range(3))
-    return times
-
-
-def _measure_size(spec: CorpusSpec, args: argparse.Namespace) -> dict[str, Any]:
-    ensure_corpus(spec, args.corpora)
+        command = [sys.executable, "-m", "benchmarks.run", "--worker", str(spec.links)]
+        command += ["--mode", mode, "--repeat", str(args.repeat), "--seed", str(spec.seed)]
+        command += ["--clock", args.clock, "--corpora", str(args.corpora), "--out", str(out)]
+        command += ["--cache", cache] if cache else []
+        done = run_capped(command, args.memory_cap, cwd=HERE.parent, capture=False)
+        if done.ok and out.exists():
+            return {**json.loads(out.read_text(encoding="utf-8")), "process": done.to_dict()}
     label = report.size_label(spec.links)
-    print(f"[{label}] timing, {args.repeat} repetitions ...", file=sys.stderr, flush=True)
-    result = _spawn(spec, args, "time")
-    print(f"[{label}] mechgraph memory ...", file=sys.stderr, flush=True)
-    memory = _spawn(spec, args, "memory")
-    if "error" in memory:
-        result["memory_error"] = memory["error"]
-    else:
-        result["memory_peak_rss_mib"] = memory["peak_rss_mib"]
-        result["memory_checkpoints_mib"] = memory["checkpoints_mib"]
-    print(f"[{label}] mechgraph ask start, compiled cache ...", file=sys.stderr, flush=True)
-    result["cli_start_s"] = start = _cli_start(ensure_corpus(spec, args.corpora))
-    print(
-        f"[{label}] mechgraph ask: no cache {start['no_cache']:.2f} s, cold cache "
-        f"{start['cold']:.2f} s, warm cache {start['warm']:.2f} s",
-        file=sys.stderr,
-        flush=True,
-    )
+    where = f"{done.status} at {label} in {mode}"
+    return {"error": f"{where} (exit {done.returncode}): {done.error}", "process": done.to_dict()}
+
+
+def _say(label: str, text: str) -> None:
+    print(f"[{label}] {text}", file=sys.stderr, flush=True)
+
+
+def _measure_size(
+    spec: CorpusSpec, args: argparse.Namespace, seed: dict[str, Any]
+) -> dict[str, Any]:
+    corpus = ensure_corpus(spec, args.corpora)
+    label = report.size_label(spec.links)
+    in_memory = spec.links <= args.in_memory_up_to
+    result: dict[str, Any] = {"links": spec.links, "timings": {}}
+    if in_memory:
+        _say(label, f"timing, {args.repeat} repetitions ...")
+        result |= _spawn(spec, args, "time")
+    phase: dict[str, Any] = {}
+    for mode, what in (("nx", "bare networkx graph"), ("load", "mechgraph load")):
+        _say(label, f"{what}: time and peak RSS in a fresh process ...")
+        phase[mode] = _spawn(spec, args, mode)
+    result["memory"] = scale.memory_row(phase["load"], phase["nx"])
+    result["timings"] |= scale.phase_timings(phase["load"], phase["nx"], in_memory)
+    with tempfile.TemporaryDirectory() as cache:
+        _say(label, "mechgraph ask, whole process: no cache, cold, warm ...")
+        question = (Layout.of(spec).name(0), TARGET)
+        start = warm_start.measure(
+            corpus, *question, Path(cache), no_cache=in_memory, cap_gib=args.memory_cap
+        )
+        result["warm_start"] = scale.warm_row(start, seed)
+        _say(label, scale.warm_line(result["warm_start"]))
+        if not in_memory:
+            _say(label, "parse, chunk by chunk, beside the ceiling reader ...")
+            phase["parse"] = _spawn(spec, args, "parse")
+            _say(label, "questions on the graph from the cache, beside igraph ...")
+            phase["queries"] = _spawn(spec, args, "queries", cache)
+            result |= scale.big_timings(result["timings"], phase["parse"], phase["queries"])
+            result["edges"] = phase["nx"].get("edges")
+    result["phases"] = scale.phase_status(result, phase)
     return result
 
 
@@ -200,6 +186,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--sizes", help=f"comma-separated link counts (default {DEFAULT_SIZES})")
     parser.add_argument(
+        "--big", action="store_true", help=f"add the size {BIG_SIZES} (about 1 GB of corpus)"
+    )
+    parser.add_argument(
         "--repeat", type=int, help="repetitions per figure (default 5, at least 5 for the record)"
     )
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, 3 repetitions")
@@ -214,17 +203,61 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpora", type=Path, default=HERE / "corpora")
     parser.add_argument("--json", type=Path, help="where to write the results")
     parser.add_argument(
+        "--update",
+        action="store_true",
+        help="add the sizes measured to those the JSON holds (replacing the same sizes), "
+        "instead of starting it afresh; the drawing is not measured",
+    )
+    parser.add_argument(
+        "--memory-cap",
+        type=float,
+        default=DEFAULT_CAP_GIB,
+        metavar="GIB",
+        help=f"address-space cap of every measuring process (default {DEFAULT_CAP_GIB:g} GiB)",
+    )
+    parser.add_argument(
+        "--in-memory-up-to",
+        type=parse_size,
+        default=phases.IN_MEMORY_LIMIT,
+        metavar="N",
+        help="sizes above N links are measured phase by phase, each process holding only "
+        "what its phase needs (default 1M)",
+    )
+    parser.add_argument(
         "--drawing",
         action="store_true",
         help="only the drawing benchmark (a 20k-link network): its row in the JSON is "
         "replaced, the other figures are kept",
     )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--mode", choices=("time", "memory"), default="time", help=argparse.SUPPRESS
-    )
+    modes = ("time", "load", "nx", "parse", "queries")
+    parser.add_argument("--mode", choices=modes, default="time", help=argparse.SUPPRESS)
+    parser.add_argument("--cache", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     return parser
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _document(
+    kept: dict[str, Any], settings: dict[str, Any], seed: dict[str, Any], sizes: dict, done: bool
+) -> dict[str, Any]:
+    """The JSON: what ``kept`` holds (other benchmarks' rows) with this run's figures."""
+    ordered = dict(sorted(sizes.items(), key=lambda item: item[1]["links"]))
+    return {
+        **kept,
+        "machine": report.machine(),
+        "settings": settings,
+        "complete": done,
+        "warm_start_seed": seed,
+        "figures": [row.to_dict() for row in report.figure_rows(ordered)],
+        "sizes": ordered,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -232,39 +265,39 @@ def main(argv: list[str] | None = None) -> int:
     args.repeat = args.repeat or (3 if args.quick else 5)
     if args.worker:
         return _worker(args)
-    sizes = _sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES))
+    chosen = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    sizes = _sizes(chosen + ("," + BIG_SIZES if args.big else ""))
     out = args.json or HERE / ("results-quick.json" if args.quick else "results.json")
     if args.drawing:
         print(_drawing_line(_record_drawing(args, out)) + f"\nwrote {out}")
         return 0
+    kept = _read_json(out)
+    if not args.update:  # a fresh run keeps only what other benchmarks wrote (drawing, lsp)
+        kept = {key: kept[key] for key in ("drawing", "lsp") if key in kept}
+    results: dict[str, Any] = dict(kept.get("sizes", {}))
     settings = {
         "sizes": [report.size_label(n) for n in sizes],
         "repeat": args.repeat,
         "seed": args.seed,
         "statistic": "median",
         "clock": args.clock,
+        "memory_cap_gib": args.memory_cap,
     }
-    results: dict[str, Any] = {}
-    for n in sizes:  # the JSON is rewritten after each size: a long run leaves what it measured
-        results[report.size_label(n)] = _measure_size(CorpusSpec(n, args.seed), args)
-        _write_json(
-            out,
-            {
-                "machine": report.machine(),
-                "settings": settings,
-                "complete": len(results) == len(sizes),
-                "figures": [row.to_dict() for row in report.figure_rows(results)],
-                "sizes": results,
-            },
-        )
-    drawing = _record_drawing(args, out)
-    print(report.figure_table(report.figure_rows(results)))
-    print("\n" + _drawing_line(drawing) + "\n")
-    print(report.growth_table(results))
-    for label, result in results.items():
-        for key in ("error", "memory_error"):
-            if key in result:
-                print(f"[{label}] {key}: {result[key]}")
+    with tempfile.TemporaryDirectory() as cache:
+        print("[seed] mechgraph ask on rules/: cold, warm ...", file=sys.stderr, flush=True)
+        seed = warm_start.measure_seed(Path(cache), args.memory_cap)
+    for count, n in enumerate(sizes, 1):  # rewritten after each size: a stopped run keeps some
+        results[report.size_label(n)] = _measure_size(CorpusSpec(n, args.seed), args, seed)
+        _write_json(out, _document(kept, settings, seed, results, count == len(sizes)))
+    drawing = kept.get("drawing") if args.update else _record_drawing(args, out)
+    ordered = _document(kept, settings, seed, results, True)["sizes"]
+    print(report.figure_table(report.figure_rows(ordered)))
+    if drawing:
+        print("\n" + _drawing_line(drawing))
+    print("\n" + growth.growth_table(ordered))
+    for label, result in ordered.items():
+        for problem in scale.problems(result):
+            print(f"[{label}] {problem}")
     print(f"\nwrote {out}")
     return 0
 

@@ -14,8 +14,9 @@ import sys
 
 import networkx as nx
 import pytest
+from bench_support import check_scale_rows
 
-from benchmarks import baselines, figures, generate, pathological, report, run
+from benchmarks import baselines, figures, generate, growth, pathological, report, run
 from benchmarks.layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 from mechgraph.errors import Severity
 from mechgraph.language.syntax import ENTITY_KINDS, Link, Relation
@@ -41,7 +42,7 @@ def small() -> tuple[str, list[tuple[str, str, str]]]:
     "module",
     [
         *("layout", "generate", "baselines", "figures", "report", "run", "startup"),
-        *("graph_build", "pathological"),
+        *("graph_build", "pathological", "guard", "phases", "scale", "growth", "warm_start"),
     ],
 )
 def test_doctests(module):
@@ -262,42 +263,40 @@ class TestReport:
             }
             for label, n in (("1k", 1000), ("10k", 10_000))
         }
-        table = report.growth_table(sizes).splitlines()
+        table = growth.growth_table(sizes).splitlines()
         assert table[2].endswith("1.00") and table[3].endswith("10.00")
+
+
+def _run_benchmarks(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "benchmarks.run", "--repeat", "1", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
 def test_runner_end_to_end(tmp_path):
     """Check that the runner measures a tiny size in subprocesses and writes the JSON."""
     out = tmp_path / "results.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.run",
-            "--sizes",
-            "300",
-            "--repeat",
-            "1",
-            "--corpora",
-            str(tmp_path),
-            "--json",
-            str(out),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = _run_benchmarks("--sizes", "300", "--corpora", str(tmp_path), "--json", str(out))
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text())
     assert document["complete"] is True
     assert document["machine"]["cores"] >= 1 and document["machine"]["python"]
     size = document["sizes"]["300"]
     assert size["timings"]["ceiling"]["samples_cpu_s"] and size["peak_rss_mib"] > 0
-    assert {row["label"] for row in document["figures"]} == {t.label for t in report.TARGETS}
+    assert {t.label for t in report.TARGETS} < {row["label"] for row in document["figures"]}
     assert "parse lines/s vs re+split" in done.stdout
     for drawing in (document["drawing"]["render"], document["drawing"]["ask_render"]):
         assert drawing["exit"] == 0 and "not shown" in drawing["note"]
+    check_scale_rows(document, "300", phased=False)
+    # a phased size added to the same JSON: the 300 row and the drawing are kept
+    done = _run_benchmarks(
+        *("--sizes", "400", "--in-memory-up-to", "300", "--update"),
+        *("--corpora", str(tmp_path), "--json", str(out)),
+    )
+    assert done.returncode == 0, done.stderr
+    document = json.loads(out.read_text())
+    assert list(document["sizes"]) == ["300", "400"] and "drawing" in document
+    check_scale_rows(document, "400", phased=True)
+    assert "figure (per link)" in done.stdout
 
 
 def test_drawing_alone_replaces_only_its_row(tmp_path, monkeypatch):
