@@ -170,6 +170,8 @@ class SparkEngine:
         question = search_.question
         notes = [where_note(self.graph, question.where)]
         ran, route = self._lookup(search_, search_.starts, search_.mixed_contexts)
+        if not ran and not search_.mixed_contexts:  # the loose search a "no" may need, now
+            self._lookup(search_, search_.starts, mixed=True)
         if ran and route is not None:
             if _simple(route):
                 path = to_path(search_, self._partial(route))

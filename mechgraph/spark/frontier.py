@@ -163,7 +163,7 @@ def search(
         for goal in sorted(goals):
             if goal.rid not in found:
                 found[goal.rid] = (len(levels) - 1, goal)
-        if not count:
+        if not count or len(found) == len(roots):
             break
         frontier = levels[-1].filter(F.col("node") != F.col("target"))
         if found:
@@ -227,9 +227,8 @@ def search(
         level = best.select(
             *_STATE, *_ROOT, "parent.pnode", "parent.claim", "parent.code", "parent.pkey"
         )
-        levels.append(level.localCheckpoint())
+        levels.append(level.localCheckpoint(eager=False))  # made by the summary's job
         visited = visited.unionByName(levels[-1].select(*_STATE))
-    levels.pop()  # the last level is empty
     return _witnesses(spark, levels, found, F)
 
 

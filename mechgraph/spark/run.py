@@ -3,7 +3,7 @@
 >>> check_parquet_folder("/nowhere/tables")
 Traceback (most recent call last):
 ...
-mechgraph.errors.QueryError: /nowhere/tables: error: no Parquet tables of mechgraph here (no manifest.json)
+mechgraph.errors.QueryError: /nowhere/tables: error: no such folder of Parquet tables
   hint: write them with: mechgraph export parquet RULES -o /nowhere/tables
 """
 

@@ -33,7 +33,8 @@ LOCAL_SETTINGS = {
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.shuffle.partitions": "4",
-    "spark.sql.adaptive.enabled": "true",
+    # a level is small next to the planning adaptive execution adds (a job per stage)
+    "spark.sql.adaptive.enabled": "false",
     "spark.driver.memory": "2g",
 }
 
