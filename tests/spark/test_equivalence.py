@@ -20,6 +20,8 @@ from mechgraph.query.pairs import ask_pairs, read_pairs
 from mechgraph.query.predict import predict
 from mechgraph.spark.engine import SparkEngine
 
+from spark_support import spark_fixture  # noqa: F401 (the spark fixture)
+
 HEADER = (
     "context species mouse, rat, rodent, human\n"
     "mouse, rat isa rodent\n"

@@ -12,6 +12,8 @@ from mechgraph.model import load
 from mechgraph.query.hypotheses import judge_all
 from mechgraph.spark.engine import SparkEngine
 
+from spark_support import spark_fixture  # noqa: F401 (the spark fixture)
+
 PAIRS = "source\ttarget\nimipramine\tNMDA_adaptation\nECS\tantidepressant_effect\nimipramine\tECS\n"
 
 

@@ -1,4 +1,4 @@
-"""One local Spark session for every Spark test (local[2], no UI, 4 shuffle partitions).
+"""The ``spark`` fixture: one local Spark session for every Spark test (local[2], no UI, 4 shuffle partitions).
 
 Without pyspark or a Java runtime the Spark tests are skipped with the reason,
 except under CI (``CI`` set), where the project's set-up must have installed
@@ -12,8 +12,8 @@ import os
 import pytest
 
 
-@pytest.fixture(scope="session")
-def spark():
+@pytest.fixture(scope="session", name="spark")
+def spark_fixture():
     from mechgraph.spark.session import SparkUnavailable, spark_session
 
     os.environ.setdefault("MECHGRAPH_SPARK_MASTER", "local[2]")
@@ -23,5 +23,4 @@ def spark():
         if os.environ.get("CI"):
             pytest.fail(f"the Spark engine cannot start under CI: {error}")
         pytest.skip(f"the Spark engine cannot start here: {error}")
-    yield session
-    session.stop()
+    return session  # stopped with the JVM when the tests end
