@@ -25,19 +25,20 @@ by questions; networkx's structures are changed through its public API.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 from mechgraph.graph.aliases import AliasTable, build_aliases
+from mechgraph.graph.claims import Claim, ClaimTable
 from mechgraph.graph.index import GraphIndex, build_index
 from mechgraph.language.syntax import (
     NOWHERE,
     Experiment,
     Hypothesis,
     Relation,
-    Sign,
     Span,
     Status,
 )
@@ -76,75 +77,17 @@ class Source:
     span: Span = field(default=NOWHERE, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One stated causal link, as compiled: names resolved, context sorted by key."""
-
-    id: int
-    subject: str
-    relation: Relation
-    object: str
-    context: tuple[tuple[str, str], ...] = ()
-    evidence: tuple[str, ...] = ()
-    status: Status = Status.OBSERVED
-    span: Span = field(default=NOWHERE, compare=False)
-    #: ``key=value`` attributes of the link (``predicate``, ...): said, never traversed.
-    attributes: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def sign(self) -> Sign:
-        return self.relation.sign
-
-    @property
-    def context_dict(self) -> dict[str, str]:
-        return dict(self.context)
-
-    @property
-    def is_hypothesis(self) -> bool:
-        return self.status is Status.HYPOTHESIS
-
-    @classmethod
-    def numbered(cls, rows: Iterable[tuple], start: int = 0) -> list[Claim]:
-        """Claims with ids ``start, start + 1, ...`` from rows of their other eight fields.
-
-        The same as calling ``Claim(id, *row)``, in half the time: a frozen
-        dataclass's ``__init__`` calls ``object.__setattr__`` once per field;
-        this fills the slots directly, for the compiler's millions of claims.
-
-        >>> row = ("a", Relation.INCREASES, "b", (), ("pmid:1",), Status.OBSERVED, NOWHERE, ())
-        >>> Claim.numbered([row], start=4) == [Claim(4, *row)]
-        True
-        """
-        new = object.__new__
-        set_id, set_subject, set_relation, set_object, *rest = (
-            getattr(cls, name).__set__ for name in cls.__slots__
-        )
-        set_context, set_evidence, set_status, set_span, set_attributes = rest
-        claims = []
-        for number, row in enumerate(rows, start):
-            subject, relation, obj, context, evidence, status, span, attributes = row
-            claim = new(cls)
-            set_id(claim, number)
-            set_subject(claim, subject)
-            set_relation(claim, relation)
-            set_object(claim, obj)
-            set_context(claim, context)
-            set_evidence(claim, evidence)
-            set_status(claim, status)
-            set_span(claim, span)
-            set_attributes(claim, attributes)
-            claims.append(claim)
-        return claims
-
-
 @dataclass
 class MechanismGraph:
     """Everything the rules state, resolved and indexed.
 
     Attributes
     ----------
+    claims : ClaimTable
+        Causal claims as columns (:mod:`mechgraph.graph.claims`); a claim's id is its row.
     links : networkx.MultiDiGraph
-        Causal claims. Nodes are entity names (node attribute ``entity``);
+        The claims as a graph, made from :attr:`claims` on first use (questions
+        never need it). Nodes are entity names (node attribute ``entity``);
         edges are keyed by claim id with edge attribute ``claim``.
     hierarchy : networkx.DiGraph
         ``isa`` edges from member to class (edge attribute ``span``).
@@ -163,7 +106,6 @@ class MechanismGraph:
         The text of each rule file by path, for diagnostics' snippets.
     """
 
-    links: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     hierarchy: nx.DiGraph = field(default_factory=nx.DiGraph)
     values: dict[str, nx.DiGraph] = field(default_factory=dict)
     dimensions: dict[str, str] = field(default_factory=dict)
@@ -175,9 +117,16 @@ class MechanismGraph:
     #: Names written on rule lines that did not parse (rules compiled in part, by
     #: ``mechgraph check`` and the language server): never called unknown or orphans.
     unparsed_names: frozenset[str] = field(default_factory=frozenset)
-    claims: list[Claim] = field(default_factory=list)
+    claims: ClaimTable = field(default_factory=ClaimTable)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Every node (entity name) in the order it came, with its declared entity, if any;
+    #: the ends of the first ``_placed`` claims are in it (the rest on first need).
+    _nodes: MutableMapping[str, Entity | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _placed: int = field(default=0, init=False, repr=False, compare=False)
+    _links: nx.MultiDiGraph | None = field(default=None, init=False, repr=False, compare=False)
     _lines: dict[str, list[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -185,6 +134,24 @@ class MechanismGraph:
     _aliases: tuple[GraphIndex, AliasTable] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+
+    @property
+    def links(self) -> nx.MultiDiGraph:
+        """The claims as a ``MultiDiGraph`` (see the class), made on first use.
+
+        Once made it is kept up to date by the ``add_*`` methods, and what is
+        changed in it directly (nodes added) counts as the graph's nodes.
+        """
+        if self._links is None:
+            nodes = self._placed_nodes()
+            links = nx.MultiDiGraph()
+            links.add_nodes_from(
+                (name, {"entity": entity} if entity is not None else {})
+                for name, entity in nodes.items()
+            )
+            links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in self.claims)
+            self._links = links
+        return self._links
 
     @property
     def index(self) -> GraphIndex:
@@ -209,10 +176,7 @@ class MechanismGraph:
         """
         index = self.index
         if self._aliases is None or self._aliases[0] is not index:
-            nodes = self.links.nodes
-            declared = (
-                (name, nodes[name].get("entity") if name in nodes else None) for name in index.names
-            )
+            declared = ((name, self.declared(name)) for name in index.names)
             table = build_aliases(
                 (name, e.label if e else None, e.attributes if e else ()) for name, e in declared
             )
@@ -235,6 +199,39 @@ class MechanismGraph:
         """Forget the cached :attr:`index` (it is rebuilt on next use)."""
         self._index = None
 
+    def node_names(self) -> Iterable[str]:
+        """Every node (entity name): those of :attr:`links` once it is made."""
+        if self._links is not None:
+            return self._links.nodes
+        if self._placed < len(self.claims):
+            return set(self._nodes).union(self.claims.tables()["names"])
+        return self._nodes.keys()
+
+    def _placed_nodes(self) -> MutableMapping[str, Entity | None]:
+        """:attr:`_nodes` with the ends of every claim in it."""
+        if self._placed < len(self.claims):
+            nodes = self._writable_nodes()
+            columns, names = self.claims.columns(), self.claims.tables()["names"]
+            ends = np.empty(2 * (len(self.claims) - self._placed), np.int64)
+            ends[0::2] = columns["subject"][self._placed :]
+            ends[1::2] = columns["object"][self._placed :]
+            found, first = np.unique(ends, return_index=True)
+            for number in found[np.argsort(first)].tolist():  # in the order claims name them
+                nodes.setdefault(names[number], None)
+            self._placed = len(self.claims)
+        return self._nodes
+
+    def _writable_nodes(self) -> MutableMapping[str, Entity | None]:
+        if not isinstance(self._nodes, dict):
+            self._nodes = dict(self._nodes.items())
+        return self._nodes
+
+    def declared(self, name: str) -> Entity | None:
+        """The entity declared as ``name`` (``None``: not declared, or not a node)."""
+        if self._links is not None:
+            return self._links.nodes[name].get("entity") if name in self._links else None
+        return self._placed_nodes().get(name)
+
     def add_entity(self, entity: Entity) -> None:
         """Add (or replace) an entity node."""
         self.add_entities((entity,))
@@ -248,7 +245,11 @@ class MechanismGraph:
         (['b', 'a'], 'process')
         """
         entities = list(entities)
-        self.links.add_nodes_from((entity.name, {"entity": entity}) for entity in entities)
+        self._placed_nodes()  # nodes keep the order they came in
+        nodes = self._writable_nodes()
+        nodes.update((entity.name, entity) for entity in entities)
+        if self._links is not None:
+            self._links.add_nodes_from((entity.name, {"entity": entity}) for entity in entities)
         self.hierarchy.add_nodes_from(entity.name for entity in entities)
         self._index = None
 
@@ -281,9 +282,7 @@ class MechanismGraph:
             span,
             tuple(attributes),
         )
-        self.claims.append(claim)
-        self.links.add_edge(subject, object, key=claim.id, claim=claim)
-        self._index = None
+        self.add_claims((claim,))
         return claim
 
     def add_claims(self, claims: Iterable[Claim]) -> None:
@@ -294,8 +293,12 @@ class MechanismGraph:
         new = list(claims)
         if [c.id for c in new] != list(range(len(self.claims), len(self.claims) + len(new))):
             raise ValueError("claim ids must continue MechanismGraph.claims")
-        self.claims.extend(new)
-        self.links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
+        if len(self.claims) == 0 and len(new) > 1000:
+            self.claims = ClaimTable.from_claims(new)  # straight into columns
+        else:
+            self.claims.extend(new)
+        if self._links is not None:
+            self._links.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in new)
         self._index = None
 
     def add_isa(self, member: str, parent: str, span: Span = NOWHERE) -> None:
@@ -334,13 +337,18 @@ class MechanismGraph:
 
         A node that only a claim introduced is an entity of kind ``entity``.
         """
-        data = self.links.nodes[name]
-        return data.get("entity") or Entity(name, "entity")
+        if name not in self:
+            raise KeyError(name)
+        return self.declared(name) or Entity(name, "entity")
 
     def entities(self) -> Iterator[Entity]:
         """Every entity, sorted by name."""
-        for name in sorted(self.links.nodes):
+        for name in sorted(self.node_names()):
             yield self.entity(name)
 
     def __contains__(self, name: object) -> bool:
-        return name in self.links
+        if self._links is not None:
+            return name in self._links
+        return name in self._nodes or (
+            self._placed < len(self.claims) and name in self._placed_nodes()
+        )

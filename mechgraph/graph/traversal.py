@@ -115,6 +115,15 @@ class HopArrays:
         source = np.repeat(np.arange(len(out), dtype=np.int32), counts)
         return cls(len(out), source, flat[:, 0].astype(np.int32), flat[:, 1], flat[:, 2])
 
+    def starts(self) -> np.ndarray:
+        """Per node (and one past the last), the position of its first hop (hops
+        are sorted by source), without building a layout.
+
+        >>> HopArrays.of([[(1, 0, 0)], [], [(0, 1, 0)]]).starts().tolist()
+        [0, 1, 1, 2]
+        """
+        return np.searchsorted(self.source, np.arange(self.nodes + 1), side="left")
+
     @property
     def out_start(self) -> np.ndarray:
         """Per node (and one past the last), the position of its first hop."""
