@@ -109,6 +109,8 @@ class Model:
     graph: MechanismGraph
     diagnostics: tuple[Diagnostic, ...] = ()
     files: tuple[RuleFile, ...] = ()
+    #: The paths a model :func:`load` ed came from (it keeps no parsed files).
+    paths: tuple[str, ...] = ()
 
     @classmethod
     def from_files(cls, files: Sequence[RuleFile], diagnostics: Iterable[Diagnostic] = ()) -> Model:
@@ -140,10 +142,52 @@ class Model:
         from mechgraph.compiler.compile import compile_rules
 
         graph, found = compile_rules(files)
+        return cls._compiled(graph, diagnostics, found, files=files)
+
+    @classmethod
+    def _compiled(
+        cls,
+        graph: MechanismGraph,
+        diagnostics: Iterable[Diagnostic],
+        found: Sequence[Diagnostic],
+        paths: Sequence[str] = (),
+        files: Sequence[RuleFile] = (),
+    ) -> Model:
+        """The model of a compiled ``graph``; :class:`CompileError` when ``found`` has errors."""
         errors = [d for d in found if d.is_error]
         if errors:
             raise CompileError(errors)
-        return cls(graph, tuple(diagnostics) + tuple(found), tuple(files))
+        return cls(graph, tuple(diagnostics) + tuple(found), tuple(files), tuple(paths))
+
+    def rule_files(self) -> tuple[RuleFile, ...]:
+        """The parsed rule files of this model (what :meth:`without` and :meth:`with_rules`
+        change).
+
+        Returns
+        -------
+        tuple of RuleFile
+            Those it was made from, or, for a model :func:`load` ed (which keeps
+            none), its paths parsed again, as they are now.
+
+        Raises
+        ------
+        ParseError
+            When a file of a loaded model no longer parses.
+
+        Examples
+        --------
+        >>> [f.path for f in load("rules").rule_files()]
+        ['rules/skolnick1996.mg', 'rules/skolnick1996_experiments.mg']
+        """
+        if self.files or not self.paths:
+            return self.files
+        from mechgraph.language.loader import load_paths
+
+        files, diagnostics = load_paths(self.paths)
+        errors = [d for d in diagnostics if d.is_error]
+        if errors:
+            raise ParseError(errors)
+        return tuple(files)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<input>") -> Model:
@@ -468,8 +512,8 @@ class Model:
         if isinstance(item, Hop) and item.claim_id is not None:
             item = self.graph.claims[item.claim_id]
         if isinstance(item, str) and item in self.graph:
-            return Model.from_files(without_entity(self.files, item))
-        return Model.from_files(without_link(self.files, item))
+            return Model.from_files(without_entity(self.rule_files(), item))
+        return Model.from_files(without_link(self.rule_files(), item))
 
     def with_rules(self, text: str, path: str = "<extra>") -> Model:
         """A new model with rule ``text`` added to this model's files.
@@ -497,7 +541,7 @@ class Model:
         """
         from mechgraph.language.parser import parse_text
 
-        return Model.from_files(self.files + (parse_text(text, path),))
+        return Model.from_files(self.rule_files() + (parse_text(text, path),))
 
 
 def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
@@ -529,7 +573,7 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     True
     """
     from mechgraph.compiler.cache import Entry
-    from mechgraph.language.loader import load_paths
+    from mechgraph.compiler.compile import compile_paths
 
     names = [os.fspath(p) for p in paths]
     if "-" in names:  # standard input can be read only once: never cached
@@ -537,12 +581,12 @@ def load(*paths: str | os.PathLike, cache: Cache | None = None) -> Model:
     key = cache.key(names) if cache is not None else None
     entry = cache.read_key(key) if cache is not None and key is not None else None
     if entry is not None:
-        return Model(entry.graph, entry.diagnostics)
-    files, diagnostics = load_paths(names)
+        return Model(entry.graph, entry.diagnostics, paths=tuple(names))
+    graph, diagnostics, found = compile_paths(names)
     errors = [d for d in diagnostics if d.is_error]
-    if errors:
+    if errors or graph is None:
         raise ParseError(errors)
-    model = Model.from_files(files, diagnostics)
+    model = Model._compiled(graph, diagnostics, found, names)
     if cache is not None and key is not None:
         cache.write(names, Entry(model.graph, model.diagnostics), expected_key=key)
     return model

@@ -15,7 +15,7 @@ from mechgraph.cli.output import (
     seconds,
 )
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
-from mechgraph.compiler.compile import compile_rules
+from mechgraph.compiler.compile import compile_paths
 from mechgraph.compiler.lint import lint
 from mechgraph.errors import (
     Diagnostic,
@@ -25,7 +25,6 @@ from mechgraph.errors import (
 )
 from mechgraph.files import confined_path
 from mechgraph.graph.mechanism import MechanismGraph
-from mechgraph.language.loader import load_paths
 from mechgraph.query.consistency.experiment import analyse
 from mechgraph.query.consistency.solver import DEFAULT_TIME_LIMIT
 from mechgraph.query.hypotheses import judge_all
@@ -115,8 +114,10 @@ class Summary:
 def run(args: argparse.Namespace) -> int:
     # A file with syntax errors is compiled from the lines that parsed, so that their own
     # mistakes are reported beside the syntax errors.
-    files, diagnostics = load_paths(rule_paths_of(args) + args.extra, partial=True)
-    graph, compile_diagnostics = compile_rules(files)
+    graph, diagnostics, compile_diagnostics = compile_paths(
+        rule_paths_of(args) + args.extra, partial=True
+    )
+    assert graph is not None, "a partial load always compiles"
     diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
     summary = Summary.of(graph, diagnostics)
     # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mechgraph.compiler.compile import _Compiler, _Links
+from mechgraph.compiler.declarations import Compiler
+from mechgraph.compiler.links import LinkResolver
 from mechgraph.errors import Diagnostic
 from mechgraph.graph.mechanism import Claim, MechanismGraph
 from mechgraph.language.syntax import Link, SourceDecl, ValueDecl
@@ -40,7 +41,7 @@ class LinkChecker:
     compiled from), declared again in reading order as the compiler declares them."""
 
     def __init__(self, graph: MechanismGraph, statements: Iterable) -> None:
-        c = self._compiler = _Compiler(graph, unparsed=graph.unparsed_names)
+        c = self._compiler = Compiler(graph, unparsed=graph.unparsed_names)
         declare = {SourceDecl: c.declare_source, ValueDecl: c.declare_values}
         for statement in sorted(statements, key=lambda s: tuple(s.span[:3])):
             action = declare.get(type(statement))
@@ -49,9 +50,9 @@ class LinkChecker:
 
     def check(self, link: Link) -> tuple[Claim, tuple[Diagnostic, ...]]:
         """``link``'s claim (id 0) and the diagnostics of its context and evidence."""
-        c, links = self._compiler, _Links()
+        c = self._compiler
         c.known.setdefault(link.subject.name, 0)  # a known name is never warned about
         c.known.setdefault(link.object.name, 0)
         c.diagnostics, c.quantities.diagnostics = [], []
-        links.add(c, link)
-        return Claim(0, *links.rows[0]), (*c.diagnostics, *c.quantities.diagnostics)
+        row = LinkResolver(c).add(link)
+        return Claim(0, *row), (*c.diagnostics, *c.quantities.diagnostics)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
-from mechgraph.compiler.compile import diagnostic_at
+from mechgraph.compiler.declarations import diagnostic_at
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
 from mechgraph.graph.admission import format_context, merge
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pyparsing as pp
@@ -61,7 +62,7 @@ from mechgraph.language.syntax import (
     Status,
     ValueDecl,
 )
-from mechgraph.language.text import decode_rule_bytes, display_name, read_rule_text
+from mechgraph.language.text import decode_rule_bytes, display_name, read_rule_text, text_lines
 from mechgraph.memory import paused_gc
 
 __all__ = ["parse_text", "parse_file", "MAX_DIAGNOSTICS"]
@@ -72,6 +73,10 @@ _HEADER_WORD = re.compile(f"(hypothesis|experiment){NOT_IDENT}")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 #: A control character other than the line feed that splits lines.
 _CONTROL_INSIDE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: Statements made between hand-overs (:func:`parse_file`'s ``take``).
+_CHUNK = 4096
+#: Statements a parse that hands them over does not keep.
+_HANDED_ONLY = (Link, Comment, Blank)
 
 
 @dataclass
@@ -106,14 +111,16 @@ class _Reader(LineReader):
         return self.comment(r["comment"].value[0], self.col(r["comment"].locn_start), True)
 
     # -- the pass -----------------------------------------------------------------------
-    def read(self, text: str) -> None:
-        lines = text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
+    def read(self, text: str, take: Callable[[list], None] | None = None) -> None:
+        """Read ``text``; with ``take``, hand it the statements made so far every
+        :data:`_CHUNK` statements or so (and the last ones at the end), keeping none."""
         # Control characters are rare: a text without any needs no check per line.
         control = _CONTROL.search if _CONTROL_INSIDE.search(text) else None
         fast, first = self.fast, self.first_line
-        for self.line_no, line in enumerate(lines, first):
+        for self.line_no, line in enumerate(text_lines(text), first):
+            if take is not None and len(self.out) >= _CHUNK:
+                take(self.out)
+                self.out = []
             if line[-1:] == "\r":
                 line = line[:-1]
             self.line = line
@@ -131,6 +138,9 @@ class _Reader(LineReader):
         self.flush_trivia()
         if self.out and isinstance(self.out[-1], Blank):
             self.out.pop()
+        if take is not None:
+            take(self.out)
+            self.out = []
 
     def read_line(self, line: str) -> None:
         stripped = line.lstrip(" \t")
@@ -395,23 +405,39 @@ def parse_text(text: str, file: str = "<input>", first_line: int = 1) -> RuleFil
     return _parse(text, file, fast=True, first_line=first_line)
 
 
-def _parse(text: str, file: str, fast: bool, first_line: int = 1) -> RuleFile:
-    """The parse itself; ``fast=False`` reads every line with the pyparsing grammar."""
+def _parse(
+    text: str,
+    file: str,
+    fast: bool,
+    first_line: int = 1,
+    take: Callable[[list], None] | None = None,
+) -> RuleFile:
+    """The parse itself; ``fast=False`` reads every line with the pyparsing grammar;
+    ``take``: see :func:`parse_file`."""
     if isinstance(text, (bytes, bytearray)):
         text = decode_rule_bytes(bytes(text), file)
     reader = _Reader(file, fast=fast, first_line=first_line)
+    kept: list = []
+    if take is not None:
+        handed = take
+
+        def take(statements: list) -> None:
+            handed(statements)
+            kept.extend(s for s in statements if type(s) not in _HANDED_ONLY)
+
     with paused_gc():  # a parse makes many small objects and no cycles
-        reader.read(text)
+        reader.read(text, take)
+    statements = tuple(kept if take is not None else reader.out)
     diagnostics = sort_diagnostics(reader.diagnostics)
     if diagnostics:
         partial = RuleFile(
             file,
-            tuple(reader.out),
+            statements,
             text=text,
             unparsed_names=_names_on(text, diagnostics, first_line),
         )
         raise ParseError(limit_diagnostics(diagnostics, MAX_DIAGNOSTICS, MAX_DIAGNOSTICS), partial)
-    return RuleFile(file, tuple(reader.out), text=text)
+    return RuleFile(file, statements, text=text)
 
 
 def _names_on(text: str, diagnostics: list[Diagnostic], first_line: int = 1) -> frozenset[str]:
@@ -430,8 +456,15 @@ def _names_on(text: str, diagnostics: list[Diagnostic], first_line: int = 1) -> 
     )
 
 
-def parse_file(path: str | os.PathLike) -> RuleFile:
+def parse_file(path: str | os.PathLike, take: Callable[[list], None] | None = None) -> RuleFile:
     """Read and parse one rule file.
+
+    With ``take``, the file's statements are handed to it as they are read,
+    in order, a few thousand at a time (lists it may keep), and the file
+    returned (or the ``partial`` one of the error raised) holds only those
+    that are no link, comment or blank line: a large file is compiled
+    without all its links being alive at once
+    (:func:`mechgraph.compiler.compile.compile_paths`).
 
     Raises
     ------
@@ -440,4 +473,4 @@ def parse_file(path: str | os.PathLike) -> RuleFile:
     ParseError
         When it does not parse.
     """
-    return parse_text(read_rule_text(path), display_name(path))
+    return _parse(read_rule_text(path), display_name(path), fast=True, take=take)

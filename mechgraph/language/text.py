@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Iterator
 
 from mechgraph.errors import Diagnostic, InputError
 
@@ -33,6 +34,7 @@ __all__ = [
     "display_name",
     "MAX_FILE_BYTES",
     "STDIN",
+    "text_lines",
 ]
 
 #: Larger rule files are refused (counted while reading).
@@ -268,3 +270,24 @@ def _input_error(
             code="input",
         )
     )
+
+
+def text_lines(text: str, block: int = 1 << 20) -> Iterator[str]:
+    """The lines of ``text`` as the parser numbers them: split at ``\\n`` only (none
+    after a final one), a block of about ``block`` characters at a time, so that
+    a large text's lines never all exist at once.
+
+    >>> [list(text_lines(t, block=2)) for t in ("a\\nbc\\n\\nd", "a\\n", "\\n", "")]
+    [['a', 'bc', '', 'd'], ['a'], [''], []]
+    """
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + block)
+        if end < 0:
+            lines = text[start:].split("\n")
+            if lines[-1] == "":
+                lines.pop()
+            yield from lines
+            return
+        yield from text[start:end].split("\n")
+        start = end + 1

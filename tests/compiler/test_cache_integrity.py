@@ -30,8 +30,8 @@ def test_file_replaced_during_the_load_is_not_stored_under_the_new_key(tmp_path,
     store = Cache(tmp_path / "store")
     real = loader.load_paths
 
-    def swap_after_parse(names):
-        parsed = real(names)
+    def swap_after_parse(names, *args, **options):
+        parsed = real(names, *args, **options)
         rules.write_text("drug a\nprocess b\nprocess c\na -> b\nb -> c\n")
         return parsed
 
