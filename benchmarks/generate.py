@@ -32,15 +32,17 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import sys
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO, TypeVar, cast
 
 from mechgraph.language.syntax import ENTITY_KINDS, Relation, is_bare_name
 
+from . import parts
 from .layout import CLASS, PATHWAY, TARGET, CorpusSpec, Layout
 
 __all__ = [
@@ -356,23 +358,39 @@ def write(spec: CorpusSpec, mg: TextIO, edges: TextIO) -> CorpusStats:
     return CorpusStats(w.lines, w.links, w.isa, w.layout.entities, len(classes) + 1, hypotheses)
 
 
-def write_files(spec: CorpusSpec, path: Path) -> CorpusStats:
-    """Write ``path`` and its :func:`edge_path` atomically (temp files, then rename)."""
+def write_files(spec: CorpusSpec, path: Path, part_lines: int | None = None) -> CorpusStats:
+    """Write ``path`` and its :func:`edge_path` atomically (temp files, then rename).
+
+    A corpus of more than :data:`~benchmarks.parts.SHARD_ABOVE` links (or any, given
+    ``part_lines``) is a folder ``path`` of parts (:mod:`benchmarks.parts`).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     targets = (path, edge_path(path))
     temps = [t.with_name(f".{t.name}.{os.getpid()}.tmp") for t in targets]
+    sharded = part_lines is not None or parts.is_sharded(spec.links)
     try:
         with (
-            open(temps[0], "w", encoding="utf-8", buffering=1 << 20) as mg,
+            _rules_sink(temps[0], sharded, part_lines or parts.PART_LINES) as mg,
             open(temps[1], "w", encoding="utf-8", buffering=1 << 20) as edges,
         ):
             stats = write(spec, mg, edges)
+        if path.is_dir():
+            shutil.rmtree(path)
         for temp, target in zip(temps, targets):
             os.replace(temp, target)
     finally:
+        shutil.rmtree(temps[0], ignore_errors=True)
         for temp in temps:
-            temp.unlink(missing_ok=True)
+            if temp.is_file():
+                temp.unlink()
     return stats
+
+
+def _rules_sink(temp: Path, sharded: bool, part_lines: int) -> TextIO:
+    if not sharded:
+        return open(temp, "w", encoding="utf-8", buffering=1 << 20)
+    temp.mkdir()
+    return cast(TextIO, parts.Parts(temp, part_lines))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -384,7 +402,13 @@ def main(argv: list[str] | None = None) -> int:
         "--links", type=parse_size, required=True, help="link lines (1k, 100000, 1M)"
     )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the .mg file to write")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the .mg file to write (past 1M links: a folder of parts)",
+    )
     args = parser.parse_args(argv)
     try:
         stats = write_files(CorpusSpec(args.links, args.seed), args.output)

@@ -49,6 +49,7 @@ class Outcome:
     returncode: int
     wall_s: float
     peak_rss_mib: float
+    cpu_s: float  # user + system time of the child (robust where the wall clock is not)
     cap_gib: float
     stdout: str = ""
     error: str = ""
@@ -111,6 +112,7 @@ def run_capped(
         stdout, stderr = out.read(), err.read()
     state = _status(child.returncode, stderr)
     tail = " | ".join(stderr.strip().splitlines()[-3:]) if state != "ok" else ""
+    cpu = usage.ru_utime + usage.ru_stime
     return Outcome(
-        state, child.returncode, wall, usage.ru_maxrss / 1024, cap_gib, stdout, tail[-600:]
+        state, child.returncode, wall, usage.ru_maxrss / 1024, cpu, cap_gib, stdout, tail[-600:]
     )

@@ -31,6 +31,7 @@ from typing import Any, TextIO
 from . import baselines, figures
 from .generate import edge_path
 from .layout import TARGET, CorpusSpec, Layout
+from .parts import corpus_files
 
 __all__ = [
     "IN_MEMORY_LIMIT",
@@ -125,19 +126,20 @@ def parse_phase(corpus: Path, repeat: int) -> dict[str, Any]:
     reader over the same chunks; each chunk's tree is dropped before the next is made."""
     from mechgraph.language.parser import parse_text
 
-    with open(corpus, encoding="utf-8") as text:
-        chunks = list(text_chunks(text))
-    name = str(corpus)
+    chunks: list[tuple[str, str]] = []  # (file name, text)
+    for path in corpus_files(corpus):
+        with open(path, encoding="utf-8") as text:
+            chunks += [(str(path), chunk) for chunk in text_chunks(text)]
 
     def parse() -> int:
-        return sum(len(parse_text(chunk, name).statements) for chunk in chunks)
+        return sum(len(parse_text(chunk, name).statements) for name, chunk in chunks)
 
     def ceiling() -> int:
-        return sum(len(baselines.read_links(chunk)) for chunk in chunks)
+        return sum(len(baselines.read_links(chunk)) for _, chunk in chunks)
 
     timings, _ = figures.time_round_robin({"ceiling": ceiling, "parse": parse}, repeat)
     return {
-        "lines": sum(chunk.count("\n") for chunk in chunks),
+        "lines": sum(chunk.count("\n") for _, chunk in chunks),
         "chunks": len(chunks),
         "timings": {n: t.to_dict() for n, t in timings.items()},
         "peak_rss_mib": figures.peak_rss_mib(),

@@ -203,6 +203,8 @@ def _warm_rows(size: str, start: dict[str, Any]) -> list[Row]:
     warm, targets = start.get("warm"), start["targets"]
     cold = f"cold {_seconds(start['cold'])}" if start.get("cold") else "-"
     shown = _seconds(warm) if warm else start.get("status", "?")[:80]
+    if warm and start.get("warm_cpu"):
+        shown += f" (CPU {_seconds(start['warm_cpu'])})"
     ratio = start.get("ratio_to_seed")
     seed = start.get("seed_warm_s")
     return [
@@ -269,15 +271,16 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 def figure_table(rows: list[Row]) -> str:
     """The figures with their baselines, ratios and verdicts as aligned text."""
     header = ["size", "figure", "mechgraph", "first call", "baseline", "ratio", "target", "verdict"]
+    cut = 60  # an error is kept whole in the JSON
     return table(
         header,
         [
             [
                 r.size,
                 r.label,
-                r.value,
+                r.value[:cut],
                 r.first,
-                r.baseline,
+                r.baseline[:cut],
                 "-" if r.ratio is None else f"{r.ratio:.2f}",
                 r.target,
                 r.verdict,

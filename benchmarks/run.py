@@ -38,6 +38,7 @@ from .drawing import BUDGET_S, LINKS, corpus_spec, measure_drawing
 from .generate import header, parse_size, write_files
 from .guard import DEFAULT_CAP_GIB, run_capped
 from .layout import TARGET, CorpusSpec, Layout
+from .parts import first_line, is_sharded
 
 __all__ = ["main", "ensure_corpus"]
 
@@ -52,14 +53,11 @@ def _sizes(text: str) -> list[int]:
 
 
 def ensure_corpus(spec: CorpusSpec, folder: Path) -> Path:
-    """The corpus file for ``spec`` in ``folder``, generated unless already current."""
-    path = folder / f"{report.size_label(spec.links)}-seed{spec.seed}.mg"
-    try:
-        with open(path, encoding="utf-8") as existing:
-            current = existing.readline().rstrip("\n") == header(spec)
-    except OSError:
-        current = False
-    if not current:
+    """The corpus for ``spec`` in ``folder`` (a file; past 1M links a folder of parts),
+    generated unless already current."""
+    name = f"{report.size_label(spec.links)}-seed{spec.seed}"
+    path = folder / (name if is_sharded(spec.links) else f"{name}.mg")
+    if first_line(path) != header(spec):
         print(f"generating {path} ...", file=sys.stderr, flush=True)
         write_files(spec, path)
     return path
@@ -106,6 +104,17 @@ def _say(label: str, text: str) -> None:
     print(f"[{label}] {text}", file=sys.stderr, flush=True)
 
 
+def _ended(label: str, mode: str, found: dict[str, Any]) -> dict[str, Any]:
+    """Say how a phase ended (status, wall time, its peak RSS); return what it found."""
+    done = found["process"]
+    _say(
+        label,
+        f"{mode}: {found.get('error') or 'ok'}; {done['wall_s']:.1f} s wall, "
+        f"peak RSS {done['peak_rss_mib']:,.0f} MiB",
+    )
+    return found
+
+
 def _measure_size(
     spec: CorpusSpec, args: argparse.Namespace, seed: dict[str, Any]
 ) -> dict[str, Any]:
@@ -115,11 +124,11 @@ def _measure_size(
     result: dict[str, Any] = {"links": spec.links, "timings": {}}
     if in_memory:
         _say(label, f"timing, {args.repeat} repetitions ...")
-        result |= _spawn(spec, args, "time")
+        result |= _ended(label, "time", _spawn(spec, args, "time"))
     phase: dict[str, Any] = {}
     for mode, what in (("nx", "bare networkx graph"), ("load", "mechgraph load")):
         _say(label, f"{what}: time and peak RSS in a fresh process ...")
-        phase[mode] = _spawn(spec, args, mode)
+        phase[mode] = _ended(label, mode, _spawn(spec, args, mode))
     result["memory"] = scale.memory_row(phase["load"], phase["nx"])
     result["timings"] |= scale.phase_timings(phase["load"], phase["nx"], in_memory)
     with tempfile.TemporaryDirectory() as cache:
@@ -132,9 +141,9 @@ def _measure_size(
         _say(label, scale.warm_line(result["warm_start"]))
         if not in_memory:
             _say(label, "parse, chunk by chunk, beside the ceiling reader ...")
-            phase["parse"] = _spawn(spec, args, "parse")
+            phase["parse"] = _ended(label, "parse", _spawn(spec, args, "parse"))
             _say(label, "questions on the graph from the cache, beside igraph ...")
-            phase["queries"] = _spawn(spec, args, "queries", cache)
+            phase["queries"] = _ended(label, "queries", _spawn(spec, args, "queries", cache))
             result |= scale.big_timings(result["timings"], phase["parse"], phase["queries"])
             result["edges"] = phase["nx"].get("edges")
     result["phases"] = scale.phase_status(result, phase)
@@ -209,6 +218,13 @@ def _parser() -> argparse.ArgumentParser:
         "instead of starting it afresh; the drawing is not measured",
     )
     parser.add_argument(
+        "--merge",
+        type=Path,
+        metavar="FILE",
+        help="measure nothing: add the sizes of FILE (another run's JSON) to the JSON, "
+        "replacing the same sizes, and print the tables",
+    )
+    parser.add_argument(
         "--memory-cap",
         type=float,
         default=DEFAULT_CAP_GIB,
@@ -260,6 +276,31 @@ def _document(
     }
 
 
+def _print_tables(sizes: dict[str, Any], drawing: dict[str, Any] | None) -> None:
+    print(report.figure_table(report.figure_rows(sizes)))
+    if drawing:
+        print("\n" + _drawing_line(drawing))
+    print("\n" + growth.growth_table(sizes))
+    for label, result in sizes.items():
+        for problem in scale.problems(result):
+            print(f"[{label}] {problem}")
+
+
+def _merge(out: Path, kept: dict[str, Any], other: dict[str, Any]) -> int:
+    """Add ``other``'s sizes (with its settings and seed measurement) to ``out``."""
+    if not other.get("sizes"):
+        print("nothing to merge: no sizes in that file", file=sys.stderr)
+        return 2
+    settings = {**kept.get("settings", {}), "merged": other.get("settings", {})}
+    seed = kept.get("warm_start_seed") or other.get("warm_start_seed", {})
+    sizes = {**kept.get("sizes", {}), **other["sizes"]}
+    document = _document(kept, settings, seed, sizes, kept.get("complete", False))
+    _write_json(out, document)
+    _print_tables(document["sizes"], kept.get("drawing"))
+    print(f"\nwrote {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.repeat = args.repeat or (3 if args.quick else 5)
@@ -272,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_drawing_line(_record_drawing(args, out)) + f"\nwrote {out}")
         return 0
     kept = _read_json(out)
+    if args.merge:
+        return _merge(out, kept, _read_json(args.merge))
     if not args.update:  # a fresh run keeps only what other benchmarks wrote (drawing, lsp)
         kept = {key: kept[key] for key in ("drawing", "lsp") if key in kept}
     results: dict[str, Any] = dict(kept.get("sizes", {}))
@@ -290,14 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         results[report.size_label(n)] = _measure_size(CorpusSpec(n, args.seed), args, seed)
         _write_json(out, _document(kept, settings, seed, results, count == len(sizes)))
     drawing = kept.get("drawing") if args.update else _record_drawing(args, out)
-    ordered = _document(kept, settings, seed, results, True)["sizes"]
-    print(report.figure_table(report.figure_rows(ordered)))
-    if drawing:
-        print("\n" + _drawing_line(drawing))
-    print("\n" + growth.growth_table(ordered))
-    for label, result in ordered.items():
-        for problem in scale.problems(result):
-            print(f"[{label}] {problem}")
+    _print_tables(_document(kept, settings, seed, results, True)["sizes"], drawing)
     print(f"\nwrote {out}")
     return 0
 

@@ -58,8 +58,12 @@ def memory_row(load: dict[str, Any], nx: dict[str, Any]) -> dict[str, Any]:
     failed = [_status(p) for p in (load, nx) if "error" in p]
     return {
         "status": failed[0] if failed else "ok",
-        "mechgraph_peak_rss_mib": mech if mech else load["process"]["peak_rss_mib"],
-        "networkx_peak_rss_mib": base if base else nx["process"].get("peak_rss_mib"),
+        "mechgraph_peak_rss_mib": mech,
+        "networkx_peak_rss_mib": base,
+        "process_peak_rss_mib": {  # from wait4: what a failed process reached
+            "mechgraph": load["process"].get("peak_rss_mib"),
+            "networkx": nx["process"].get("peak_rss_mib"),
+        },
         "rss_ratio_vs_networkx": round(mech / base, 3) if mech and base else None,
         "target": RSS_TARGET,
         "mechgraph": load,

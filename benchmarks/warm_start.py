@@ -45,7 +45,7 @@ def measure(
     no_cache: bool = True,
     cap_gib: float = DEFAULT_CAP_GIB,
 ) -> dict[str, Any]:
-    """Wall seconds and peak RSS of ``ask`` runs on ``rules``, the compiled cache in
+    """Wall seconds (CPU seconds beside them) and peak RSS of ``ask`` runs on ``rules``, the compiled cache in
     ``cache``: without it (unless ``no_cache`` is false), cold, then warm (median of 3).
 
     Stops at the first run that fails, with its status (``out of memory`` under the cap).
@@ -72,6 +72,7 @@ def measure(
         "no_cache": runs["no_cache"]["wall_s"] if no_cache else None,
         "cold": runs["cold"]["wall_s"],
         "warm": statistics.median(runs[f"warm_{k + 1}"]["wall_s"] for k in range(WARM_RUNS)),
+        "warm_cpu": statistics.median(runs[f"warm_{k + 1}"]["cpu_s"] for k in range(WARM_RUNS)),
         "warm_peak_rss_mib": max(runs[f"warm_{k + 1}"]["peak_rss_mib"] for k in range(WARM_RUNS)),
     }
     return result

@@ -43,6 +43,7 @@ def small() -> tuple[str, list[tuple[str, str, str]]]:
     [
         *("layout", "generate", "baselines", "figures", "report", "run", "startup"),
         *("graph_build", "pathological", "guard", "phases", "scale", "growth", "warm_start"),
+        "parts",
     ],
 )
 def test_doctests(module):

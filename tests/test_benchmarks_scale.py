@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import re
 import sys
 import tracemalloc
 
 import pytest
 from bench_support import SCALE_LABELS
 
-from benchmarks import generate, growth, phases, report, scale
+from benchmarks import generate, growth, parts, phases, report, run, scale
 from benchmarks.guard import run_capped
-from benchmarks.layout import CorpusSpec
+from benchmarks.layout import TARGET, CorpusSpec, Layout
 from mechgraph.language.parser import parse_text
 from mechgraph.language.syntax import Blank
+from mechgraph.model import load
 
 #: sha256 of (rules, edge list) written by the generator before it kept members as ids:
 #: the streaming generator must give the same corpora byte for byte.
@@ -41,6 +44,26 @@ def test_generator_writes_the_same_corpus_as_before(spec):
     mg, edges = io.StringIO(), io.StringIO()
     generate.write(spec, mg, edges)
     assert (_sha(mg.getvalue()), _sha(edges.getvalue())) == PINNED[spec]
+
+
+def test_a_corpus_in_parts_is_the_same_corpus(tmp_path):
+    """Check that a corpus written as a folder of parts (as past 1M links) is the single
+    file's text cut at blank lines, and that mechgraph loads the same model from it."""
+    spec = next(iter(PINNED))
+    folder, single = tmp_path / "parts", tmp_path / "single.mg"
+    generate.write_files(spec, folder, part_lines=300)
+    generate.write_files(spec, single)
+    files = parts.corpus_files(folder)
+    assert len(files) == 3 and parts.first_line(folder) == generate.header(spec)
+    assert _sha("".join(f.read_text() for f in files)) == PINNED[spec][0]
+    assert generate.edge_path(folder).read_text() == generate.edge_path(single).read_text()
+    together, alone = load(folder), load(single)
+    assert len(together.graph.claims) == len(alone.graph.claims) == spec.links
+    question = (Layout.of(spec).name(0), TARGET)
+    answers = [
+        re.sub(r"\S+\.mg:\d+:\d+", "FILE", m.ask(*question).format()) for m in (together, alone)
+    ]
+    assert answers[0] == answers[1] and answers[0].startswith("yes")
 
 
 class _Counting(io.TextIOBase):
@@ -176,3 +199,20 @@ def test_growth_table_per_link_includes_memory():
     assert rows["load"][1:3] == ["3.00", "µs"] and rows["load"][-2:] == ["1.00", "1.00"]
     assert rows["peak RSS, mechgraph load"][-2:] == ["1.00", "1.00"]
     assert "peak RSS, bare networkx graph" not in rows  # nothing measured
+
+
+def test_merge_adds_another_runs_sizes(tmp_path, capsys):
+    """Check that --merge puts another run's sizes (a 10M run measured apart) beside the
+    JSON's, replacing a size both hold, ordered by links, keeping the drawing."""
+    mine, other = tmp_path / "results.json", tmp_path / "big.json"
+    drawing = {"render": {"seconds": 1.0}, "ask_render": {"seconds": 2.0}, "within_budget": True}
+    mine.write_text(
+        json.dumps({"drawing": drawing, "sizes": {"1M": _size(10**6), "1k": _size(1000)}})
+    )
+    other.write_text(json.dumps({"sizes": {"10M": _size(10**7), "1k": _size(1000, lines=7)}}))
+    assert run.main(["--json", str(mine), "--merge", str(other)]) == 0
+    document = json.loads(mine.read_text())
+    assert list(document["sizes"]) == ["1k", "1M", "10M"] and document["drawing"] == drawing
+    assert document["sizes"]["1k"]["lines"] == 7
+    assert {row["size"] for row in document["figures"]} == {"1k", "1M", "10M"}
+    assert "figure (per link)" in capsys.readouterr().out
