@@ -31,6 +31,7 @@ STAGES = {
     "render": 6,
     "formats": 7,
     "model": 8,
+    "spark": 8,
     "lsp": 9,
     "cli": 9,
     "__main__": 10,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from mechgraph.cli.engine import add_engine_arguments, engine_report, run_searches
 from mechgraph.cli.output import add_render_argument, count, draw_result, emit
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.cache import Cache
@@ -115,11 +116,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="ask many questions at once: one SOURCE TARGET pair per line of FILE "
         "(tab- or blank-separated; - reads standard input); one line of answer each",
     )
+    add_engine_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.pairs:
         return _run_pairs(args)
+    if args.engine != "memory" or args.parquet:
+        raise QueryError(
+            Diagnostic.error(
+                "--engine and --parquet apply to batches of questions: ask --pairs FILE",
+                file="<command line>",
+                hint="ask one question in memory (leave out --engine), or many with --pairs FILE",
+            )
+        )
     if args.target is None:
         raise QueryError(
             Diagnostic.error(
@@ -153,9 +163,22 @@ def _run_pairs(args: argparse.Namespace) -> int:
     model = load_rules(args)
     asked = question(args)
     del asked["source"], asked["target"]
-    answers = ask_pairs(model.graph, pairs, max_paths=args.max_paths or 1, **asked)
+    if args.engine == "spark" and (args.max_paths or 1) > 1:
+        raise QueryError(
+            Diagnostic.error(
+                "the Spark engine finds one witness per question",
+                file="<command line>",
+                hint="leave out --max-paths, or ask in memory (--engine memory)",
+            )
+        )
+    answers = run_searches(
+        args,
+        model.graph,
+        lambda: ask_pairs(model.graph, pairs, max_paths=args.max_paths or 1, **asked),
+    )
     held = sum(a.holds for a in answers)
     lines = [a.format().splitlines()[0] for a in answers]
     lines.append(f"{held} of {len(answers)} questions answered yes")
-    emit(args, "\n".join(lines), {"answers": [a.to_dict() for a in answers], "yes": held})
+    document = {"answers": [a.to_dict() for a in answers], "yes": held}
+    emit(args, "\n".join(lines), engine_report(args, document))
     return 0

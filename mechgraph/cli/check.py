@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
+from mechgraph.cli.engine import add_engine_arguments, engine_report, run_searches
 from mechgraph.cli.output import (
     add_budget_arguments,
     budget,
@@ -60,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "a NAME that is not a plain file name is made one (see README)",
     )
     add_budget_arguments(parser)
+    add_engine_arguments(parser)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,11 @@ def run(args: argparse.Namespace) -> int:
     diagnostics = sort_diagnostics(diagnostics + compile_diagnostics + lint(graph))
     summary = Summary.of(graph, diagnostics)
     # Hypotheses are judged only on rules without errors; an unknown --hypothesis is a usage error.
-    judged = () if summary.errors else judge_all(graph, args.hypothesis)
+    judged = (
+        ()
+        if summary.errors
+        else run_searches(args, graph, lambda: judge_all(graph, args.hypothesis))
+    )
     observed = (
         []
         if summary.errors or args.hypothesis
@@ -153,13 +159,16 @@ def run(args: argparse.Namespace) -> int:
     emit(
         args,
         "\n".join(lines),
-        {
-            "ok": summary.errors == 0 and not failing,
-            "summary": summary.__dict__,
-            "diagnostics": [d.to_dict() for d in limit_diagnostics(diagnostics)],
-            "hypotheses": [r.to_dict() for r in judged],
-            "experiments": [r.to_dict() for r in observed],
-            "diagrams": [d.to_dict() for d in drawn],
-        },
+        engine_report(
+            args,
+            {
+                "ok": summary.errors == 0 and not failing,
+                "summary": summary.__dict__,
+                "diagnostics": [d.to_dict() for d in limit_diagnostics(diagnostics)],
+                "hypotheses": [r.to_dict() for r in judged],
+                "experiments": [r.to_dict() for r in observed],
+                "diagrams": [d.to_dict() for d in drawn],
+            },
+        ),
     )
     return 1 if summary.errors or failing else 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 
 from mechgraph.cli.ask import add_rules_argument, load_rules
+from mechgraph.cli.engine import add_engine_arguments, engine_report, run_searches
 from mechgraph.cli.output import count, emit
 from mechgraph.query.budget import MAX_CANDIDATES
 
@@ -33,13 +34,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "a note counts the others",
     )
     add_rules_argument(parser)
+    add_engine_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     model = load_rules(args)
     if args.knockout:
-        result = model.knockout(args.hypothesis, args.knockout)
+        result = run_searches(
+            args, model.graph, lambda: model.knockout(args.hypothesis, args.knockout)
+        )
     else:
-        result = model.predict(args.hypothesis, max_candidates=args.max_candidates)
-    emit(args, result.format(), result.to_dict())
+        result = run_searches(
+            args,
+            model.graph,
+            lambda: model.predict(args.hypothesis, max_candidates=args.max_candidates),
+        )
+    emit(args, result.format(), engine_report(args, result.to_dict()))
     return 0

@@ -21,6 +21,12 @@ context_keys        key, dimension, value, condition_key, condition (quantity ke
 sources             name, reference, title
 hypotheses          hypothesis, position, statement (rule text), file, line
 experiments         experiment, position, statement (rule text), context, file, line
+nodes               id, name (the traversal index's entity ids: names in sorted order)
+contexts            id, context (list of key/value): the distinct contexts claims state
+hops                source, target (node ids), claim (-1: a membership climb), code
+                    (sign: 0 ``+``, 1 ``-``, 2 unsigned), context (id; -1 for a
+                    climb), hypothetical: every hop a search may take (``-0`` claims
+                    are never taken), what the Spark engine reads
 ==================  ===============================================================
 
 >>> from mechgraph.model import Model
@@ -48,7 +54,7 @@ from mechgraph.version import __version__
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["PARQUET_FORMAT", "parquet_tables", "write_parquet"]
+__all__ = ["PARQUET_FORMAT", "hop_tables", "parquet_tables", "write_parquet"]
 
 #: The version of the table layout, in ``manifest.json`` (raised when a column changes).
 PARQUET_FORMAT = 1
@@ -149,7 +155,49 @@ def parquet_tables(graph: MechanismGraph) -> dict[str, pa.Table]:
             {"position": pa.int32(), "line": pa.int32()},
         ),
     }
+    tables.update(hop_tables(graph))
     return tables
+
+
+def hop_tables(graph: MechanismGraph) -> dict[str, pa.Table]:
+    """The ``nodes``, ``contexts`` and ``hops`` tables: the traversal index as columns.
+
+    >>> from mechgraph.model import Model
+    >>> model = Model.from_text("class C\\nm isa C\\nC -> x [species=mouse]\\n")
+    >>> hops = hop_tables(model.graph)["hops"].to_pylist()
+    >>> [(h["source"], h["target"], h["claim"], h["context"]) for h in hops]
+    [(0, 2, 0, 0), (1, 0, -1, -1)]
+    """
+    pa = _arrow()
+    pairs = pa.list_(pa.struct([("key", pa.string()), ("value", pa.string())]))
+    index = graph.index
+    hops = index.hops
+    claim = hops.claim.astype("int64")
+    known = claim >= 0
+    safe = claim.clip(0, None)
+    contexts = index.context_of[safe] if len(index.context_of) else claim * 0
+    hypothetical = index.hypothetical[safe] if len(index.hypothetical) else known
+    return {
+        "nodes": pa.table(
+            {"id": pa.array(range(len(index.names)), pa.int32()), "name": list(index.names)}
+        ),
+        "contexts": pa.table(
+            {
+                "id": pa.array(range(len(index.contexts)), pa.int32()),
+                "context": pa.array([_pairs(c) for c in index.contexts], pairs),
+            }
+        ),
+        "hops": pa.table(
+            {
+                "source": pa.array(hops.source, pa.int32()),
+                "target": pa.array(hops.target, pa.int32()),
+                "claim": pa.array(claim, pa.int64()),
+                "code": pa.array(hops.code, pa.int8()),
+                "context": pa.array((contexts * known - ~known).astype("int32"), pa.int32()),
+                "hypothetical": pa.array(hypothetical & known, pa.bool_()),
+            }
+        ),
+    }
 
 
 def _rows(

@@ -26,6 +26,7 @@ from mechgraph.errors import Diagnostic, QueryError
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.query.budget import DEFAULT_BUDGET, MAX_PATHS
 from mechgraph.query.coverage import coverage
+from mechgraph.query.engine import current
 from mechgraph.query.hops import within_hops
 from mechgraph.query.question import (
     SignLike,
@@ -121,7 +122,8 @@ def ask(
         graph, make_question(source, target, via, where, sign, hypotheses)
     )
     search = Search.of(graph, question)
-    result = answer(search, max_paths, budget)
+    engine = current()  # another engine (mechgraph.query.engine), when one is in use
+    result = (answer if engine is None else engine.answer)(search, max_paths, budget)
     if result.verdict is Verdict.NO and question.where:
         uncovered = coverage(search)
         if uncovered is not None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.query.budget import DEFAULT_BUDGET
+from mechgraph.query.engine import current
 from mechgraph.query.search import Search, to_path, witnesses
 from mechgraph.query.witnesses import descend
 from mechgraph.results.answers import Path
@@ -73,7 +74,11 @@ def routes(
     is then read off the exact distances: by the greedy descent of
     :func:`mechgraph.query.witnesses.descend`, all members at once, and by the
     best-first search for the few members where that is not a witness.
+    Inside :func:`~mechgraph.query.engine.use_engine`, the engine set there answers.
     """
+    engine = current()
+    if engine is not None:
+        return engine.routes(search, members, budget)
     dist = search.distances()
     starts = {name: search.start_state(search.index.ids[name]) for name in members}
     read = descend(search, dist, [state for state in starts.values() if state in dist], budget)
