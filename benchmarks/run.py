@@ -28,6 +28,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def _worker(args: argparse.Namespace) -> int:
     corpus = ensure_corpus(spec, args.corpora)
     allow_gc_pause()  # measure the stages as the command line runs them
     if args.mode == "load":
-        result = phases.load_phase(corpus, spec)
+        result = phases.load_phase(corpus, spec, Path(args.cache) if args.cache else None)
     elif args.mode == "nx":
         result = phases.nx_phase(corpus)
     elif args.mode == "parse":
@@ -116,37 +117,76 @@ def _ended(label: str, mode: str, found: dict[str, Any]) -> dict[str, Any]:
 
 
 def _measure_size(
-    spec: CorpusSpec, args: argparse.Namespace, seed: dict[str, Any]
+    spec: CorpusSpec, args: argparse.Namespace, seed: dict[str, Any], save: Callable[[dict], None]
 ) -> dict[str, Any]:
     corpus = ensure_corpus(spec, args.corpora)
     label = report.size_label(spec.links)
-    in_memory = spec.links <= args.in_memory_up_to
+    if spec.links > args.in_memory_up_to:
+        return _measure_phased(spec, args, seed, save)
     result: dict[str, Any] = {"links": spec.links, "timings": {}}
-    if in_memory:
-        _say(label, f"timing, {args.repeat} repetitions ...")
-        result |= _ended(label, "time", _spawn(spec, args, "time"))
+    _say(label, f"timing, {args.repeat} repetitions ...")
+    result |= _ended(label, "time", _spawn(spec, args, "time"))
     phase: dict[str, Any] = {}
     for mode, what in (("nx", "bare networkx graph"), ("load", "mechgraph load")):
         _say(label, f"{what}: time and peak RSS in a fresh process ...")
         phase[mode] = _ended(label, mode, _spawn(spec, args, mode))
     result["memory"] = scale.memory_row(phase["load"], phase["nx"])
-    result["timings"] |= scale.phase_timings(phase["load"], phase["nx"], in_memory)
+    result["timings"] |= scale.phase_timings(phase["load"], phase["nx"], in_memory=True)
     with tempfile.TemporaryDirectory() as cache:
         _say(label, "mechgraph ask, whole process: no cache, cold, warm ...")
         question = (Layout.of(spec).name(0), TARGET)
+        start = warm_start.measure(corpus, *question, Path(cache), cap_gib=args.memory_cap)
+    result["warm_start"] = scale.warm_row(start, seed)
+    _say(label, scale.warm_line(result["warm_start"]))
+    result["phases"] = scale.phase_status(result, phase)
+    return result
+
+
+def _measure_phased(
+    spec: CorpusSpec, args: argparse.Namespace, seed: dict[str, Any], save: Callable[[dict], None]
+) -> dict[str, Any]:
+    """A size past the in-memory limit, phase by phase, the most telling first; the JSON
+    is saved after each phase (``"partial": true`` until the last), so a run stopped at a
+    deadline keeps every phase it finished.  The load also writes the compiled cache (as a
+    first ``ask`` does), which the warm ``ask`` processes and the questions then read."""
+    label = report.size_label(spec.links)
+    corpus = ensure_corpus(spec, args.corpora)
+    question = (Layout.of(spec).name(0), TARGET)
+    result: dict[str, Any] = {"links": spec.links, "timings": {}, "partial": True}
+    phase: dict[str, Any] = {}
+    unmeasured = {"error": "not measured yet", "process": {"status": "not run"}}
+
+    def record() -> None:
+        load, nx = phase.get("load", unmeasured), phase.get("nx", unmeasured)
+        result["memory"] = scale.memory_row(load, nx)
+        result["timings"] |= scale.phase_timings(load, nx, in_memory=False)
+        parse, queries = phase.get("parse", unmeasured), phase.get("queries", unmeasured)
+        result.update(scale.big_timings(result["timings"], parse, queries))
+        result["edges"] = phase.get("nx", {}).get("edges")
+        result["phases"] = scale.phase_status(result, phase)
+        save(result)
+
+    with tempfile.TemporaryDirectory() as cache:
+        _say(label, "mechgraph load, writing the compiled cache: time and peak RSS ...")
+        phase["load"] = _ended(label, "load", _spawn(spec, args, "load", cache))
+        record()
+        _say(label, "mechgraph ask, whole process, warm cache ...")
         start = warm_start.measure(
-            corpus, *question, Path(cache), no_cache=in_memory, cap_gib=args.memory_cap
+            corpus, *question, Path(cache), no_cache=False, cold=False, cap_gib=args.memory_cap
         )
         result["warm_start"] = scale.warm_row(start, seed)
         _say(label, scale.warm_line(result["warm_start"]))
-        if not in_memory:
-            _say(label, "parse, chunk by chunk, beside the ceiling reader ...")
-            phase["parse"] = _ended(label, "parse", _spawn(spec, args, "parse"))
-            _say(label, "questions on the graph from the cache, beside igraph ...")
-            phase["queries"] = _ended(label, "queries", _spawn(spec, args, "queries", cache))
-            result |= scale.big_timings(result["timings"], phase["parse"], phase["queries"])
-            result["edges"] = phase["nx"].get("edges")
-    result["phases"] = scale.phase_status(result, phase)
+        record()
+        _say(label, "questions on the graph from the cache, beside igraph ...")
+        phase["queries"] = _ended(label, "queries", _spawn(spec, args, "queries", cache))
+        record()
+    _say(label, "bare networkx graph: time and peak RSS in a fresh process ...")
+    phase["nx"] = _ended(label, "nx", _spawn(spec, args, "nx"))
+    record()
+    _say(label, "parse, chunk by chunk, beside the ceiling reader ...")
+    phase["parse"] = _ended(label, "parse", _spawn(spec, args, "parse"))
+    del result["partial"]
+    record()
     return result
 
 
@@ -330,7 +370,12 @@ def main(argv: list[str] | None = None) -> int:
         print("[seed] mechgraph ask on rules/: cold, warm ...", file=sys.stderr, flush=True)
         seed = warm_start.measure_seed(Path(cache), args.memory_cap)
     for count, n in enumerate(sizes, 1):  # rewritten after each size: a stopped run keeps some
-        results[report.size_label(n)] = _measure_size(CorpusSpec(n, args.seed), args, seed)
+        label = report.size_label(n)
+
+        def save(partial: dict[str, Any], label: str = label) -> None:
+            _write_json(out, _document(kept, settings, seed, {**results, label: partial}, False))
+
+        results[label] = _measure_size(CorpusSpec(n, args.seed), args, seed, save)
         _write_json(out, _document(kept, settings, seed, results, count == len(sizes)))
     drawing = kept.get("drawing") if args.update else _record_drawing(args, out)
     _print_tables(_document(kept, settings, seed, results, True)["sizes"], drawing)

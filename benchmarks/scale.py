@@ -130,7 +130,8 @@ def warm_line(row: dict[str, Any]) -> str:
     if row["status"] != "ok":
         return f"mechgraph ask: {row['status']}"
     parts = [f"no cache {row['no_cache']:.2f} s"] if row.get("no_cache") is not None else []
-    parts += [f"cold cache {row['cold']:.2f} s", f"warm cache {row['warm']:.2f} s"]
+    parts += [f"cold cache {row['cold']:.2f} s"] if row.get("cold") is not None else []
+    parts += [f"warm cache {row['warm']:.2f} s"]
     return "mechgraph ask: " + ", ".join(parts) + f" ({row['ratio_to_seed']}x the seed)"
 
 

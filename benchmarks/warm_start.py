@@ -43,10 +43,12 @@ def measure(
     cache: Path,
     *,
     no_cache: bool = True,
+    cold: bool = True,
     cap_gib: float = DEFAULT_CAP_GIB,
 ) -> dict[str, Any]:
     """Wall seconds (CPU seconds beside them) and peak RSS of ``ask`` runs on ``rules``, the compiled cache in
-    ``cache``: without it (unless ``no_cache`` is false), cold, then warm (median of 3).
+    ``cache``: without it (unless ``no_cache`` is false), cold (unless ``cold`` is false:
+    the cache is filled already), then warm (median of 3).
 
     Stops at the first run that fails, with its status (``out of memory`` under the cap).
     """
@@ -62,7 +64,8 @@ def measure(
         return outcome
 
     order = [("no_cache", ["--no-cache"])] if no_cache else []
-    order += [("cold", [])] + [(f"warm_{k + 1}", []) for k in range(WARM_RUNS)]
+    order += [("cold", [])] if cold else []  # else the cache was filled beforehand
+    order += [(f"warm_{k + 1}", []) for k in range(WARM_RUNS)]
     for name, extra in order:
         if not run(name, extra).ok:
             return result
@@ -70,7 +73,7 @@ def measure(
     result |= {
         "status": "ok",
         "no_cache": runs["no_cache"]["wall_s"] if no_cache else None,
-        "cold": runs["cold"]["wall_s"],
+        "cold": runs["cold"]["wall_s"] if cold else None,
         "warm": statistics.median(runs[f"warm_{k + 1}"]["wall_s"] for k in range(WARM_RUNS)),
         "warm_cpu": statistics.median(runs[f"warm_{k + 1}"]["cpu_s"] for k in range(WARM_RUNS)),
         "warm_peak_rss_mib": max(runs[f"warm_{k + 1}"]["peak_rss_mib"] for k in range(WARM_RUNS)),

@@ -27,7 +27,8 @@ def check_scale_rows(document: dict[str, Any], label: str, *, phased: bool) -> N
     assert abs(memory["rss_ratio_vs_networkx"] - ratio) < 1e-3
     assert memory["networkx"]["edges"] == size["edges"] > size["links"]
     start = size["warm_start"]
-    assert start["status"] == "ok" and start["warm"] > 0 and start["cold"] > 0
+    assert start["status"] == "ok" and start["warm"] > 0
+    assert (start["cold"] is None) is phased  # there the load filled the cache
     assert start["warm_cpu"] > 0 and all(run["cpu_s"] > 0 for run in start["runs"].values())
     assert (start["no_cache"] is None) is phased  # a phased size skips the extra compile
     assert len([run for run in start["runs"] if run.startswith("warm_")]) == 3
