@@ -123,6 +123,20 @@ class TestLoadAndCli:
         """Check that load reads a folder of rule files."""
         assert load(rules).ask("d", "e").holds
 
+    def test_a_loaded_model_is_changed_as_one_made_from_its_files(self, rules, tmp_path):
+        """Check that with_rules and without work on a loaded model (which keeps no parsed
+        files), from the compiled cache too, as on the model of the same files."""
+        from mechgraph.compiler.cache import Cache
+        from mechgraph.language.loader import load_paths
+
+        store = Cache(tmp_path / "cache")
+        made = Model.from_files(load_paths([rules])[0])
+        extra = "phenotype f\ne -> f @s1"
+        for loaded in (load(rules), load(rules, cache=store), load(rules, cache=store)):
+            assert loaded.files == () and loaded.rule_files() == made.files
+            assert loaded.with_rules(extra).graph.claims == made.with_rules(extra).graph.claims
+            assert loaded.without("p -> e").graph.claims == made.without("p -> e").graph.claims
+
     def test_ask_yes_and_no(self, rules, capsys):
         """Check that ask prints the witness on a yes and why-not on a no, exit 0 both."""
         assert main(["ask", "d", "e", "--where", "duration=chronic", "--rules", str(rules)]) == 0

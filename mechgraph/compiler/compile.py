@@ -147,7 +147,9 @@ def compile_paths(
         with phase("compile"):
             kept = {id(f) for f in files}
             used = sorted((p for p in parts if id(p.rules) in kept), key=lambda p: p.rules.path)
-            graph, compiling = _compile(columns, used, files)
+            del files  # the parts keep the statements, while the compiler needs them
+            parts.clear()
+            graph, compiling = _compile(columns, used, [part.unburdened() for part in used])
     return graph, loading, compiling
 
 
@@ -198,11 +200,14 @@ def _compile(
             _keep(c, hypotheses, statement, "hypothesis")
         elif isinstance(statement, Experiment) and _keep(c, experiments, statement, "experiment"):
             check_experiment(c, statement)
+    for part in parts:
+        part.kept = []  # read: the declarations' nodes can go (unless the caller keeps them)
 
     hierarchy = nx.DiGraph()
     hierarchy.add_edges_from(
         (member, parent, {"span": span}) for (member, parent), span in memberships.items()
     )
+    del memberships
     c.check_cycles(hierarchy, "isa", "isa-cycle")
     for key in sorted(value_isa):
         c.check_cycles(value_isa[key], f"`{key}` value isa", "value-isa-cycle")
@@ -244,6 +249,7 @@ def _build(c: Compiler, hierarchy, value_isa, columns, arrays, hypotheses) -> Me
         for narrower, broader in sorted(value_isa[key].edges):
             graph.add_value_isa(key, narrower, broader)
     graph.add_isas(sorted(hierarchy.edges(data="span")))
+    hierarchy.clear()  # copied into the graph: not kept beside the claims being made
     graph.claims = claim_table(names, columns, arrays)
     graph.invalidate()
     graph.hypotheses = {name: hypotheses[name] for name in sorted(hypotheses)}

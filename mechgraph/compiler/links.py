@@ -75,10 +75,13 @@ class LinkResolver:
         nodes they were written as; made from the references when not given)."""
         seen = self.citations.get(references)
         if seen is None:
-            c = self.compiler
-            unknown = any(c.unknown_source(item) for item in evidence or map(Evidence, references))
-            seen = self.citations[references] = (references, unknown)
+            seen = self.citations[references] = (references, self.unknown(references, evidence))
         return seen
+
+    def unknown(self, references: tuple, evidence: tuple = ()) -> bool:
+        """Whether a source among ``references`` is unknown (worked out, not kept)."""
+        c = self.compiler
+        return any(c.unknown_source(item) for item in evidence or map(Evidence, references))
 
     def add(self, link: Link) -> tuple:
         """Resolve ``link``'s names, context and evidence, reporting what is wrong;

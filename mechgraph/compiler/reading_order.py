@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -82,6 +83,12 @@ class Part:
             raise
         return self.rules
 
+    def unburdened(self) -> RuleFile:
+        """The part's file without its statements (the part keeps them), now its ``rules``."""
+        assert self.rules is not None, "a part compiled has its rules"
+        self.rules = replace(self.rules, statements=())
+        return self.rules
+
     def link(self, index: int, line: int) -> Link:
         """The part's link number ``index``, written on ``line``."""
         if self.links is not None:
@@ -124,7 +131,7 @@ def events(resolver: LinkResolver, columns: LinkColumns, arrays: dict) -> np.nda
         troubled[number] = undeclared or quantities
     unknown = np.zeros(len(citations), bool)
     for number in np.unique(arrays["evidence"]).tolist():
-        unknown[number] = resolver.citation(citations[number])[1]
+        unknown[number] = resolver.unknown(citations[number])  # not kept: there may be millions
     found = troubled[arrays["context"]] | unknown[arrays["evidence"]]
     declared = np.fromiter((name in c.known for name in columns.names), bool, len(columns.names))
     uses = np.empty(2 * len(found), np.int32)

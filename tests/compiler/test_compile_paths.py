@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mechgraph.compiler.compile import compile_paths, compile_rules
-from mechgraph.language import parser
+from mechgraph.language import reader
 from mechgraph.language.loader import load_paths
 from mechgraph.language.parser import parse_file, parse_text
 from mechgraph.language.syntax import Blank, Comment, Link
@@ -64,7 +64,7 @@ def test_the_seed_compiles_the_same():
 def test_each_fixture_compiles_the_same(path, partial):
     """Check every golden fixture, parse errors included, file by file, with a hand-over
     of statements every two, so that blocks and links straddle the hand-overs."""
-    with mock.patch.object(parser, "_CHUNK", 2):
+    with mock.patch.object(reader, "CHUNK", 2):
         got, expected = _both([path], partial)
     assert got == expected
 
@@ -116,7 +116,7 @@ def test_random_rule_sets_compile_the_same(files, by_file, partial, chunk):
     """Check random rule sets split over several files (forward references across files,
     duplicates, unknown names and sources, bad values and units, parse errors): the
     same graph, claims in the same order with the same fields, the same diagnostics."""
-    with tempfile.TemporaryDirectory() as folder, mock.patch.object(parser, "_CHUNK", chunk):
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(reader, "CHUNK", chunk):
         for name, lines in files.items():
             path = Path(folder) / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +136,7 @@ def test_a_large_file_is_handed_over_in_chunks(tmp_path):
     chunks: list[list] = []
     kept = parse_file(path, take=chunks.append)
     whole = parse_text(path.read_text(encoding="utf-8"), str(path))
-    assert len(chunks) > 2 and max(map(len, chunks)) <= parser._CHUNK + 3
+    assert len(chunks) > 2 and max(map(len, chunks)) <= reader.CHUNK + 3
     handed = [s for chunk in chunks for s in chunk]
     assert [s for s in handed if not isinstance(s, Blank)] == [
         s for s in whole.statements if not isinstance(s, Blank)
