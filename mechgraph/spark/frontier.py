@@ -221,6 +221,14 @@ def search(
         )
         seen = F.broadcast(visited) if stats.states <= _BROADCAST else visited
         after = after.filter(F.col("ctx") != CLASH).join(seen, _STATE, "left_anti")
+        # A state whose route holds under any context is at least as good as the same
+        # state under a narrower one, reached then or later: every hop on from the
+        # narrower is open to it.  Such states are dropped.
+        free = seen.filter(F.col("ctx") == empty).drop("ctx")
+        free = free.unionByName(after.filter(F.col("ctx") == empty).select(*_STATE).drop("ctx"))
+        after = after.join(free, _STATE[:-1], "left_anti").unionByName(
+            after.filter(F.col("ctx") == empty)
+        )
         best = after.groupBy(*_STATE, *_ROOT).agg(
             F.min(F.struct("pnode", "claim", "code", "pkey")).alias("parent")
         )
