@@ -358,19 +358,19 @@ def write(spec: CorpusSpec, mg: TextIO, edges: TextIO) -> CorpusStats:
     return CorpusStats(w.lines, w.links, w.isa, w.layout.entities, len(classes) + 1, hypotheses)
 
 
-def write_files(spec: CorpusSpec, path: Path, part_lines: int | None = None) -> CorpusStats:
+def write_files(spec: CorpusSpec, path: Path, part_chars: int | None = None) -> CorpusStats:
     """Write ``path`` and its :func:`edge_path` atomically (temp files, then rename).
 
     A corpus of more than :data:`~benchmarks.parts.SHARD_ABOVE` links (or any, given
-    ``part_lines``) is a folder ``path`` of parts (:mod:`benchmarks.parts`).
+    ``part_chars``) is a folder ``path`` of parts (:mod:`benchmarks.parts`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     targets = (path, edge_path(path))
     temps = [t.with_name(f".{t.name}.{os.getpid()}.tmp") for t in targets]
-    sharded = part_lines is not None or parts.is_sharded(spec.links)
+    sharded = part_chars is not None or parts.is_sharded(spec.links)
     try:
         with (
-            _rules_sink(temps[0], sharded, part_lines or parts.PART_LINES) as mg,
+            _rules_sink(temps[0], sharded, part_chars or parts.PART_CHARS) as mg,
             open(temps[1], "w", encoding="utf-8", buffering=1 << 20) as edges,
         ):
             stats = write(spec, mg, edges)
@@ -386,11 +386,11 @@ def write_files(spec: CorpusSpec, path: Path, part_lines: int | None = None) -> 
     return stats
 
 
-def _rules_sink(temp: Path, sharded: bool, part_lines: int) -> TextIO:
+def _rules_sink(temp: Path, sharded: bool, part_chars: int) -> TextIO:
     if not sharded:
         return open(temp, "w", encoding="utf-8", buffering=1 << 20)
     temp.mkdir()
-    return cast(TextIO, parts.Parts(temp, part_lines))
+    return cast(TextIO, parts.Parts(temp, part_chars))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,7 +51,7 @@ def test_a_corpus_in_parts_is_the_same_corpus(tmp_path):
     file's text cut at blank lines, and that mechgraph loads the same model from it."""
     spec = next(iter(PINNED))
     folder, single = tmp_path / "parts", tmp_path / "single.mg"
-    generate.write_files(spec, folder, part_lines=300)
+    generate.write_files(spec, folder, part_chars=20_000)
     generate.write_files(spec, single)
     files = parts.corpus_files(folder)
     assert len(files) == 3 and parts.first_line(folder) == generate.header(spec)
