@@ -12,7 +12,7 @@ import argparse
 import dataclasses
 
 from mechgraph.cli.engine import add_engine_arguments, engine_report, run_searches
-from mechgraph.cli.output import add_render_argument, count, draw_result, emit
+from mechgraph.cli.output import add_render_argument, count, draw_result, emit, print_diagnostics
 from mechgraph.cli.rule_paths import add_rule_paths, rule_paths_of
 from mechgraph.compiler.cache import Cache
 from mechgraph.errors import Diagnostic, QueryError
@@ -81,7 +81,10 @@ def add_question_arguments(parser: argparse.ArgumentParser, *, batch: bool = Fal
 
 def load_rules(args: argparse.Namespace) -> Model:
     """The compiled rules, restricted to ``--evidence`` when given."""
-    model = load(*rule_paths_of(args), cache=None if args.no_cache else Cache.default())
+    cache = None if args.no_cache else Cache.default()
+    model = load(*rule_paths_of(args), cache=cache)
+    if cache is not None:
+        print_diagnostics(cache.notes)
     if getattr(args, "evidence", None):
         from mechgraph.graph.evidence import only_evidence
 

@@ -44,7 +44,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +54,14 @@ from mechgraph.compiler.cache_files import (
     cache_limit,
     code_identity,
     discard,
+    entry_size,
     load_arrays,
     load_entry,
     store_arrays,
     store_entry,
 )
 from mechgraph.compiler.cache_graph import decode, encode, graph_of, graph_parts
-from mechgraph.errors import Diagnostic, MechgraphError
+from mechgraph.errors import Diagnostic, MechgraphError, Severity
 from mechgraph.graph.mechanism import MechanismGraph
 from mechgraph.language.text import decode_rule_bytes, display_name, read_file_bytes
 from mechgraph.memory import paused_gc
@@ -69,6 +70,32 @@ __all__ = ["Cache", "Entry", "RuleTexts", "cache_folder", "FORMAT"]
 
 #: Per cache folder, the digests of rule files this process learnt or read.
 _DIGESTS: dict[Path, Digests] = {}
+
+
+def too_large(folder: Path, size: int, limit: int) -> Diagnostic:
+    """The note for an entry of ``size`` bytes not kept under a ``limit`` of bytes.
+
+    >>> print(too_large(Path("/c"), 900 * 2**20, 512 * 2**20).format())
+    /c: note: the compiled rules (900 MiB) were not kept in the cache: it may hold 512 MiB ($MECHGRAPH_CACHE_MAX), so the next run compiles them again
+      hint: let the cache hold them, e.g. export MECHGRAPH_CACHE_MAX=2G
+    """
+    need = -(-size * 2 // 2**30)  # room for this entry and as much again, in GiB
+    return Diagnostic(
+        Severity.NOTE,
+        f"the compiled rules ({_bytes(size)}) were not kept in the cache: it may hold "
+        f"{_bytes(limit)} ($MECHGRAPH_CACHE_MAX), so the next run compiles them again",
+        file=str(folder),
+        hint=f"let the cache hold them, e.g. export MECHGRAPH_CACHE_MAX={need}G",
+        code="cache-limit",
+    )
+
+
+def _bytes(size: int) -> str:
+    """``size`` in whole GiB, MiB or KiB."""
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20)):
+        if size >= scale:
+            return f"{size // scale:,} {unit}"
+    return f"{size // 2**10:,} KiB"
 
 
 def cache_folder() -> Path:
@@ -122,9 +149,14 @@ class Entry:
 
 @dataclass(frozen=True)
 class Cache:
-    """Compiled rules by the contents of their files, in ``folder``."""
+    """Compiled rules by the contents of their files, in ``folder``.
+
+    ``notes`` collects what a user should hear about the cache itself: an entry
+    not kept because it is larger than ``$MECHGRAPH_CACHE_MAX``.
+    """
 
     folder: Path
+    notes: list[Diagnostic] = field(default_factory=list, compare=False)
 
     @classmethod
     def default(cls) -> Cache:
@@ -210,6 +242,7 @@ class Cache:
         manifest = store_arrays(self.folder, key, arrays)
         if manifest is None:
             return
+        bound = self.limit
         with paused_gc():  # one string in C (json.dump would encode piece by piece in Python)
             text = json.dumps(
                 {
@@ -221,7 +254,11 @@ class Cache:
                 },
                 separators=(",", ":"),
             )
-        store_entry(self.folder, key, text.encode("utf-8"), self.limit, manifest["folder"])
+        body = text.encode("utf-8")
+        size = entry_size(self.folder, body, manifest["folder"])
+        if 0 < bound < size:  # 0: the user asked for no cache, and needs no note
+            self.notes.append(too_large(self.folder, size, bound))
+        store_entry(self.folder, key, body, bound, manifest["folder"])
 
     @property
     def limit(self) -> int:

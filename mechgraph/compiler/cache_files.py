@@ -58,6 +58,7 @@ __all__ = [
     "store_entry",
     "load_arrays",
     "store_arrays",
+    "entry_size",
     "evict",
 ]
 
@@ -141,10 +142,9 @@ def store_entry(folder: Path, key: str, body: bytes, limit: int, arrays: str = "
     ``arrays``: the folder of the entry's arrays (:func:`store_arrays`); any other
     array folder of ``key`` is removed."""
     header = f"mechgraph-cache {FORMAT} {_seal(body)}\n".encode()
-    size = len(header) + len(body) + (_folder_size(str(folder / arrays)) if arrays else 0)
     stored = False
     try:
-        if size > limit:
+        if entry_size(folder, body, arrays) > limit:
             return False
         write_atomic(folder / f"{key}.json", header + body)
         stored = True
@@ -293,6 +293,16 @@ def evict(folder: Path, limit: int, keep: str = "") -> list[str]:
         total -= size
         removed.append(name)
     return removed
+
+
+def entry_size(folder: Path, body: bytes, arrays: str = "") -> int:
+    """The bytes an entry of ``body`` (sealed) and its array folder take in ``folder``.
+
+    >>> entry_size(Path("/nowhere"), b"{}")
+    85
+    """
+    header = len(f"mechgraph-cache {FORMAT} \n") + 64  # the seal is a SHA-256 in hex
+    return header + len(body) + (_folder_size(str(folder / arrays)) if arrays else 0)
 
 
 def _folder_size(path: str) -> int:

@@ -95,6 +95,24 @@ def test_cli_writes_and_no_cache_skips(tmp_path, monkeypatch, capsys):
     assert outputs[0].startswith("yes") and outputs[0] == outputs[1] == outputs[2]
 
 
+def test_an_entry_over_the_limit_is_not_kept_and_the_user_is_told(tmp_path, monkeypatch, capsys):
+    """Check that rules too large for $MECHGRAPH_CACHE_MAX get a note naming the variable,
+    leave no entry and no arrays behind, and that a limit large enough keeps them quietly."""
+    monkeypatch.setenv("MECHGRAPH_CACHE", str(tmp_path / "c"))
+    ask = ["ask", "imipramine", "antidepressant_effect", "--rules", str(FIXTURES / "seed")]
+    monkeypatch.setenv("MECHGRAPH_CACHE_MAX", "4K")
+    assert main(ask) == 0
+    err = capsys.readouterr().err
+    assert "note: the compiled rules (" in err and "may hold 4 KiB ($MECHGRAPH_CACHE_MAX)" in err
+    assert "hint: let the cache hold them, e.g. export MECHGRAPH_CACHE_MAX=1G" in err
+    assert not list((tmp_path / "c").glob("*.json")) and not list((tmp_path / "c").glob("*.arrays"))
+    for quiet in ("0", "64M"):  # 0 asks for no cache: nothing to tell
+        monkeypatch.setenv("MECHGRAPH_CACHE_MAX", quiet)
+        assert main(ask) == 0
+        assert capsys.readouterr().err == ""
+    assert len(list((tmp_path / "c").glob("*.json"))) == 1
+
+
 def test_link_attributes_survive_the_cache(tmp_path):
     """Check that a link's attributes (predicate, ...) come back from a warm load."""
     rules = tmp_path / "rules"
