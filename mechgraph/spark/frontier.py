@@ -132,9 +132,11 @@ def search(
         F.col("hypothetical").alias("hyp"),
     )
     admit = F.broadcast(
-        spark.createDataFrame(
+        _local(
+            spark,
             [(s.sid, c) for s in specs for c in sorted(set(s.admitted) | {empty})],
-            "sid int, cctx int",
+            sid="int32",
+            cctx="int32",
         )
     )
     denied_rows = [(s.sid, c) for s in specs for c in s.denied]
@@ -178,7 +180,7 @@ def search(
             .filter(F.col("dst") != F.col("avoid"))
         )
         if denied_rows:
-            denied = spark.createDataFrame(denied_rows, "sid int, claim long")
+            denied = _local(spark, denied_rows, sid="int32", claim="int64")
             step = step.join(F.broadcast(denied), ["sid", "claim"], "left_anti")
         new = sorted(set(ctxs) - merged_from)
         if loose or not new:
@@ -219,16 +221,7 @@ def search(
                 F.col("ctx").alias("ctx"),
             ).alias("pkey"),
         )
-        seen = F.broadcast(visited) if stats.states <= _BROADCAST else visited
-        after = after.filter(F.col("ctx") != CLASH).join(seen, _STATE, "left_anti")
-        # A state whose route holds under any context is at least as good as the same
-        # state under a narrower one, reached then or later: every hop on from the
-        # narrower is open to it.  Such states are dropped.
-        free = seen.filter(F.col("ctx") == empty).drop("ctx")
-        free = free.unionByName(after.filter(F.col("ctx") == empty).select(*_STATE).drop("ctx"))
-        after = after.join(free, _STATE[:-1], "left_anti").unionByName(
-            after.filter(F.col("ctx") == empty)
-        )
+        after = _unvisited(after.filter(F.col("ctx") != CLASH), visited, empty, stats, F)
         best = after.groupBy(*_STATE, *_ROOT).agg(
             F.min(F.struct("pnode", "claim", "code", "pkey")).alias("parent")
         )
@@ -238,6 +231,31 @@ def search(
         levels.append(level.localCheckpoint(eager=False))  # made by the summary's job
         visited = visited.unionByName(levels[-1].select(*_STATE))
     return _witnesses(spark, levels, found, F)
+
+
+def _unvisited(after: Any, visited: Any, empty: int, stats: Stats, F: Any) -> Any:
+    """The new states of ``after`` worth expanding, ``after`` read once (each use of it in a
+    plan would be a join of its own, and a job for each broadcast in it).
+
+    A state is dropped when it was visited, or when the same state under any context
+    (``ctx`` empty) was visited or is reached now: every hop on from the narrower context
+    is open to it, so it is at least as good.
+    """
+    from pyspark.sql import Window
+
+    key = _STATE[:-1]
+    seen = visited.select(*(F.col(c).alias(f"seen_{c}") for c in _STATE))
+    if stats.states <= _BROADCAST:
+        seen = F.broadcast(seen)
+    same = [F.col(c) == F.col(f"seen_{c}") for c in key]
+    either = (F.col("ctx") == F.col("seen_ctx")) | (F.col("seen_ctx") == F.lit(empty))
+    fresh = after.join(seen, [*same, either], "left_anti")
+    free = F.max((F.col("ctx") == F.lit(empty)).cast("int")).over(Window.partitionBy(*key))
+    return (
+        fresh.withColumn("free", free)
+        .filter((F.col("ctx") == F.lit(empty)) | (F.col("free") == 0))
+        .drop("free")
+    )
 
 
 def _summary(level: Any, F: Any) -> tuple[int, list[int], list]:
@@ -261,7 +279,23 @@ def _merge_table(spark: Any, contexts: Contexts) -> Any:
     from pyspark.sql import functions as F
 
     rows = [(a, b, m) for (a, b), m in contexts.merged.items()] or [(-1, -1, CLASH)]
-    return F.broadcast(spark.createDataFrame(rows, "ctx int, cctx int, merged int"))
+    return F.broadcast(_local(spark, rows, ctx="int32", cctx="int32", merged="int32"))
+
+
+def _local(spark: Any, rows: Sequence[tuple], **columns: str) -> Any:
+    """A small table held in the plan itself (made from Arrow, so broadcasting it needs
+    no Spark job, as one made from Python rows would)."""
+    import pyarrow as pa
+
+    values = list(zip(*rows)) if rows else [()] * len(columns)
+    return spark.createDataFrame(
+        pa.table(
+            {
+                name: pa.array(column, type=getattr(pa, kind)())
+                for (name, kind), column in zip(columns.items(), values)
+            }
+        )
+    )
 
 
 def _witnesses(spark: Any, levels: list, found: dict[int, tuple], F: Any) -> dict[int, Found]:
