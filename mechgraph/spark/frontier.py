@@ -7,17 +7,20 @@ contexts is never taken, as the in-memory witness search never takes one.
 Each *root* is one search — one question of ``ask --pairs``, or one member
 of a hypothesis's class — with its own starts, target, ``via``, avoided
 entity and sign, and the spec (the claims it may use) it shares with
-others.  All roots of a batch advance together; one level is
+others.  The hops each spec may take (contexts admitted, less the claims
+it leaves out) are joined once per search.  All roots of a batch advance
+together; one level is
 
-1. the frontier joined with the hops leaving its entities, then with the
-   spec's admitted contexts (a small broadcast table computed on the driver:
-   context id → admitted), less the claims the spec leaves out;
+1. the frontier joined with the usable hops leaving its entities;
 2. each new state's context: the merge table (route context, claim
    context) → merged context, broadcast; pairs it lacks are collected,
    merged on the driver (:class:`~mechgraph.spark.contexts.Contexts`) and
    added, so executors run no Python;
 3. an anti-join with the states visited before; one parent pointer kept per
    new state (the least, so the result does not depend on partitioning).
+
+A level costs four Spark jobs: three broadcasts (frontier, merge table,
+visited states) and the job that makes it and sums it up.
 
 A root is done at the first level where it reaches its target (in phase
 "through via", with the sign asked): breadth-first, that is its shortest
@@ -131,16 +134,8 @@ def search(
         F.when(F.col("context") < 0, F.lit(empty)).otherwise(F.col("context")).alias("cctx"),
         F.col("hypothetical").alias("hyp"),
     )
-    admit = F.broadcast(
-        _local(
-            spark,
-            [(s.sid, c) for s in specs for c in sorted(set(s.admitted) | {empty})],
-            sid="int32",
-            cctx="int32",
-        )
-    )
-    denied_rows = [(s.sid, c) for s in specs for c in s.denied]
     include = {s.sid: s.include for s in specs}
+    usable = _usable(spark, edges, specs, empty)
     level = spark.createDataFrame(
         [
             (r.rid, node, 0, 0 if r.via >= 0 and node != r.via else 1, empty)
@@ -173,15 +168,7 @@ def search(
         frontier = frontier.drop("pnode", "claim", "code", "pkey")
         if count <= _BROADCAST:  # a small frontier goes to the hops, not the hops to it
             frontier = F.broadcast(frontier)
-        step = (
-            frontier.join(edges, "node")
-            .join(admit, ["sid", "cctx"])
-            .filter(F.col("include") | ~F.col("hyp"))
-            .filter(F.col("dst") != F.col("avoid"))
-        )
-        if denied_rows:
-            denied = _local(spark, denied_rows, sid="int32", claim="int64")
-            step = step.join(F.broadcast(denied), ["sid", "claim"], "left_anti")
+        step = frontier.join(usable, ["sid", "node"]).filter(F.col("dst") != F.col("avoid"))
         new = sorted(set(ctxs) - merged_from)
         if loose or not new:
             pass
@@ -231,6 +218,27 @@ def search(
         levels.append(level.localCheckpoint(eager=False))  # made by the summary's job
         visited = visited.unionByName(levels[-1].select(*_STATE))
     return _witnesses(spark, levels, found, F)
+
+
+def _usable(spark: Any, edges: Any, specs: Sequence[Spec], empty: int) -> Any:
+    """The hops each spec may take (a ``sid`` column added), made once for a search so that
+    a level joins its frontier with them alone: contexts admitted, hypothesised claims only
+    where included, claims left out dropped."""
+    from pyspark.sql import functions as F
+
+    admit = _local(
+        spark,
+        [(s.sid, c, s.include) for s in specs for c in sorted(set(s.admitted) | {empty})],
+        sid="int32",
+        cctx="int32",
+        include="bool_",
+    )
+    usable = edges.join(F.broadcast(admit), "cctx").filter(F.col("include") | ~F.col("hyp"))
+    denied = [(s.sid, c) for s in specs for c in s.denied]
+    if denied:
+        left_out = _local(spark, denied, sid="int32", claim="int64")
+        usable = usable.join(F.broadcast(left_out), ["sid", "claim"], "left_anti")
+    return usable.select("sid", "node", "dst", "claim", "code", "cctx").localCheckpoint()
 
 
 def _unvisited(after: Any, visited: Any, empty: int, stats: Stats, F: Any) -> Any:
