@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from typing import Any
 
 from mechgraph.errors import Diagnostic, MechgraphError
@@ -84,6 +85,12 @@ def spark_session() -> Any:
     SparkUnavailable
         When pyspark is not installed or no Java runtime is found.
     """
+    # pyspark warns of any pandas >= 3 it finds, though the engine uses no pandas; under
+    # spark-submit, which joins the driver's stderr to its stdout, the warning would
+    # land in the --json output.
+    warnings.filterwarnings(
+        "ignore", "PySpark does not yet fully support pandas", FutureWarning, "pyspark"
+    )
     try:
         from pyspark.sql import SparkSession
     except ImportError:

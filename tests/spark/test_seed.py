@@ -68,3 +68,41 @@ def test_tables_of_other_rules_are_refused(spark, tmp_path, capsys):
     argv = ["check", "rules/", "--engine", "spark", "--parquet", str(tmp_path / "tables")]
     assert main(argv) == 2
     assert "not of the rules asked about" in capsys.readouterr().err
+
+
+def test_spark_submit_runs_the_command_line(spark, tmp_path):
+    """Check the README's cluster recipe in local mode: ``spark-submit`` runs mechgraph's
+    ``__main__`` with ``--parquet``, and its stdout (to which spark-submit also sends the
+    driver's stderr) is the same JSON as the in-memory check's."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import mechgraph
+
+    submit = Path(sys.executable).with_name("spark-submit")
+    if not submit.exists():
+        pytest.skip("no spark-submit beside this Python (pyspark installed elsewhere)")
+    tables = tmp_path / "tables"
+    write_parquet(load("rules/").graph, tables)
+    main_py = Path(mechgraph.__file__).with_name("__main__.py")
+    command = [str(submit), "--master", "local[1]", "--driver-memory", "1g", str(main_py)]
+    command += ["check", "rules/", "--engine", "spark", "--parquet", str(tables), "--json"]
+    python = {"PYSPARK_DRIVER_PYTHON": sys.executable, "PYSPARK_PYTHON": sys.executable}
+    environment = {**os.environ, **python}  # else spark-submit runs the python3 on the PATH
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, env=environment)
+    assert done.returncode == 0, done.stderr[-2000:]
+    on_spark = json.loads(done.stdout)
+    assert on_spark.pop("engine")["master"] == "local[1]"
+    in_memory = subprocess.run(
+        [sys.executable, "-m", "mechgraph", "check", "rules/", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    expected = json.loads(in_memory.stdout)
+    for document in (on_spark, expected):  # the solver's timings differ from run to run
+        for experiment in document["experiments"]:
+            experiment.pop("seconds")
+    assert on_spark == expected
