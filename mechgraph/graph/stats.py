@@ -109,7 +109,7 @@ def reported_members(graph: MechanismGraph, name: str) -> int | None:
     >>> reported_members(g, "antidepressant"), reported_members(g, "other")
     (17, None)
     """
-    if name not in graph.links:
+    if name not in graph:  # not graph.links: that would build the networkx graph
         return None
     value = dict(graph.entity(name).attributes).get("members", "")
     return int(value) if value.isdigit() else None
