@@ -20,11 +20,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from functools import partial
+
+import numpy as np
 
 from mechgraph.compiler.declarations import diagnostic_at
 from mechgraph.errors import Diagnostic, Severity, sort_diagnostics
 from mechgraph.graph.admission import format_context, merge
+from mechgraph.graph.claims import RELATIONS
 from mechgraph.graph.mechanism import Claim, Entity, MechanismGraph
 from mechgraph.language.syntax import Relation, Sign
 
@@ -51,6 +53,15 @@ _CLASHING = tuple(
     for pair in ((a, b), (b, a))
 )
 _FEEDBACK = (Relation.INCREASES, Relation.DECREASES)
+#: Each relation's code in the claim columns, and the code of its sign among + - 0 (-1: none).
+_CODE = {relation: code for code, relation in enumerate(RELATIONS)}
+_SIGN_CODE = np.array(
+    [
+        (*_SIGNED, Sign.NO_CHANGE).index(r.sign) if r.sign in (*_SIGNED, Sign.NO_CHANGE) else -1
+        for r in RELATIONS
+    ],
+    np.int64,
+)
 #: Pairs of links of clashing signs the lint compares at most.
 MAX_COMPARED = 1_000_000
 
@@ -218,11 +229,68 @@ def orphan(graph: MechanismGraph, entity: Entity) -> Diagnostic:
 
 
 def _orphans(graph: MechanismGraph) -> Iterator[Diagnostic]:
+    table = graph.claims
+    names = table.names
+    linked = {names[n] for n in np.unique(np.concatenate((table.subject, table.object))).tolist()}
     for entity in graph.entities():
         if entity.name in graph.unparsed_names:  # its links may be on lines that did not parse
             continue
-        if not graph.links.degree(entity.name) and not graph.hierarchy.degree(entity.name):
+        if entity.name not in linked and not graph.hierarchy.degree(entity.name):
             yield orphan(graph, entity)
+
+
+def _worth_comparing(graph: MechanismGraph) -> dict[tuple[str, str], list[Claim]]:
+    """:func:`claims_by_pair` for only the pairs whose claims the lint may compare, and
+    the pairs those read (the same claims in the same order), found on the claim columns
+    so that a large graph makes few claim objects: pairs holding two clashing signs, pairs
+    whose subject inherits claims on the same object, ``->`` claims with claims back.
+    """
+    table = graph.claims
+    subject, obj = table.subject.astype(np.int64), table.object.astype(np.int64)
+    width = max(len(table.names), 1)
+    key = subject * width + obj
+    sign = _SIGN_CODE[table.relation]
+    clashing = sign >= 0
+    # pairs with two or more signs among +, -, 0
+    signed = np.unique(key[clashing] * 3 + sign[clashing])
+    pairs_of, counts = np.unique(signed // 3, return_counts=True)
+    wanted = [pairs_of[counts > 1]]
+    # -> claims with -> or -| claims back
+    forth = table.relation == _CODE[Relation.INCREASES]
+    back = np.isin(table.relation, [_CODE[r] for r in _FEEDBACK])
+    ahead = np.isin(obj * width + subject, key[back]) & forth
+    wanted += [key[ahead], (obj * width + subject)[ahead]]
+    # claims whose subject inherits claims of clashing signs on the same object
+    position = {name: i for i, name in enumerate(table.names)}
+    parents = {
+        position[name]: [position[p] for p in above if p in position]
+        for name, above in graph.index.ancestors.items()
+        if name in position
+    }
+    heirs = np.zeros(width, bool)
+    heirs[list(parents)] = True
+    rows = np.flatnonzero(clashing & heirs[subject]).tolist()
+    row_parent = [(row, p) for row in rows for p in parents[int(subject[row])]]
+    if row_parent:
+        row, parent = (np.array(column, np.int64) for column in zip(*row_parent))
+        inherited = parent * width + obj[row]
+        found = np.isin(inherited, key[clashing])
+        wanted += [key[row[found]], inherited[found]]
+    chosen = np.flatnonzero(np.isin(key, np.concatenate(wanted)))
+    pairs: dict[tuple[str, str], list[Claim]] = {}
+    for claim in map(table.__getitem__, chosen.tolist()):
+        pairs.setdefault((claim.subject, claim.object), []).append(claim)
+    return pairs
+
+
+def _unusable_claims(graph: MechanismGraph) -> Iterator[Diagnostic]:
+    """:func:`unusable` for every claim, each distinct context judged once."""
+    table, up = graph.claims, graph.index.value_up
+    bad = [i for i, context in enumerate(table.contexts) if merge(context, values=up) is None]
+    for row in np.flatnonzero(np.isin(table.context, bad)).tolist():
+        found = unusable(graph, table[row])
+        if found is not None:
+            yield found
 
 
 def lint(graph: MechanismGraph) -> list[Diagnostic]:
@@ -236,11 +304,11 @@ def lint(graph: MechanismGraph) -> list[Diagnostic]:
     list of Diagnostic
         Warnings, located at the claim (or declaration) concerned, sorted by location.
     """
-    pairs, budget = claims_by_pair(graph), Budget(MAX_COMPARED)
+    pairs, budget = _worth_comparing(graph), Budget(MAX_COMPARED)
     ordered = sorted(pairs)
     found = [d for pair in ordered for d in contradictions_at(graph, pair, pairs, budget)]
     found += [d for pair in ordered for d in feedback_at(graph, pair, pairs, budget)]
-    found += [d for d in map(partial(unusable, graph), graph.claims) if d is not None]
+    found += _unusable_claims(graph)
     found += _orphans(graph)
     if budget.stopped_at is not None:
         found.append(
