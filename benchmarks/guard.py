@@ -90,7 +90,10 @@ def run_capped(
     """Run ``command`` with its address space capped at ``cap_gib`` GiB; wait and report.
 
     Standard output is kept when ``capture`` (else discarded); the last lines of
-    standard error become the outcome's ``error`` when the child fails.
+    standard error become the outcome's ``error`` when the child fails.  The peak RSS
+    is the child's ``ru_maxrss``, which Linux carries across exec from the process it
+    was forked from: call this from a small process (the benchmark's parent holds no
+    corpus), or every child reports at least that process's size.
     """
     cap = int(cap_gib * (1 << 30))
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
