@@ -69,11 +69,9 @@ class Scope:
         left_out: frozenset[int] = frozenset()
         own: tuple[int, ...] = ()
         if mode is Hypotheses.EXCLUDE:  # hypothesised claims and those citing only `name`
-            own = tuple(
-                claim.id
-                for claim in graph.claims
-                if name in claim.evidence and all(cited == name for cited in claim.evidence)
-            )
+            table = graph.claims  # by citation set, on the columns: no claim is made
+            only = [i for i, cited in enumerate(table.citations) if set(cited) == {name}]
+            own = tuple(np.flatnonzero(np.isin(table.evidence, only)).tolist())
             left_out = frozenset(np.flatnonzero(graph.index.hypothetical).tolist()).union(own)
         return cls(name, tuple(sorted(pairs)), mode, left_out, own)
 
