@@ -27,14 +27,15 @@ def _position(i: int, length: int) -> int:
 class Ragged(Sequence[tuple[Any, ...]]):
     """Tuples kept flat (a claim table's ``citations`` or ``contexts`` read back from the
     cache): tuple ``i`` holds the ``strings`` (strings, or :class:`PairTable` pairs) at
-    ``items[start[i]:start[i + 1]]``, made when read.
+    ``items[start[i]:start[i + 1]]``, made when first read and kept (a search reads the
+    same few contexts again and again).
 
     >>> table = Ragged.of([("pmid:1", "x"), (), ("x",)])
     >>> table[0], table[1], len(table), table == (("pmid:1", "x"), (), ("x",))
     (('pmid:1', 'x'), (), 3, True)
     """
 
-    __slots__ = ("strings", "start", "items")
+    __slots__ = ("strings", "start", "items", "_made")
 
     def __init__(self, strings: Sequence[Any], start: np.ndarray, items: np.ndarray) -> None:
         """``ValueError`` unless the offsets cover the items in order and every item is a
@@ -46,6 +47,7 @@ class Ragged(Sequence[tuple[Any, ...]]):
         if len(items) and (int(items.min()) < 0 or int(items.max()) >= len(strings)):
             raise ValueError("ragged items outside the strings")
         self.strings, self.start, self.items = strings, start, items
+        self._made: dict[int, tuple[Any, ...]] = {}
 
     @classmethod
     def of(cls, tuples: Iterable[tuple[str, ...]]) -> Ragged:
@@ -69,8 +71,11 @@ class Ragged(Sequence[tuple[Any, ...]]):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         i = _position(i, len(self))
-        strings = self.strings
-        return tuple(strings[j] for j in self.items[self.start[i] : self.start[i + 1]].tolist())
+        made = self._made.get(i)
+        if made is None:
+            strings, span = self.strings, self.items[self.start[i] : self.start[i + 1]]
+            made = self._made[i] = tuple(strings[j] for j in span.tolist())
+        return made
 
     def __eq__(self, other: builtins.object) -> bool:
         if not isinstance(other, (Ragged, tuple, list)):
