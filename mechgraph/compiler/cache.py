@@ -242,7 +242,6 @@ class Cache:
         manifest = store_arrays(self.folder, key, arrays)
         if manifest is None:
             return
-        bound = self.limit
         with paused_gc():  # one string in C (json.dump would encode piece by piece in Python)
             text = json.dumps(
                 {
@@ -254,7 +253,7 @@ class Cache:
                 },
                 separators=(",", ":"),
             )
-        body = text.encode("utf-8")
+        body, bound = text.encode("utf-8"), self.limit
         size = entry_size(self.folder, body, manifest["folder"])
         if 0 < bound < size:  # 0: the user asked for no cache, and needs no note
             self.notes.append(too_large(self.folder, size, bound))

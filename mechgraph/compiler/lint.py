@@ -83,8 +83,12 @@ def claims_by_pair(graph: MechanismGraph) -> dict[tuple[str, str], list[Claim]]:
     >>> [(pair, [c.id for c in claims]) for pair, claims in claims_by_pair(g).items()]
     [(('a', 'b'), [0, 1])]
     """
+    return _by_pair(graph.claims)
+
+
+def _by_pair(claims: Iterable[Claim]) -> dict[tuple[str, str], list[Claim]]:
     pairs: dict[tuple[str, str], list[Claim]] = {}
-    for claim in graph.claims:
+    for claim in claims:
         pairs.setdefault((claim.subject, claim.object), []).append(claim)
     return pairs
 
@@ -277,10 +281,7 @@ def _worth_comparing(graph: MechanismGraph) -> dict[tuple[str, str], list[Claim]
         found = np.isin(inherited, key[clashing])
         wanted += [key[row[found]], inherited[found]]
     chosen = np.flatnonzero(np.isin(key, np.concatenate(wanted)))
-    pairs: dict[tuple[str, str], list[Claim]] = {}
-    for claim in map(table.__getitem__, chosen.tolist()):
-        pairs.setdefault((claim.subject, claim.object), []).append(claim)
-    return pairs
+    return _by_pair(map(table.__getitem__, chosen.tolist()))
 
 
 def _unusable_claims(graph: MechanismGraph) -> Iterator[Diagnostic]:

@@ -48,7 +48,7 @@ _DRIVER_MERGES = 20_000
 #: States up to which a frontier, or the states visited, are broadcast in a join.
 _BROADCAST = 200_000
 #: What each state row carries of its root, so that a level needs no join with the roots.
-_ROOT = ["sid", "target", "via", "avoid", "want", "mixed", "include"]
+_ROOT = ["sid", "target", "via", "avoid", "want", "mixed"]
 _COLUMNS = [
     ("rid", "int"),
     ("node", "int"),
@@ -61,7 +61,6 @@ _COLUMNS = [
     ("avoid", "int"),
     ("want", "int"),
     ("mixed", "boolean"),
-    ("include", "boolean"),
     ("pnode", "int"),
     ("claim", "long"),
     ("code", "int"),
@@ -134,12 +133,11 @@ def search(
         F.when(F.col("context") < 0, F.lit(empty)).otherwise(F.col("context")).alias("cctx"),
         F.col("hypothetical").alias("hyp"),
     )
-    include = {s.sid: s.include for s in specs}
     usable = _usable(spark, edges, specs, empty)
     level = spark.createDataFrame(
         [
             (r.rid, node, 0, 0 if r.via >= 0 and node != r.via else 1, empty)
-            + (r.sid, r.target, r.via, r.avoid, r.want, r.mixed, include[r.sid], -1, -1, 0)
+            + (r.sid, r.target, r.via, r.avoid, r.want, r.mixed, -1, -1, 0)
             for r in roots
             for node in r.starts
             if node != r.avoid
